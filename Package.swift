@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "atelier",
+    products: [
+        .executable(name: "atelier", targets: ["atelier"]),
+        .library(name: "AtelierMockup", targets: ["AtelierMockup"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "AtelierCore"),
+        .target(name: "AtelierYAML", dependencies: ["AtelierCore", "CYAML"]),
+        .target(name: "AtelierMockup", dependencies: ["AtelierCore", "AtelierYAML"]),
+        .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "CXLSXWriter"]),
+        .executableTarget(
+            name: "atelier",
+            dependencies: [
+                "AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AtelierTests",
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierReport"]
+        ),
+    ]
+)

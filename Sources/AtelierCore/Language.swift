@@ -1,0 +1,39 @@
+/// The languages Atelier speaks to its users.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case fr, en
+
+    /// The language asked for by the environment, as a POSIX program would read it:
+    /// the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty;
+    /// a value starting with `fr` gives French, anything else English.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty {
+                return value.lowercased().hasPrefix("fr") ? .fr : .en
+            }
+        }
+        return .en
+    }
+}
+
+/// A text in every language Atelier speaks.
+public struct Localized: Hashable, Sendable {
+    public let fr: String
+    public let en: String
+
+    public init(fr: String, en: String) {
+        self.fr = fr
+        self.en = en
+    }
+
+    /// The same text in both languages (a name, a number, a quotation).
+    public init(verbatim: String) {
+        self.init(fr: verbatim, en: verbatim)
+    }
+
+    public subscript(language: Language) -> String {
+        switch language {
+        case .fr: fr
+        case .en: en
+        }
+    }
+}

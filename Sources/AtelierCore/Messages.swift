@@ -1,0 +1,172 @@
+/// Every user-facing sentence of the library, by key. The texts live in the catalogues
+/// `Catalogue+fr.swift` and `Catalogue+en.swift`; placeholders are written `{name}`.
+public enum MessageKey: String, CaseIterable, Sendable {
+    // YAML layer
+    case yamlSyntax = "yaml.syntax"
+    case yamlSyntaxFix = "yaml.syntax.fix"
+    case yamlExplainMappingValues = "yaml.explain.mapping-values"
+    case yamlExplainExpectedKey = "yaml.explain.expected-key"
+    case yamlExplainUnclosedList = "yaml.explain.unclosed-list"
+    case yamlExplainUnclosedBlock = "yaml.explain.unclosed-block"
+    case yamlExplainUnclosedQuote = "yaml.explain.unclosed-quote"
+    case yamlExplainMissingColon = "yaml.explain.missing-colon"
+    case yamlExplainMisplacedDash = "yaml.explain.misplaced-dash"
+    case yamlExplainInvalidCharacter = "yaml.explain.invalid-character"
+    case yamlExplainOther = "yaml.explain.other"
+    case yamlDuplicateKey = "yaml.duplicate-key"
+    case yamlDuplicateKeyFix = "yaml.duplicate-key.fix"
+    case yamlAnchor = "yaml.anchor"
+    case yamlAlias = "yaml.alias"
+    case yamlAnchorWhy = "yaml.anchor.why"
+    case yamlAnchorFix = "yaml.anchor.fix"
+    case yamlTag = "yaml.tag"
+    case yamlTagWhy = "yaml.tag.why"
+    case yamlTagFix = "yaml.tag.fix"
+    case yamlMergeKey = "yaml.merge-key"
+    case yamlMergeKeyFix = "yaml.merge-key.fix"
+    case yamlComplexKey = "yaml.complex-key"
+    case yamlComplexKeyFix = "yaml.complex-key.fix"
+    case yamlMultipleDocuments = "yaml.multiple-documents"
+    case yamlMultipleDocumentsFix = "yaml.multiple-documents.fix"
+    case yamlTab = "yaml.tab"
+    case yamlTabWhy = "yaml.tab.why"
+    case yamlTabFix = "yaml.tab.fix"
+    case yamlInvalidUTF8 = "yaml.invalid-utf8"
+    case yamlUnsupportedEncoding = "yaml.unsupported-encoding"
+    case yamlEncodingFix = "yaml.encoding.fix"
+    case yamlTooLarge = "yaml.too-large"
+    case yamlTooDeep = "yaml.too-deep"
+    case yamlTooManyNodes = "yaml.too-many-nodes"
+    case yamlLimitFix = "yaml.limit.fix"
+
+    // Expected forms of values, used inside other messages
+    case formText = "form.text"
+    case formId = "form.id"
+    case formRef = "form.ref"
+    case formDate = "form.date"
+    case formDateTime = "form.datetime"
+    case formMoment = "form.moment"
+    case formDuration = "form.duration"
+    case formBool = "form.bool"
+    case formInteger = "form.integer"
+    case formNumber = "form.number"
+    case formPercent = "form.percent"
+    case formChoice = "form.choice"
+    case formCountry = "form.country"
+    case formCurrency = "form.currency"
+    case formEmail = "form.email"
+    case formLocalizedText = "form.localized-text"
+    case formMapping = "form.mapping"
+    case formList = "form.list"
+    case placeTop = "place.top"
+    case placeIn = "place.in"
+
+    // Mockup structure
+    case mockupEmpty = "mockup.empty"
+    case mockupEmptyFix = "mockup.empty.fix"
+    case mockupFormat = "mockup.format"
+    case mockupFormatFix = "mockup.format.fix"
+    case mockupMissingKey = "mockup.missing-key"
+    case mockupMissingKeyFix = "mockup.missing-key.fix"
+    case mockupMissingValue = "mockup.missing-value"
+    case mockupWrongType = "mockup.wrong-type"
+    case mockupWriteExpected = "mockup.write-expected"
+    case mockupUnknownKey = "mockup.unknown-key"
+    case mockupUnknownKeySuggestion = "mockup.unknown-key.suggestion"
+    case mockupUnknownKeyWhy = "mockup.unknown-key.why"
+    case mockupUnknownKeyFix = "mockup.unknown-key.fix"
+    case mockupUnknownValue = "mockup.unknown-value"
+    case mockupUnknownValueSuggestion = "mockup.unknown-value.suggestion"
+    case mockupUnknownValueFix = "mockup.unknown-value.fix"
+    case mockupInvalidValue = "mockup.invalid-value"
+    case mockupDuplicateId = "mockup.duplicate-id"
+    case mockupDuplicateIdFix = "mockup.duplicate-id.fix"
+    case mockupDanglingRef = "mockup.dangling-ref"
+    case mockupDanglingRefSuggestion = "mockup.dangling-ref.suggestion"
+    case mockupDanglingRefFix = "mockup.dangling-ref.fix"
+    case mockupDanglingRefNone = "mockup.dangling-ref.none"
+    case mockupUnknownScale = "mockup.unknown-scale"
+    case mockupUnknownScaleFix = "mockup.unknown-scale.fix"
+    case mockupEndBeforeStart = "mockup.end-before-start"
+    case mockupEndBeforeStartFix = "mockup.end-before-start.fix"
+
+    // Reports
+    case severityError = "severity.error"
+    case severityWarning = "severity.warning"
+    case severityInfo = "severity.info"
+    case reportWhy = "report.why"
+    case reportFix = "report.fix"
+    case reportSummary = "report.summary"
+    case reportNoFindings = "report.no-findings"
+    case reportTitle = "report.title"
+    case reportColumnPlace = "report.column.place"
+    case reportColumnSeverity = "report.column.severity"
+    case reportColumnRule = "report.column.rule"
+    case reportColumnMessage = "report.column.message"
+    case reportColumnFix = "report.column.fix"
+
+    // The command
+    case cliNoSuchFile = "cli.no-such-file"
+    case cliUnreadable = "cli.unreadable"
+    case cliEmptyFolder = "cli.empty-folder"
+    case cliOutputExists = "cli.output-exists"
+    case cliOutputIsInput = "cli.output-is-input"
+    case cliCannotWrite = "cli.cannot-write"
+    case cliUnknownTemplate = "cli.unknown-template"
+    case cliTemplatesNotFound = "cli.templates-not-found"
+    case cliCreated = "cli.created"
+    case cliWritten = "cli.written"
+    case cliDemoDone = "cli.demo-done"
+}
+
+/// Renders catalogue messages in both languages.
+public enum Catalogue {
+    /// The message `key` in both languages, with `{name}` placeholders replaced by `arguments`.
+    public static func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> Localized {
+        Localized(
+            fr: fill(french[key] ?? key.rawValue, arguments),
+            en: fill(english[key] ?? key.rawValue, arguments)
+        )
+    }
+
+    /// The message `key` with placeholders that are themselves localized (an expected form,
+    /// a place), each filled in the matching language.
+    public static func text(_ key: MessageKey, localized arguments: [String: Localized]) -> Localized {
+        Localized(
+            fr: fill(french[key] ?? key.rawValue, arguments.mapValues(\.fr)),
+            en: fill(english[key] ?? key.rawValue, arguments.mapValues(\.en))
+        )
+    }
+
+    public static func template(_ key: MessageKey, in language: Language) -> String? {
+        switch language {
+        case .fr: french[key]
+        case .en: english[key]
+        }
+    }
+
+    static func fill(_ template: String, _ arguments: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            result += arguments[name] ?? "{\(name)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// The placeholder names a template uses.
+    public static func placeholders(in template: String) -> Set<String> {
+        var names = Set<String>()
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.insert(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Text comparison as users mean it: case, accents, typographic quotes and surrounding
+/// spaces do not make two words different.
+public enum TextMatching {
+    /// Folds case and diacritics, turns typographic apostrophes and quotes into ASCII ones,
+    /// folds runs of white space and trims them.
+    public static func normalized(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "\u{0153}", with: "oe")
+            .replacingOccurrences(of: "\u{00E6}", with: "ae")
+        var result = ""
+        result.reserveCapacity(folded.count)
+        var pendingSpace = false
+        for character in folded {
+            let mapped: Character
+            switch character {
+            case "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}": mapped = "'"
+            case "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}": mapped = "\""
+            default: mapped = character
+            }
+            if mapped.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(mapped)
+        }
+        return result
+    }
+
+    /// The edit distance between two strings (insertions, deletions, substitutions and
+    /// transpositions of neighbours), counted in characters.
+    public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs), b = Array(rhs)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    best = min(best, previousPrevious[j - 2] + 1)
+                }
+                current[j] = best
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count]
+    }
+
+    /// The candidates closest to `word`, best first: those within a distance that grows with
+    /// the word's length, compared after normalisation.
+    public static func closest(to word: String, among candidates: [String], limit: Int = 1) -> [String] {
+        let target = normalized(word)
+        let threshold = max(2, target.count / 3)
+        let scored = candidates.compactMap { candidate -> (String, Int)? in
+            let normal = normalized(candidate)
+            let distance = editDistance(target, normal)
+            if distance <= threshold || (target.count >= 4 && normal.hasPrefix(target)) {
+                return (candidate, distance)
+            }
+            return nil
+        }
+        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)
+    }
+}

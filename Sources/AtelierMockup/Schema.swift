@@ -1,0 +1,107 @@
+// AtelierMockup owns the mockup format `atelier/1`: its declarative schema (which drives the
+// validation, the typed values and the JSON Schema alike), the scalar parsers, the validator
+// that reports every structural problem at once, and the typed Mockup model.
+
+import AtelierCore
+
+/// One accepted value of an enumerated field, with what it means.
+public struct Choice: Sendable {
+    public let value: String
+    public let description: String
+
+    public init(_ value: String, _ description: String) {
+        self.value = value
+        self.description = description
+    }
+}
+
+/// The type of a scalar field. Every scalar is text in the YAML; its field's type decides
+/// how it is read.
+public enum ScalarType: Sendable {
+    case text
+    case id
+    case ref(String)
+    case scale
+    case date
+    case dateTime
+    /// A date or a date and time.
+    case moment
+    case duration
+    case bool
+    case integer
+    case number
+    case percent
+    case choice([Choice])
+    case country
+    case currency
+    case email
+    case formatVersion
+}
+
+/// The shape of a value in the format.
+public indirect enum SchemaNode: Sendable {
+    case scalar(ScalarType)
+    /// A text, or a map of language codes to texts (`{fr: …, en: …}`).
+    case localizedText
+    case object([Field])
+    /// A list; when `ids` is set, its items are objects whose `id` is unique in the list
+    /// and that `ref(ids)` fields point at.
+    case list(SchemaNode, ids: String? = nil)
+    /// A map whose keys are chosen by the user (names of scales); the keys form the
+    /// namespace `ids` when it is set.
+    case dictionary(SchemaNode, ids: String? = nil)
+}
+
+/// A key of an object, with its type, whether it is required, what it means and the
+/// names users are likely to write instead of it.
+public struct Field: Sendable {
+    public let name: String
+    public let node: SchemaNode
+    public let required: Bool
+    public let description: String
+    public let aliases: [String]
+
+    public init(_ name: String, _ node: SchemaNode, required: Bool = false, _ description: String, aliases: [String] = []) {
+        self.name = name
+        self.node = node
+        self.required = required
+        self.description = description
+        self.aliases = aliases
+    }
+}
+
+extension ScalarType {
+    /// How to write a value of this type, for messages.
+    var expectedForm: Localized {
+        switch self {
+        case .text: Catalogue.text(.formText)
+        case .id: Catalogue.text(.formId)
+        case .ref(let list): Catalogue.text(.formRef, ["list": list])
+        case .scale: Catalogue.text(.formText)
+        case .date: Catalogue.text(.formDate)
+        case .dateTime: Catalogue.text(.formDateTime)
+        case .moment: Catalogue.text(.formMoment)
+        case .duration: Catalogue.text(.formDuration)
+        case .bool: Catalogue.text(.formBool)
+        case .integer: Catalogue.text(.formInteger)
+        case .number: Catalogue.text(.formNumber)
+        case .percent: Catalogue.text(.formPercent)
+        case .choice(let choices): Catalogue.text(.formChoice, ["values": choices.map(\.value).joined(separator: ", ")])
+        case .country: Catalogue.text(.formCountry)
+        case .currency: Catalogue.text(.formCurrency)
+        case .email: Catalogue.text(.formEmail)
+        case .formatVersion: Localized(verbatim: MockupSchema.formatVersion)
+        }
+    }
+}
+
+extension SchemaNode {
+    var expectedForm: Localized {
+        switch self {
+        case .scalar(let type): type.expectedForm
+        case .localizedText: Catalogue.text(.formLocalizedText)
+        case .object, .dictionary: Catalogue.text(.formMapping)
+        case .list: Catalogue.text(.formList)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import AtelierCore
+import Foundation
+
+/// The folder of built-in templates (mockups, scales, the JSON Schema), found in a
+/// documented order so that an installed binary works as well as a clone:
+/// 1. the `--templates` option; 2. the `ATELIER_TEMPLATES` variable;
+/// 3. next to the binary: `../share/atelier/Templates`, then `Templates`;
+/// 4. the source tree the binary was built from.
+public struct TemplateLibrary: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// Finds the folder, or says which places were tried.
+    public static func locate(option: String?, environment: [String: String], executable: URL,
+                              sourceFile: String = #filePath) throws -> TemplateLibrary {
+        var candidates: [URL] = []
+        if let option { candidates.append(URL(fileURLWithPath: option)) }
+        if let variable = environment["ATELIER_TEMPLATES"], !variable.isEmpty { candidates.append(URL(fileURLWithPath: variable)) }
+        let binaryFolder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(binaryFolder.appendingPathComponent("../share/atelier/Templates").standardized)
+        candidates.append(binaryFolder.appendingPathComponent("Templates"))
+        candidates.append(URL(fileURLWithPath: sourceFile).appendingPathComponent("../../../Templates").standardized)
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("mockups").path) {
+            return TemplateLibrary(folder: candidate)
+        }
+        throw UserError(.cliTemplatesNotFound, ["places": candidates.map(\.path).joined(separator: ", ")])
+    }
+
+    public var schemaFile: URL { folder.appendingPathComponent("schema/mockup.schema.json") }
+
+    /// The sibling `Examples` folder, when the templates sit in a clone or an installation.
+    public var examplesFolder: URL { folder.deletingLastPathComponent().appendingPathComponent("Examples") }
+
+    private func names(in subfolder: String) -> [String] {
+        let url = folder.appendingPathComponent(subfolder)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    public var mockupTemplateNames: [String] { names(in: "mockups") }
+
+    public var scaleNames: Set<String> { Set(names(in: "scales")) }
+
+    public func mockupTemplate(named name: String) throws -> String {
+        let names = mockupTemplateNames
+        guard names.contains(name) else {
+            throw UserError(.cliUnknownTemplate, ["name": name, "names": names.joined(separator: ", ")])
+        }
+        let url = folder.appendingPathComponent("mockups/\(name).yaml")
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw UserError(.cliUnreadable, ["path": url.path, "reason": error.localizedDescription])
+        }
+    }
+}

@@ -1,0 +1,265 @@
+import AtelierCore
+import AtelierYAML
+
+/// Checks a YAML tree against a schema and types its scalars. Reports every problem at
+/// once, each where it is written, and never the consequence of another: a reference is
+/// only judged dangling when the list it points into was read whole.
+struct Validator {
+    private(set) var findings: [Finding] = []
+    private var ids: [String: [String: SourcePosition]] = [:]
+    private var incompleteNamespaces: Set<String> = []
+    private var references: [(namespace: String, id: String, position: SourcePosition, path: FieldPath)] = []
+    private var scaleReferences: [(name: String, position: SourcePosition, path: FieldPath)] = []
+    let builtinScales: Set<String>
+
+    init(builtinScales: Set<String>) {
+        self.builtinScales = builtinScales
+    }
+
+    /// Validates `root` against `schema` and then the references between its parts.
+    mutating func validateDocument(_ root: YAMLNode, as schema: SchemaNode) -> Value? {
+        let value = validate(root, as: schema, at: .root, keyPosition: nil, idNamespace: nil)
+        checkReferences()
+        return value
+    }
+
+    private mutating func report(
+        _ rule: String, _ severity: Severity = .error, at position: SourcePosition, path: FieldPath,
+        _ message: Localized, fix: Localized? = nil, why: Localized? = nil
+    ) {
+        findings.append(Finding(rule: rule, severity: severity, path: path, position: position, message: message, why: why, fix: fix))
+    }
+
+    private static func place(of path: FieldPath) -> Localized {
+        path.components.isEmpty ? Catalogue.text(.placeTop) : Catalogue.text(.placeIn, ["path": path.description])
+    }
+
+    private static func shown(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let text, _): text
+        case .mapping: "{…}"
+        case .sequence: "[…]"
+        }
+    }
+
+    private mutating func wrongType(_ node: YAMLNode, expected: Localized, path: FieldPath) {
+        let message = Catalogue.text(.mockupWrongType, localized: [
+            "field": Localized(verbatim: path.description), "expected": expected, "value": Localized(verbatim: Self.shown(node)),
+        ])
+        report("wrong-type", at: node.position, path: path, message, fix: Catalogue.text(.mockupWriteExpected, localized: ["expected": expected]))
+    }
+
+    private mutating func validate(_ node: YAMLNode, as schema: SchemaNode, at path: FieldPath, keyPosition: SourcePosition?, idNamespace: String?) -> Value? {
+        switch schema {
+        case .scalar(let type):
+            return validateScalar(node, as: type, at: path, idNamespace: idNamespace)
+        case .localizedText:
+            return validateLocalizedText(node, at: path)
+        case .object(let fields):
+            return validateObject(node, fields: fields, at: path, keyPosition: keyPosition, idNamespace: idNamespace)
+        case .list(let item, let namespace):
+            guard let items = node.items else {
+                if let namespace { incompleteNamespaces.insert(namespace) }
+                wrongType(node, expected: schema.expectedForm, path: path)
+                return nil
+            }
+            var values: [Value] = []
+            for (index, itemNode) in items.enumerated() {
+                if let value = validate(itemNode, as: item, at: path.appending(index), keyPosition: nil, idNamespace: namespace) {
+                    values.append(value)
+                } else if let namespace {
+                    incompleteNamespaces.insert(namespace)
+                }
+            }
+            return .list(values, node.position)
+        case .dictionary(let item, let namespace):
+            guard let entries = node.entries else {
+                if let namespace { incompleteNamespaces.insert(namespace) }
+                wrongType(node, expected: schema.expectedForm, path: path)
+                return nil
+            }
+            var values: [(key: String, value: Value)] = []
+            for entry in entries {
+                if let namespace { register(entry.key, in: namespace, at: entry.keyPosition, path: path.appending(entry.key)) }
+                if let value = validate(entry.value, as: item, at: path.appending(entry.key), keyPosition: entry.keyPosition, idNamespace: nil) {
+                    values.append((entry.key, value))
+                }
+            }
+            return .dictionary(values, node.position)
+        }
+    }
+
+    private mutating func validateObject(_ node: YAMLNode, fields: [Field], at path: FieldPath, keyPosition: SourcePosition?, idNamespace: String?) -> Value? {
+        guard let entries = node.entries else {
+            wrongType(node, expected: Catalogue.text(.formMapping), path: path)
+            return nil
+        }
+        var values: [String: Value] = [:]
+        var present: Set<String> = []
+        for entry in entries {
+            let entryPath = path.appending(entry.key)
+            guard let field = fields.first(where: { $0.name == entry.key }) else {
+                reportUnknownKey(entry, fields: fields, path: path)
+                continue
+            }
+            present.insert(field.name)
+            if entry.value.isEmpty {
+                if field.required, case .scalar = field.node {
+                    report("missing-value", at: entry.keyPosition, path: entryPath,
+                           Catalogue.text(.mockupMissingValue, ["key": entry.key]),
+                           fix: Catalogue.text(.mockupWriteExpected, localized: ["expected": field.node.expectedForm]))
+                }
+                if field.name == "id", let idNamespace { incompleteNamespaces.insert(idNamespace) }
+                continue
+            }
+            let namespace = field.name == "id" ? idNamespace : nil
+            if let value = validate(entry.value, as: field.node, at: entryPath, keyPosition: entry.keyPosition, idNamespace: namespace) {
+                values[field.name] = value
+            } else if let namespace {
+                incompleteNamespaces.insert(namespace)
+            }
+        }
+        for field in fields where field.required && !present.contains(field.name) {
+            if field.name == "id", let idNamespace { incompleteNamespaces.insert(idNamespace) }
+            report("missing-key", at: keyPosition ?? node.position, path: path.appending(field.name),
+                   Catalogue.text(.mockupMissingKey, localized: ["key": Localized(verbatim: field.name), "place": Self.place(of: path)]),
+                   fix: Catalogue.text(.mockupMissingKeyFix, localized: ["key": Localized(verbatim: field.name), "expected": field.node.expectedForm]))
+        }
+        checkOrder(values, at: path)
+        return .record(Record(path: path, position: node.position, values: values))
+    }
+
+    private mutating func reportUnknownKey(_ entry: YAMLEntry, fields: [Field], path: FieldPath) {
+        let candidates = fields.map(\.name) + fields.flatMap(\.aliases)
+        let suggestion = TextMatching.closest(to: entry.key, among: candidates).first.map { match in
+            fields.first { $0.name == match || $0.aliases.contains(match) }!.name
+        }
+        let arguments: [String: Localized] = [
+            "key": Localized(verbatim: entry.key), "place": Self.place(of: path),
+            "suggestion": Localized(verbatim: suggestion ?? ""),
+        ]
+        let message = Catalogue.text(suggestion == nil ? .mockupUnknownKey : .mockupUnknownKeySuggestion, localized: arguments)
+        report("unknown-key", .warning, at: entry.keyPosition, path: path.appending(entry.key), message,
+               fix: Catalogue.text(.mockupUnknownKeyFix, ["keys": fields.map(\.name).joined(separator: ", ")]),
+               why: Catalogue.text(.mockupUnknownKeyWhy))
+    }
+
+    /// An object with both a `start` and an `end` must not end before it starts.
+    private mutating func checkOrder(_ values: [String: Value], at path: FieldPath) {
+        guard case .scalar(.moment(let start), _)? = values["start"],
+              case .scalar(.moment(let end), let endPosition)? = values["end"],
+              end.latest < start.earliest else { return }
+        report("end-before-start", at: endPosition, path: path.appending("end"),
+               Catalogue.text(.mockupEndBeforeStart, ["start": start.description, "end": end.description]),
+               fix: Catalogue.text(.mockupEndBeforeStartFix))
+    }
+
+    private mutating func validateLocalizedText(_ node: YAMLNode, at path: FieldPath) -> Value? {
+        if let text = node.scalarText {
+            return .localized(Localized(verbatim: text), node.position)
+        }
+        let languageFields = Language.allCases.map { Field($0.rawValue, .scalar(.text), "") }
+        guard case .record(let record)? = validateObject(node, fields: languageFields, at: path, keyPosition: nil, idNamespace: nil) else {
+            return nil
+        }
+        guard let any = record.text("fr") ?? record.text("en") else {
+            wrongType(node, expected: Catalogue.text(.formLocalizedText), path: path)
+            return nil
+        }
+        return .localized(Localized(fr: record.text("fr") ?? any, en: record.text("en") ?? any), node.position)
+    }
+
+    private mutating func validateScalar(_ node: YAMLNode, as type: ScalarType, at path: FieldPath, idNamespace: String?) -> Value? {
+        guard let text = node.scalarText else {
+            wrongType(node, expected: type.expectedForm, path: path)
+            return nil
+        }
+        let position = node.position
+        func invalid() -> Value? {
+            report("invalid-value", at: position, path: path,
+                   Catalogue.text(.mockupInvalidValue, localized: ["value": Localized(verbatim: text), "expected": type.expectedForm]),
+                   fix: Catalogue.text(.mockupWriteExpected, localized: ["expected": type.expectedForm]))
+            return nil
+        }
+        func typed(_ value: ScalarValue?) -> Value? {
+            value.map { .scalar($0, position) } ?? invalid()
+        }
+        switch type {
+        case .text:
+            return .scalar(.text(text), position)
+        case .id:
+            guard ScalarParser.isIdentifier(text) else { return invalid() }
+            if let idNamespace { register(text, in: idNamespace, at: position, path: path) }
+            return .scalar(.text(text), position)
+        case .ref(let namespace):
+            references.append((namespace, text, position, path))
+            return .scalar(.text(text), position)
+        case .scale:
+            scaleReferences.append((text, position, path))
+            return .scalar(.text(text), position)
+        case .choice(let choices):
+            return validateChoice(text, choices: choices, at: position, path: path)
+        case .formatVersion:
+            guard text == MockupSchema.formatVersion else {
+                report("format-version", at: position, path: path, Catalogue.text(.mockupFormat, ["value": text]), fix: Catalogue.text(.mockupFormatFix))
+                return nil
+            }
+            return .scalar(.text(text), position)
+        case .date: return typed(ScalarParser.date(text).map { .moment(Moment(date: $0)) })
+        case .dateTime: return typed(ScalarParser.dateTime(text).map { .moment($0) })
+        case .moment: return typed(ScalarParser.moment(text).map { .moment($0) })
+        case .duration: return typed(ScalarParser.durationMinutes(text).map { .duration($0) })
+        case .bool: return typed(ScalarParser.bool(text).map { .bool($0) })
+        case .integer: return typed(ScalarParser.integer(text).map { .integer($0) })
+        case .number: return typed(ScalarParser.number(text).map { .number($0) })
+        case .percent: return typed(ScalarParser.percent(text).map { .number($0) })
+        case .country: return typed(ScalarParser.isCode(text, letters: 2) ? .text(text) : nil)
+        case .currency: return typed(ScalarParser.isCode(text, letters: 3) ? .text(text) : nil)
+        case .email: return typed(ScalarParser.isEmail(text) ? .text(text) : nil)
+        }
+    }
+
+    /// An enumerated value; a difference of case alone is forgiven.
+    private mutating func validateChoice(_ text: String, choices: [Choice], at position: SourcePosition, path: FieldPath) -> Value? {
+        if let match = choices.first(where: { $0.value.lowercased() == text.lowercased() }) {
+            return .scalar(.text(match.value), position)
+        }
+        let values = choices.map(\.value)
+        let suggestion = TextMatching.closest(to: text, among: values).first
+        let arguments = ["value": text, "field": path.description, "suggestion": suggestion ?? ""]
+        report("unknown-value", at: position, path: path,
+               Catalogue.text(suggestion == nil ? .mockupUnknownValue : .mockupUnknownValueSuggestion, arguments),
+               fix: Catalogue.text(.mockupUnknownValueFix, ["values": values.joined(separator: ", ")]))
+        return nil
+    }
+
+    private mutating func register(_ id: String, in namespace: String, at position: SourcePosition, path: FieldPath) {
+        if let first = ids[namespace]?[id] {
+            report("duplicate-id", at: position, path: path,
+                   Catalogue.text(.mockupDuplicateId, ["id": id, "line": "\(first.line)"]),
+                   fix: Catalogue.text(.mockupDuplicateIdFix, ["list": namespace]))
+        } else {
+            ids[namespace, default: [:]][id] = position
+        }
+    }
+
+    private mutating func checkReferences() {
+        for reference in references where !incompleteNamespaces.contains(reference.namespace) {
+            let declared = ids[reference.namespace] ?? [:]
+            guard declared[reference.id] == nil else { continue }
+            let known = declared.keys.sorted()
+            let suggestion = TextMatching.closest(to: reference.id, among: known).first
+            let arguments = ["id": reference.id, "list": reference.namespace, "suggestion": suggestion ?? "", "ids": known.joined(separator: ", ")]
+            report("dangling-ref", at: reference.position, path: reference.path,
+                   Catalogue.text(suggestion == nil ? .mockupDanglingRef : .mockupDanglingRefSuggestion, arguments),
+                   fix: Catalogue.text(known.isEmpty ? .mockupDanglingRefNone : .mockupDanglingRefFix, arguments))
+        }
+        let declaredScales = Set(ids["evaluation.scales"]?.keys.map { $0 } ?? [])
+        for reference in scaleReferences where !declaredScales.contains(reference.name) && !builtinScales.contains(reference.name) {
+            if incompleteNamespaces.contains("evaluation.scales") { continue }
+            report("unknown-scale", at: reference.position, path: reference.path,
+                   Catalogue.text(.mockupUnknownScale, ["name": reference.name]),
+                   fix: Catalogue.text(.mockupUnknownScaleFix, ["names": builtinScales.sorted().joined(separator: ", ")]))
+        }
+    }
+}

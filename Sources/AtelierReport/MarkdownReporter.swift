@@ -1,0 +1,55 @@
+import AtelierCore
+
+/// Findings as a Markdown document: a table per file, then the summary. Text from the
+/// documents is escaped so that it stays text in any Markdown renderer.
+public struct MarkdownReporter: Sendable {
+    public let language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func render(_ files: [CheckedFile]) -> String {
+        var output = "# \(Catalogue.text(.reportTitle)[language])\n"
+        for file in files {
+            output += "\n## \(Self.escape(file.path))\n\n"
+            guard !file.findings.isEmpty else {
+                output += Catalogue.text(.reportNoFindings)[language] + "\n"
+                continue
+            }
+            let headers: [MessageKey] = [.reportColumnPlace, .reportColumnSeverity, .reportColumnRule, .reportColumnMessage, .reportColumnFix]
+            output += "| " + headers.map { Catalogue.text($0)[language] }.joined(separator: " | ") + " |\n"
+            output += "|" + String(repeating: "---|", count: headers.count) + "\n"
+            for finding in file.findings {
+                let cells = [
+                    finding.position.map(\.description) ?? "",
+                    finding.severity.word(in: language),
+                    "`\(finding.rule)`",
+                    Self.escape(finding.message[language]),
+                    Self.escape(finding.fix?[language] ?? ""),
+                ]
+                output += "| " + cells.joined(separator: " | ") + " |\n"
+            }
+        }
+        output += "\n" + CheckSummary(files).sentence(in: language) + "\n"
+        return output
+    }
+
+    /// Escapes what Markdown or the HTML inside it would interpret.
+    public static func escape(_ text: String) -> String {
+        var output = ""
+        for character in text {
+            switch character {
+            case "|": output += "\\|"
+            case "\\": output += "\\\\"
+            case "`", "*", "_", "[", "]", "#": output += "\\\(character)"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "&": output += "&amp;"
+            case "\n", "\r": output += " "
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,264 @@
+import AtelierCore
+import CYAML
+
+/// Reads YAML text into a positioned tree.
+public enum YAMLLoader {
+    public static func load(_ bytes: [UInt8], limits: YAMLLimits = .standard) -> YAMLDocument {
+        if bytes.count > limits.maxBytes {
+            let problem = YAMLProblem(.tooLarge(bytes: bytes.count, limit: limits.maxBytes), at: SourcePosition(line: 1, column: 1))
+            return YAMLDocument(root: nil, problems: [problem])
+        }
+        if let encodingProblem = EncodingCheck.problem(in: bytes) {
+            return YAMLDocument(root: nil, problems: [encodingProblem])
+        }
+        var builder = TreeBuilder(limits: limits)
+        bytes.withUnsafeBufferPointer { buffer in
+            builder.run(buffer, source: bytes)
+        }
+        return YAMLDocument(root: builder.root, problems: builder.problems)
+    }
+
+    public static func load(_ text: String, limits: YAMLLimits = .standard) -> YAMLDocument {
+        load(Array(text.utf8), limits: limits)
+    }
+}
+
+/// Refuses what is not UTF-8 before libyaml sees it, so the position is exact.
+enum EncodingCheck {
+    static func problem(in bytes: [UInt8]) -> YAMLProblem? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return YAMLProblem(.unsupportedEncoding("UTF-16"), at: SourcePosition(line: 1, column: 1))
+        }
+        var line = 1, column = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else if scalar != "\u{FEFF}" || line > 1 || column > 1 {
+                    column += 1
+                }
+            case .emptyInput:
+                return nil
+            case .error:
+                return YAMLProblem(.invalidUTF8, at: SourcePosition(line: line, column: column))
+            }
+        }
+    }
+}
+
+/// Builds the tree from libyaml's events with an explicit stack (no recursion).
+struct TreeBuilder {
+    private struct Frame {
+        enum Kind { case mapping, sequence }
+        let kind: Kind
+        let position: SourcePosition
+        var entries: [YAMLEntry] = []
+        var items: [YAMLNode] = []
+        var pendingKey: PendingKey?
+        var seen: [String: SourcePosition] = [:]
+
+        var awaitsKey: Bool { kind == .mapping && pendingKey == nil }
+    }
+
+    private struct PendingKey {
+        let text: String
+        let position: SourcePosition
+        /// A refused key (duplicate, merge key): its value is read and dropped.
+        let discard: Bool
+    }
+
+    let limits: YAMLLimits
+    private(set) var root: YAMLNode?
+    private(set) var problems: [YAMLProblem] = []
+    private var stack: [Frame] = []
+    private var nodeCount = 0
+    private var documents = 0
+    private var stopped = false
+
+    init(limits: YAMLLimits) {
+        self.limits = limits
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8]) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else { return }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        var event = yaml_event_t()
+        while !stopped {
+            guard yaml_parser_parse(&parser, &event) != 0 else {
+                problems.append(Self.syntaxProblem(parser, source: source))
+                return
+            }
+            let type = event.type
+            handle(&event)
+            yaml_event_delete(&event)
+            if type == YAML_STREAM_END_EVENT { return }
+        }
+    }
+
+    private static func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private static func syntaxProblem(_ parser: yaml_parser_t, source: [UInt8]) -> YAMLProblem {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        let position = position(parser.problem_mark)
+        let offset = Int(parser.problem_mark.index)
+        if isTabIndentation(at: offset, line: position.line, in: source) {
+            return YAMLProblem(.tabIndentation, at: position)
+        }
+        let openedAt = parser.context == nil ? nil : Self.position(parser.context_mark)
+        return YAMLProblem(.syntax(problem: problem, openedAt: openedAt), at: position)
+    }
+
+    /// libyaml reports a tab in indentation as a character that cannot start a token;
+    /// recognise it by looking at the line's leading white space.
+    private static func isTabIndentation(at characterOffset: Int, line: Int, in source: [UInt8]) -> Bool {
+        var currentLine = 1
+        var lineStart = 0
+        for (index, byte) in source.enumerated() where currentLine < line {
+            if byte == UInt8(ascii: "\n") {
+                currentLine += 1
+                lineStart = index + 1
+            }
+        }
+        guard currentLine == line else { return false }
+        for byte in source[lineStart...] {
+            if byte == UInt8(ascii: "\t") { return true }
+            if byte != UInt8(ascii: " ") { return false }
+        }
+        return false
+    }
+
+    private mutating func handle(_ event: inout yaml_event_t) {
+        let start = Self.position(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                fail(.multipleDocuments, at: start)
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            noteProperties(anchor: scalar.anchor, tag: scalar.tag, at: start)
+            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            attach(YAMLNode(.scalar(text, Self.style(scalar.style)), at: start))
+        case YAML_ALIAS_EVENT:
+            let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+            problems.append(YAMLProblem(.alias(name), at: start))
+            attach(YAMLNode(.scalar("", .plain), at: start))
+        case YAML_MAPPING_START_EVENT:
+            noteProperties(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: start)
+            open(.mapping, at: start)
+        case YAML_SEQUENCE_START_EVENT:
+            noteProperties(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: start)
+            open(.sequence, at: start)
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            close()
+        default:
+            break
+        }
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+
+    private mutating func noteProperties(anchor: UnsafeMutablePointer<UInt8>?, tag: UnsafeMutablePointer<UInt8>?, at position: SourcePosition) {
+        if let anchor {
+            problems.append(YAMLProblem(.anchor(String(cString: anchor)), at: position))
+        }
+        if let tag {
+            let full = String(cString: tag)
+            let shortForm = full.hasPrefix("tag:yaml.org,2002:") ? "!!" + full.dropFirst("tag:yaml.org,2002:".count) : full
+            problems.append(YAMLProblem(.tag(shortForm), at: position))
+        }
+    }
+
+    private mutating func fail(_ kind: YAMLProblem.Kind, at position: SourcePosition) {
+        problems.append(YAMLProblem(kind, at: position))
+        stopped = true
+        root = nil
+    }
+
+    private mutating func count(at position: SourcePosition) -> Bool {
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            fail(.tooManyNodes(limit: limits.maxNodes), at: position)
+            return false
+        }
+        return true
+    }
+
+    private mutating func open(_ kind: Frame.Kind, at position: SourcePosition) {
+        guard count(at: position) else { return }
+        if stack.last?.awaitsKey == true {
+            fail(.complexKey, at: position)
+            return
+        }
+        if stack.count >= limits.maxDepth {
+            fail(.tooDeep(limit: limits.maxDepth), at: position)
+            return
+        }
+        stack.append(Frame(kind: kind, position: position))
+    }
+
+    private mutating func close() {
+        guard let frame = stack.popLast() else { return }
+        switch frame.kind {
+        case .mapping: attach(YAMLNode(.mapping(frame.entries), at: frame.position), counted: true)
+        case .sequence: attach(YAMLNode(.sequence(frame.items), at: frame.position), counted: true)
+        }
+    }
+
+    private mutating func attach(_ node: YAMLNode, counted: Bool = false) {
+        if !counted, !count(at: node.position) { return }
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        let top = stack.count - 1
+        switch stack[top].kind {
+        case .sequence:
+            stack[top].items.append(node)
+        case .mapping:
+            if let pending = stack[top].pendingKey {
+                if !pending.discard {
+                    stack[top].entries.append(YAMLEntry(key: pending.text, keyPosition: pending.position, value: node))
+                }
+                stack[top].pendingKey = nil
+            } else {
+                let (pending, problem) = Self.acceptKey(node, seen: &stack[top].seen)
+                stack[top].pendingKey = pending
+                if let problem { problems.append(problem) }
+            }
+        }
+    }
+
+    /// Takes `node` as the next key of a mapping, refusing merge keys and duplicates.
+    private static func acceptKey(_ node: YAMLNode, seen: inout [String: SourcePosition]) -> (PendingKey, YAMLProblem?) {
+        let key = node.scalarText ?? ""
+        let refusal: YAMLProblem.Kind?
+        if case .scalar("<<", .plain) = node.content {
+            refusal = .mergeKey
+        } else if let first = seen[key] {
+            refusal = .duplicateKey(key, first: first)
+        } else {
+            refusal = nil
+            seen[key] = node.position
+        }
+        let pending = PendingKey(text: key, position: node.position, discard: refusal != nil)
+        return (pending, refusal.map { YAMLProblem($0, at: node.position) })
+    }
+}

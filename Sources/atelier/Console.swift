@@ -1,0 +1,26 @@
+import AtelierCore
+import Foundation
+
+/// Where the command speaks: standard output for results, standard error for failures.
+enum Console {
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("atelier: " + text + "\n").utf8))
+    }
+
+    /// Prints a user error in the language of the environment and exits with status 2.
+    static func fail(_ error: UserError, language: Language? = nil) -> Never {
+        let language = language ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        Self.error(error.message[language])
+        exit(2)
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    static var usesColour: Bool {
+        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return !noColour && isatty(STDOUT_FILENO) != 0
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import AtelierCore
+import AtelierMockup
+import AtelierReport
+import Foundation
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the whole flow on the examples / Démonstration sur les exemples.",
+        discussion: """
+        Checks every mockup of Examples/ and writes the reports (text, JSON, Markdown) into the output folder.
+        Example:
+          atelier demo --output Exports
+        """
+    )
+
+    @Option(help: "Folder for the results.")
+    var output: String = "Exports"
+
+    @Option(help: "Folder of the example mockups (default: Examples next to the templates).")
+    var examples: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let language = common.language
+        let library = try common.templateLibrary()
+        let folder = examples ?? library.examplesFolder.path
+        let paths = try InputFiles.expand([folder])
+        let decoder = MockupDecoder(builtinScales: library.scaleNames)
+        let checked = try InputFiles.check(paths, with: decoder)
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            throw UserError(.cliCannotWrite, ["path": output, "reason": error.localizedDescription])
+        }
+        let outputs: [(String, String)] = [
+            ("check.txt", TextReporter(language: language, colour: false).render(checked)),
+            ("check.json", JSONReporter.render(checked, language: language)),
+            ("check.md", MarkdownReporter(language: language).render(checked)),
+        ]
+        for (name, text) in outputs {
+            try OutputFile.write(text, to: (output as NSString).appendingPathComponent(name), inputs: paths)
+        }
+        Console.print(TextReporter(language: language, colour: Console.usesColour).render(checked))
+        Console.print(Catalogue.text(.cliDemoDone, ["path": output])[language] + "\n")
+        if CheckSummary(checked).errors > 0 {
+            throw ExitCode(1)
+        }
+    }
+}
