@@ -71,6 +71,7 @@ extension Catalogue {
         .mockupUnknownKeySuggestion: "Unknown key « {key} » {place}: did you mean « {suggestion} »?",
         .mockupUnknownKeyWhy: "Atelier ignores this key: what is written there is not checked.",
         .mockupUnknownKeyFix: "Keys accepted here: {keys}.",
+        .mockupUnknownKeyCommaFix: "Inside { … }, a comma separates two keys: if « {key} » belongs to the text before it, put that whole text in quotes (role: \"curator, project lead\"). Keys accepted here: {keys}.",
         .mockupUnknownValue: "« {value} » is not an accepted value for « {field} ».",
         .mockupUnknownValueSuggestion: "« {value} » is not an accepted value for « {field} »: did you mean « {suggestion} »?",
         .mockupUnknownValueFix: "Write one of the values: {values}.",

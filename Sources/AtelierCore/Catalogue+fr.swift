@@ -71,6 +71,7 @@ extension Catalogue {
         .mockupUnknownKeySuggestion: "Clé « {key} » inconnue {place} : vouliez-vous écrire « {suggestion} » ?",
         .mockupUnknownKeyWhy: "Atelier ignore cette clé : ce qui y est écrit n'est pas vérifié.",
         .mockupUnknownKeyFix: "Clés possibles ici : {keys}.",
+        .mockupUnknownKeyCommaFix: "Dans { … }, une virgule sépare deux clés : si « {key} » fait partie du texte qui précède, mettez tout ce texte entre guillemets (role: \"bibliothécaire, coordinatrice\"). Clés possibles ici : {keys}.",
         .mockupUnknownValue: "« {value} » n'est pas une valeur acceptée pour « {field} ».",
         .mockupUnknownValueSuggestion: "« {value} » n'est pas une valeur acceptée pour « {field} » : vouliez-vous écrire « {suggestion} » ?",
         .mockupUnknownValueFix: "Écrivez l'une des valeurs : {values}.",

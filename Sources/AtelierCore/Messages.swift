@@ -75,6 +75,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case mockupUnknownKeySuggestion = "mockup.unknown-key.suggestion"
     case mockupUnknownKeyWhy = "mockup.unknown-key.why"
     case mockupUnknownKeyFix = "mockup.unknown-key.fix"
+    case mockupUnknownKeyCommaFix = "mockup.unknown-key.comma-fix"
     case mockupUnknownValue = "mockup.unknown-value"
     case mockupUnknownValueSuggestion = "mockup.unknown-value.suggestion"
     case mockupUnknownValueFix = "mockup.unknown-value.fix"

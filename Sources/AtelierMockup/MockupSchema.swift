@@ -252,7 +252,8 @@ public enum MockupSchema {
         Choice("outcomes", "Résultats d'apprentissage génériques"),
     ]
 
-    static let scaleDefinition: SchemaNode = .object([
+    public static let scaleDefinition: SchemaNode = .object([
+        Field("title", .localizedText, "Nom de l'échelle."),
         Field("levels", .list(.localizedText), required: true, "Les niveaux, du plus bas au plus haut."),
         Field("values", .list(.scalar(.number)), "La valeur de chaque niveau (1..n par défaut)."),
         Field("missing", .list(.localizedText), "Les réponses qui valent « pas de réponse » (« Ne sait pas »)."),

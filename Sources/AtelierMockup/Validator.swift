@@ -140,7 +140,8 @@ struct Validator {
         ]
         let message = Catalogue.text(suggestion == nil ? .mockupUnknownKey : .mockupUnknownKeySuggestion, localized: arguments)
         report("unknown-key", .warning, at: entry.keyPosition, path: path.appending(entry.key), message,
-               fix: Catalogue.text(.mockupUnknownKeyFix, ["keys": fields.map(\.name).joined(separator: ", ")]),
+               fix: Catalogue.text(entry.value.isEmpty ? .mockupUnknownKeyCommaFix : .mockupUnknownKeyFix,
+                                   ["key": entry.key, "keys": fields.map(\.name).joined(separator: ", ")]),
                why: Catalogue.text(.mockupUnknownKeyWhy))
     }
 
