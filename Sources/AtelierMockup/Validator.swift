@@ -64,7 +64,7 @@ struct Validator {
                 return nil
             }
             var values: [Value] = []
-            for (index, itemNode) in items.enumerated() {
+            for (index, itemNode) in items.enumerated() where !itemNode.isEmpty {
                 if let value = validate(itemNode, as: item, at: path.appending(index), keyPosition: nil, idNamespace: namespace) {
                     values.append(value)
                 } else if let namespace {

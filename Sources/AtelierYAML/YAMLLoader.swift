@@ -108,31 +108,25 @@ struct TreeBuilder {
     private static func syntaxProblem(_ parser: yaml_parser_t, source: [UInt8]) -> YAMLProblem {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         let position = position(parser.problem_mark)
-        let offset = Int(parser.problem_mark.index)
-        if isTabIndentation(at: offset, line: position.line, in: source) {
+        let line = Array(sourceLine(position.line, in: source))
+        let indentation = line.prefix { $0 == " " || $0 == "\t" }
+        if indentation.contains("\t") {
             return YAMLProblem(.tabIndentation, at: position)
+        }
+        if problem == "mapping values are not allowed in this context",
+           line.firstIndex(of: ":").map({ $0 + 1 == position.column }) == true {
+            return YAMLProblem(.syntax(problem: "misaligned key", openedAt: nil), at: position)
         }
         let openedAt = parser.context == nil ? nil : Self.position(parser.context_mark)
         return YAMLProblem(.syntax(problem: problem, openedAt: openedAt), at: position)
     }
 
-    /// libyaml reports a tab in indentation as a character that cannot start a token;
-    /// recognise it by looking at the line's leading white space.
-    private static func isTabIndentation(at characterOffset: Int, line: Int, in source: [UInt8]) -> Bool {
-        var currentLine = 1
-        var lineStart = 0
-        for (index, byte) in source.enumerated() where currentLine < line {
-            if byte == UInt8(ascii: "\n") {
-                currentLine += 1
-                lineStart = index + 1
-            }
-        }
-        guard currentLine == line else { return false }
-        for byte in source[lineStart...] {
-            if byte == UInt8(ascii: "\t") { return true }
-            if byte != UInt8(ascii: " ") { return false }
-        }
-        return false
+    /// Line `number` (1-based) of the source, as characters.
+    private static func sourceLine(_ number: Int, in source: [UInt8]) -> Substring {
+        let text = String(decoding: source, as: UTF8.self)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        guard lines.indices.contains(number - 1) else { return "" }
+        return lines[number - 1]
     }
 
     private mutating func handle(_ event: inout yaml_event_t) {

@@ -65,7 +65,7 @@ extension YAMLProblem {
         switch problem {
         case "mapping values are not allowed in this context":
             return Catalogue.text(.yamlExplainMappingValues)
-        case "did not find expected key":
+        case "did not find expected key", "misaligned key":
             return Catalogue.text(.yamlExplainExpectedKey)
         case "did not find expected ',' or ']'":
             return Catalogue.text(.yamlExplainUnclosedList, line)

@@ -3,7 +3,8 @@ import AtelierCore
 /// Something in a YAML text that the loader refuses, with where it is.
 public struct YAMLProblem: Error, Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        /// libyaml could not parse the text; `problem` is libyaml's own words, `openedAt`
+        /// libyaml could not parse the text; `problem` is libyaml's own words (or
+        /// "misaligned key" when a key's colon is what libyaml tripped on), `openedAt`
         /// where the construct it was reading began (an unclosed bracket or quote).
         case syntax(problem: String, openedAt: SourcePosition?)
         case duplicateKey(String, first: SourcePosition)

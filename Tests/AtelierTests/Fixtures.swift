@@ -1,0 +1,49 @@
+import AtelierCore
+import AtelierMockup
+import AtelierYAML
+import Foundation
+import XCTest
+
+/// Paths and helpers shared by the tests.
+enum Fixtures {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let examples = repository.appendingPathComponent("Examples")
+    static let templates = repository.appendingPathComponent("Templates")
+    static let library = TemplateLibrary(folder: templates)
+    static let decoder = MockupDecoder(builtinScales: library.scaleNames)
+
+    static func files(in folder: URL, ending suffix: String) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(suffix) }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    static func bytes(_ url: URL) -> [UInt8] {
+        [UInt8](FileManager.default.contents(atPath: url.path) ?? Data())
+    }
+
+    /// Decodes a mockup written in the test.
+    static func decode(_ text: String) -> DecodedMockup {
+        decoder.decode(Array(text.utf8))
+    }
+
+    /// The smallest mockup that passes, to which tests add one flaw.
+    static let minimal = """
+    format: atelier/1
+    title: Essai
+    institution: {name: Musée, type: museum}
+    dates: {start: 2026-01-01, end: 2026-12-31}
+    audiences: [{id: tous, label: Tout public}]
+    objectives: [{id: O1, text: Nommer trois œuvres, audiences: [tous]}]
+    tools: [{id: quiz, type: quiz, objectives: [O1]}]
+    activities: [{id: A1, title: Visite, phase: run, start: 2026-03-01, tools: [quiz], objectives: [O1]}]
+    evaluation:
+      questions: [{id: Q1, text: Satisfait ?, type: scale, scale: satisfaction-5}]
+      indicators: [{id: I1, label: Satisfaits, measure: top-box, question: Q1}]
+
+    """
+
+    /// Rule and position of each finding, as `rule line:column`.
+    static func summary(_ findings: [Finding]) -> [String] {
+        findings.map { "\($0.rule) \($0.position.map(\.description) ?? "-")" }
+    }
+}
