@@ -147,15 +147,12 @@ public enum Catalogue {
     }
 
     static func fill(_ template: String, _ arguments: [String: String]) -> String {
-        guard template.contains("{") else { return template }
         var result = ""
         var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
+        while let (range, name) = nextPlaceholder(in: rest) {
+            result += rest[..<range.lowerBound]
             result += arguments[name] ?? "{\(name)}"
-            rest = rest[rest.index(after: close)...]
+            rest = rest[range.upperBound...]
         }
         return result + rest
     }
@@ -164,10 +161,24 @@ public enum Catalogue {
     public static func placeholders(in template: String) -> Set<String> {
         var names = Set<String>()
         var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.insert(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
+        while let (range, name) = nextPlaceholder(in: rest) {
+            names.insert(name)
+            rest = rest[range.upperBound...]
         }
         return names
+    }
+
+    /// The next `{name}` whose name is letters only; other braces are text (« { »).
+    private static func nextPlaceholder(in text: Substring) -> (Range<Substring.Index>, String)? {
+        var searchStart = text.startIndex
+        while let open = text[searchStart...].firstIndex(of: "{") {
+            let nameStart = text.index(after: open)
+            let name = text[nameStart...].prefix { $0.isASCII && $0.isLetter }
+            if !name.isEmpty, name.endIndex < text.endIndex, text[name.endIndex] == "}" {
+                return (open..<text.index(after: name.endIndex), String(name))
+            }
+            searchStart = nameStart
+        }
+        return nil
     }
 }

@@ -1,0 +1,176 @@
+import Foundation
+import XCTest
+
+/// Runs the built `atelier` binary as a user would.
+final class CommandTests: XCTestCase {
+    struct Run {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    static let binary: URL = {
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+            + [Fixtures.repository.appendingPathComponent(".build/debug")]
+        return candidates.map { $0.appendingPathComponent("atelier") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    @discardableResult
+    func atelier(_ arguments: [String], environment: [String: String] = [:], binary: URL = CommandTests.binary) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var base = ProcessInfo.processInfo.environment.filter { !["LC_ALL", "LC_MESSAGES", "LANG", "ATELIER_TEMPLATES", "NO_COLOR"].contains($0.key) }
+        base.merge(environment) { $1 }
+        process.environment = base
+        process.currentDirectoryURL = Fixtures.repository
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    }
+
+    func testCheckingTheExamplesExitsZero() throws {
+        let run = try atelier(["check", "Examples"])
+        XCTAssertEqual(run.status, 0, run.output + run.error)
+        XCTAssertEqual(run.output, "6 file(s) checked: 0 error(s), 0 warning(s), 0 info(s).\n")
+    }
+
+    func testFindingsAtTheFailureLevelExitOne() throws {
+        let broken = try atelier(["check", "Examples/broken/structure.yaml", "--lang", "fr"])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.output.contains("Examples/broken/structure.yaml:4:40: erreur: « librairie » n'est pas une valeur acceptée"))
+        XCTAssertEqual(try atelier(["check", "Examples/broken/structure.yaml", "--fail-on", "never"]).status, 0)
+        let warningOnly = scratch.appendingPathComponent("w.yaml")
+        try (Fixtures.minimal + "zzz: 1\n").write(to: warningOnly, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try atelier(["check", warningOnly.path]).status, 0)
+        XCTAssertEqual(try atelier(["check", warningOnly.path, "--fail-on", "warning"]).status, 1)
+        XCTAssertEqual(try atelier(["check", "Examples/broken/citation.yaml"]).status, 1, "a YAML syntax error is a finding")
+    }
+
+    func testInputsThatCannotBeReadExitTwoWithOneSentence() throws {
+        let missing = try atelier(["check", "nulle-part.yaml"], environment: ["LANG": "fr_FR.UTF-8"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.error, "atelier: nulle-part.yaml : ce fichier ou ce dossier n'existe pas.\n")
+        XCTAssertEqual(missing.output, "")
+        let empty = try atelier(["check", scratch.path])
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertEqual(empty.error, "atelier: \(scratch.path): this folder holds no .yaml or .yml file.\n")
+    }
+
+    func testBadArgumentsExitTwo() throws {
+        let run = try atelier(["check", "Examples", "--format", "pdf"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("pdf"), run.error)
+        XCTAssertEqual(try atelier(["frobnicate"]).status, 2)
+        XCTAssertEqual(try atelier(["check", "--help"]).status, 0)
+    }
+
+    func testJSONAndMarkdownFormats() throws {
+        let json = try atelier(["check", "Examples/broken/tabulation.yaml", "--format", "json"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        XCTAssertEqual((object["summary"] as? [String: Int])?["errors"], 1)
+        let markdown = try atelier(["check", "Examples/broken/tabulation.yaml", "--format", "markdown", "--lang", "en"])
+        XCTAssertTrue(markdown.output.hasPrefix("# Mockup check\n\n## Examples/broken/tabulation.yaml\n"))
+        XCTAssertEqual(markdown.status, 1)
+    }
+
+    func testLanguageComesFromTheEnvironmentUnlessGiven() throws {
+        let french = try atelier(["check", "Examples/broken/tabulation.yaml"], environment: ["LC_ALL": "fr_FR.UTF-8"])
+        XCTAssertTrue(french.output.contains("erreur: Une tabulation sert à indenter cette ligne."))
+        let english = try atelier(["check", "Examples/broken/tabulation.yaml", "--lang", "en"], environment: ["LC_ALL": "fr_FR.UTF-8"])
+        XCTAssertTrue(english.output.contains("error: A tab is used to indent this line."))
+        XCTAssertFalse(english.output.contains("\u{1B}["), "no colour when the output is not a terminal")
+    }
+
+    func testNewThenCheckForEveryTemplate() throws {
+        for template in ["blank", "ar", "podcast", "quiz", "archives", "chatbot", "vr"] {
+            let file = scratch.appendingPathComponent("sub/\(template).yaml")
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let created = try atelier(["new", file.path, "--template", template, "--lang", "fr"])
+            XCTAssertEqual(created.status, 0, created.error)
+            XCTAssertTrue(created.output.contains("créé à partir du modèle « \(template) »"))
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let firstLine = String(text.prefix { $0 != "\n" })
+            XCTAssertTrue(firstLine.hasPrefix("# yaml-language-server: $schema="), firstLine)
+            let schemaPath = String(firstLine.dropFirst("# yaml-language-server: $schema=".count))
+            XCTAssertTrue(schemaPath.hasPrefix("../"), "relative to the new file: \(schemaPath)")
+            let resolved = file.deletingLastPathComponent().appendingPathComponent(schemaPath).standardized
+            XCTAssertTrue(FileManager.default.fileExists(atPath: resolved.path), resolved.path)
+            let checked = try atelier(["check", file.path])
+            XCTAssertEqual(checked.status, 0, template + checked.output)
+            XCTAssertTrue(checked.output.hasSuffix("0 error(s), 0 warning(s), 0 info(s).\n"), template + checked.output)
+        }
+    }
+
+    func testNewNeverOverwrites() throws {
+        let file = scratch.appendingPathComponent("mine.yaml")
+        try "mine".write(to: file, atomically: true, encoding: .utf8)
+        let run = try atelier(["new", file.path, "--lang", "en"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.error, "atelier: \(file.path) already exists: Atelier does not overwrite it. Choose another name or remove the file.\n")
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "mine")
+        let unknown = try atelier(["new", scratch.appendingPathComponent("x.yaml").path, "--template", "nope", "--lang", "en"])
+        XCTAssertEqual(unknown.error, "atelier: Unknown template « nope ». Available templates: ar, archives, blank, chatbot, podcast, quiz, vr.\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+        XCTAssertEqual(leftovers, ["mine.yaml"], "no temporary file is left behind")
+    }
+
+    func testSchemaCommandPrintsTheCommittedSchema() throws {
+        let run = try atelier(["schema"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.output, try String(contentsOf: Fixtures.library.schemaFile, encoding: .utf8))
+        let output = scratch.appendingPathComponent("schema.json")
+        XCTAssertEqual(try atelier(["schema", "--output", output.path]).status, 0)
+        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), run.output)
+    }
+
+    func testTemplatesAreFoundInTheDocumentedOrder() throws {
+        let copy = scratch.appendingPathComponent("share/atelier/Templates")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.templates, to: copy)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("mockups/vr.yaml"))
+        let viaVariable = try atelier(["new", scratch.appendingPathComponent("a.yaml").path, "--template", "vr", "--lang", "en"],
+                                      environment: ["ATELIER_TEMPLATES": copy.path])
+        XCTAssertEqual(viaVariable.status, 2, "the variable wins over the source tree")
+        XCTAssertTrue(viaVariable.error.contains("Available templates: ar, archives, blank, chatbot, podcast, quiz."))
+        let viaOption = try atelier(["new", scratch.appendingPathComponent("b.yaml").path, "--template", "vr",
+                                     "--templates", Fixtures.templates.path], environment: ["ATELIER_TEMPLATES": copy.path])
+        XCTAssertEqual(viaOption.status, 0, "the option wins over the variable")
+        let nowhere = try atelier(["new", scratch.appendingPathComponent("c.yaml").path, "--templates", "/nonexistent", "--lang", "en"],
+                                  environment: ["ATELIER_TEMPLATES": "/also-missing"])
+        XCTAssertEqual(nowhere.status, 2, "an explicit option is not a hint")
+        XCTAssertEqual(nowhere.error, "atelier: The Atelier templates folder was not found. Places tried: /nonexistent. Name it with --templates or the ATELIER_TEMPLATES variable.\n")
+        let badVariable = try atelier(["new", scratch.appendingPathComponent("d.yaml").path], environment: ["ATELIER_TEMPLATES": "/also-missing"])
+        XCTAssertEqual(badVariable.status, 0, "the variable is one place among those searched")
+    }
+
+    func testAnInstalledBinaryFindsItsTemplatesNextToIt() throws {
+        let bin = scratch.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CommandTests.binary, to: bin.appendingPathComponent("atelier"))
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("share/atelier"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.templates, to: scratch.appendingPathComponent("share/atelier/Templates"))
+        try FileManager.default.removeItem(at: scratch.appendingPathComponent("share/atelier/Templates/mockups/quiz.yaml"))
+        let installed = bin.appendingPathComponent("atelier")
+        let run = try atelier(["new", scratch.appendingPathComponent("q.yaml").path, "--template", "quiz", "--lang", "en"], binary: installed)
+        XCTAssertEqual(run.status, 2, "the installed templates are used before the source tree")
+        XCTAssertTrue(run.error.contains("Available templates: ar, archives, blank, chatbot, podcast, vr."), run.error)
+    }
+}

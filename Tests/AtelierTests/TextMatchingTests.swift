@@ -1,0 +1,23 @@
+import AtelierCore
+import XCTest
+
+final class TextMatchingTests: XCTestCase {
+    func testNormalisationFoldsCaseAccentsQuotesAndSpaces() {
+        XCTAssertEqual(TextMatching.normalized("  Êtes-vous   SATISFAIT\u{00B7}e de l\u{2019}œuvre ? "), "etes-vous satisfait\u{00B7}e de l'oeuvre ?")
+        XCTAssertEqual(TextMatching.normalized("« Très »"), "\" tres \"")
+    }
+
+    func testEditDistanceCountsTranspositions() {
+        XCTAssertEqual(TextMatching.editDistance("objectives", "objectives"), 0)
+        XCTAssertEqual(TextMatching.editDistance("objetcives", "objectives"), 1)
+        XCTAssertEqual(TextMatching.editDistance("", "abc"), 3)
+        XCTAssertEqual(TextMatching.editDistance("kitten", "sitting"), 3)
+    }
+
+    func testClosestCandidates() {
+        XCTAssertEqual(TextMatching.closest(to: "Objectifs", among: ["objectives", "audiences", "tools"]), ["objectives"])
+        XCTAssertEqual(TextMatching.closest(to: "x", among: ["objectives", "audiences"]), [])
+        XCTAssertEqual(TextMatching.closest(to: "dat", among: ["dates", "date", "data"], limit: 2), ["data", "date"])
+        XCTAssertEqual(TextMatching.closest(to: "partic", among: ["participation", "place"]), ["participation"], "a long enough prefix counts")
+    }
+}
