@@ -33,7 +33,7 @@ test: deps
 	$(SWIFT) test --disable-swift-testing
 
 bench: build
-	Benchmarks/run.sh $(RELEASE_BIN)
+	python3 Benchmarks/bench.py $(RELEASE_BIN)
 
 # Installs the binary, the templates and the examples: the binary finds its templates in
 # $(PREFIX)/share/atelier/Templates.

@@ -8,19 +8,20 @@ import AtelierCore
 public struct CheckedFile: Sendable {
     public let path: String
     public let findings: [Finding]
-    private let lines: [Substring]
+    public let source: String
 
     public init(path: String, source: String, findings: [Finding]) {
         self.path = path
+        self.source = source
         self.findings = findings.sorted(by: Finding.readingOrder)
-        self.lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
     }
 
-    /// Line `number` (1-based) of the source, without its line end or a leading byte-order mark.
-    public func sourceLine(_ number: Int) -> Substring? {
-        guard lines.indices.contains(number - 1) else { return nil }
-        let line = lines[number - 1]
-        return number == 1 && line.first == "\u{FEFF}" ? line.dropFirst() : line
+    /// The source's lines, without their line ends or a leading byte-order mark. Split on
+    /// demand: most checked files have nothing to quote.
+    public var lines: [Substring] {
+        var lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        if lines.first?.first == "\u{FEFF}" { lines[0] = lines[0].dropFirst() }
+        return lines
     }
 }
 

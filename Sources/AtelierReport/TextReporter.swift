@@ -13,9 +13,10 @@ public struct TextReporter: Sendable {
 
     public func render(_ files: [CheckedFile]) -> String {
         var output = ""
-        for file in files {
+        for file in files where !file.findings.isEmpty {
+            let lines = file.lines
             for finding in file.findings {
-                output += render(finding, in: file)
+                output += render(finding, in: file.path, lines: lines)
             }
         }
         output += paint(CheckSummary(files).sentence(in: language), "1") + "\n"
@@ -34,11 +35,12 @@ public struct TextReporter: Sendable {
         }
     }
 
-    func render(_ finding: Finding, in file: CheckedFile) -> String {
-        let location = finding.position.map { "\(file.path):\($0.line):\($0.column)" } ?? file.path
+    func render(_ finding: Finding, in path: String, lines: [Substring]) -> String {
+        let location = finding.position.map { "\(path):\($0.line):\($0.column)" } ?? path
         var output = paint(location + ":", "1") + " " + paint(finding.severity.word(in: language) + ":", severityCode(finding.severity))
         output += " \(finding.message[language]) [\(finding.rule)]\n"
-        if let position = finding.position, let line = file.sourceLine(position.line) {
+        if let position = finding.position, lines.indices.contains(position.line - 1) {
+            let line = lines[position.line - 1]
             let number = String(position.line)
             let gutter = String(repeating: " ", count: number.count)
             let lead = line.prefix(max(0, position.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()

@@ -23,12 +23,14 @@ public enum YAMLLoader {
     }
 }
 
-/// Refuses what is not UTF-8 before libyaml sees it, so the position is exact.
+/// Refuses what is not UTF-8 before libyaml sees it, so the position is exact: a fast
+/// validation first, then, for invalid text only, a scan that finds where.
 enum EncodingCheck {
     static func problem(in bytes: [UInt8]) -> YAMLProblem? {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return YAMLProblem(.unsupportedEncoding("UTF-16"), at: SourcePosition(line: 1, column: 1))
         }
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var line = 1, column = 1
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
