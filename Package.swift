@@ -24,17 +24,18 @@ let package = Package(
         .target(name: "AtelierCore"),
         .target(name: "AtelierYAML", dependencies: ["AtelierCore", "CYAML"]),
         .target(name: "AtelierMockup", dependencies: ["AtelierCore", "AtelierYAML"]),
-        .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "CXLSXWriter"]),
+        .target(name: "AtelierChecklist", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup"]),
+        .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "CXLSXWriter"]),
         .executableTarget(
             name: "atelier",
             dependencies: [
-                "AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierReport",
+                "AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AtelierTests",
-            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierReport"]
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport"]
         ),
     ]
 )

@@ -24,6 +24,9 @@ public struct Finding: Hashable, Sendable {
     public let why: Localized?
     public let fix: Localized?
     public let reference: String?
+    /// The reason given in a `# atelier: ignore RULE — reason` comment that silenced the
+    /// finding (empty when none was given); nil when the finding stands.
+    public let suppression: String?
 
     public init(
         rule: String,
@@ -33,7 +36,8 @@ public struct Finding: Hashable, Sendable {
         message: Localized,
         why: Localized? = nil,
         fix: Localized? = nil,
-        reference: String? = nil
+        reference: String? = nil,
+        suppression: String? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -43,6 +47,15 @@ public struct Finding: Hashable, Sendable {
         self.why = why
         self.fix = fix
         self.reference = reference
+        self.suppression = suppression
+    }
+
+    public var isSuppressed: Bool { suppression != nil }
+
+    /// The same finding, silenced for `reason`.
+    public func suppressed(because reason: String) -> Finding {
+        Finding(rule: rule, severity: severity, path: path, position: position, message: message,
+                why: why, fix: fix, reference: reference, suppression: reason)
     }
 
     /// Findings in reading order: by position, those without one last, then by rule.

@@ -66,7 +66,7 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Numbers as JSON wants them: integral values without a fraction, others with up to
     /// 15 significant digits; non-finite values as null.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(format: "%.15g", value)

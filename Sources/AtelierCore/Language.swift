@@ -37,3 +37,10 @@ public struct Localized: Hashable, Sendable {
         }
     }
 }
+
+extension Localized {
+    /// The text with its `{name}` placeholders replaced by `arguments` in both languages.
+    public func filled(_ arguments: [String: String]) -> Localized {
+        Localized(fr: Catalogue.fill(fr, arguments), en: Catalogue.fill(en, arguments))
+    }
+}

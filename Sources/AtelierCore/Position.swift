@@ -42,6 +42,11 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
         components.isEmpty ? nil : FieldPath(Array(components.dropLast()))
     }
 
+    /// Whether `prefix` is this path or one of its ancestors.
+    public func hasPrefix(_ prefix: FieldPath) -> Bool {
+        components.starts(with: prefix.components)
+    }
+
     public var lastKey: String? {
         if case .key(let key) = components.last { return key }
         return nil

@@ -8,6 +8,7 @@ public struct Mockup: Sendable {
     public let summary: String?
     public let language: Language?
     public let institution: Institution?
+    /// The project's dates; nil when they are missing or end before they start (reported).
     public let span: Span?
     public let audiences: [Audience]
     public let objectives: [Objective]
@@ -123,7 +124,7 @@ extension Mockup {
             record.text("name").map { Institution(record: record, name: $0, type: record.text("type")) }
         }
         span = root.record("dates").flatMap { dates in
-            guard let start = dates.date("start"), let end = dates.date("end") else { return nil }
+            guard let start = dates.date("start"), let end = dates.date("end"), start <= end else { return nil }
             return Span(start: start, end: end)
         }
         audiences = root.records("audiences").compactMap { record in

@@ -38,6 +38,11 @@ public struct TemplateLibrary: Sendable {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent("mockups").path)
     }
 
+    public var checklistsFolder: URL { folder.appendingPathComponent("checklists") }
+
+    /// The mockup that checklist examples are laid over.
+    public var exampleBase: URL { checklistsFolder.appendingPathComponent("example-base.yaml") }
+
     public var schemaFile: URL { folder.appendingPathComponent("schema/mockup.schema.json") }
 
     /// The sibling `Examples` folder, when the templates sit in a clone or an installation.

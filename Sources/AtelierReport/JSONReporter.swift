@@ -1,3 +1,4 @@
+import AtelierChecklist
 import AtelierCore
 
 /// Findings as the JSON contract of `check --format json` describes them.
@@ -9,11 +10,12 @@ public enum JSONReporter {
                 .object([
                     ("path", .string(file.path)),
                     ("findings", .array(file.findings.map { json($0, language: language) })),
-                ])
+                ] + (file.readiness.map { [("readiness", json($0))] } ?? []))
             })),
             ("summary", .object([
                 ("files", .integer(summary.files)), ("errors", .integer(summary.errors)),
                 ("warnings", .integer(summary.warnings)), ("infos", .integer(summary.infos)),
+                ("suppressed", .integer(summary.suppressed)),
             ])),
         ])
     }
@@ -34,6 +36,19 @@ public enum JSONReporter {
             ("why", optional(finding.why?[language])),
             ("fix", optional(finding.fix?[language])),
             ("reference", optional(finding.reference)),
+            ("suppressed", .bool(finding.isSuppressed)),
+        ] + (finding.suppression.map { [("suppression", .string($0))] } ?? []))
+    }
+
+    static func json(_ readiness: Readiness) -> JSONValue {
+        .object([
+            ("score", .number(rounded(readiness.score))),
+            ("sections", .object(readiness.sections.map { ($0.section.rawValue, .number(rounded($0.score))) })),
         ])
+    }
+
+    /// Scores to three decimals: readers compare them, nobody needs more.
+    private static func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
     }
 }

@@ -13,6 +13,9 @@ public struct MarkdownReporter: Sendable {
         var output = "# \(Catalogue.text(.reportTitle)[language])\n"
         for file in files {
             output += "\n## \(Self.escape(file.path))\n\n"
+            if let readiness = file.readiness {
+                output += Self.escape(readiness.sentence(in: language)) + "\n\n"
+            }
             guard !file.findings.isEmpty else {
                 output += Catalogue.text(.reportNoFindings)[language] + "\n"
                 continue
@@ -25,7 +28,8 @@ public struct MarkdownReporter: Sendable {
                     finding.position.map(\.description) ?? "",
                     finding.severity.word(in: language),
                     "`\(finding.rule)`",
-                    Self.escape(finding.message[language]),
+                    Self.escape(finding.message[language])
+                        + (finding.suppression.map { " *(" + Self.escape(Catalogue.text(.reportSuppressed, ["reason": $0])[language]) + ")*" } ?? ""),
                     Self.escape(finding.fix?[language] ?? ""),
                 ]
                 output += "| " + cells.joined(separator: " | ") + " |\n"

@@ -13,10 +13,16 @@ public struct TextReporter: Sendable {
 
     public func render(_ files: [CheckedFile]) -> String {
         var output = ""
-        for file in files where !file.findings.isEmpty {
-            let lines = file.lines
-            for finding in file.findings {
-                output += render(finding, in: file.path, lines: lines)
+        for file in files {
+            let standing = file.standing
+            if !standing.isEmpty {
+                let lines = file.lines
+                for finding in standing {
+                    output += render(finding, in: file.path, lines: lines)
+                }
+            }
+            if let readiness = file.readiness {
+                output += "\(file.path): \(readiness.sentence(in: language))\n"
             }
         }
         output += paint(CheckSummary(files).sentence(in: language), "1") + "\n"

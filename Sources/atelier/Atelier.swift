@@ -3,6 +3,7 @@
 // Everything else is in the library modules.
 
 import ArgumentParser
+import AtelierChecklist
 import AtelierCore
 import AtelierMockup
 import Foundation
@@ -16,11 +17,13 @@ struct Atelier: ParsableCommand {
           atelier new ma-maquette.yaml --template podcast
           atelier check ma-maquette.yaml
           atelier check Examples/ --format json
+          atelier check ma-maquette.yaml --checklist ma-structure.yaml
+          atelier checklist doc > grille.md
           atelier schema --output mockup.schema.json
           atelier demo
         """,
         version: "0.1.0",
-        subcommands: [New.self, Check.self, Schema.self, Demo.self]
+        subcommands: [New.self, Check.self, ChecklistCommand.self, Schema.self, Demo.self]
     )
 }
 
@@ -31,6 +34,8 @@ enum Main {
             var command = try Atelier.parseAsRoot()
             try command.run()
         } catch let error as UserError {
+            Console.fail(error)
+        } catch let error as ChecklistError {
             Console.fail(error)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
@@ -60,6 +65,11 @@ struct CommonOptions: ParsableArguments {
     func templateLibrary() throws -> TemplateLibrary {
         try TemplateLibrary.locate(option: templates, environment: ProcessInfo.processInfo.environment,
                                    executable: URL(fileURLWithPath: CommandLine.arguments[0]))
+    }
+
+    /// The rules in effect: the built-in checklist, and those named with `--checklist`.
+    func checklists(_ requested: [String], in library: TemplateLibrary) throws -> ChecklistSet {
+        try ChecklistSet.load(requested, folder: library.checklistsFolder)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtelierChecklist
 import AtelierCore
 import AtelierMockup
 import AtelierReport
@@ -29,11 +30,16 @@ struct Check: ParsableCommand {
           atelier check ma-maquette.yaml
           atelier check Examples/ --format markdown > rapport.md
           atelier check a.yaml b.yaml --format json --fail-on warning
+          atelier check Examples/ --checklist ma-structure.yaml
+        A comment « # atelier: ignore RULE-ID — reason » on a finding's line or the line above silences it.
         """
     )
 
     @Argument(help: "Mockup files, or folders whose .yaml/.yml files are checked.")
     var files: [String]
+
+    @Option(name: .customLong("checklist"), help: ArgumentHelp("A checklist to apply, by name or path (repeatable). One that extends mediation-essentials replaces it; one that does not adds to it.", valueName: "name|path"))
+    var checklists: [String] = []
 
     @Option(help: "Output format: text, json or markdown.")
     var format: ReportFormat = .text
@@ -45,9 +51,11 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let language = common.language
+        let library = try common.templateLibrary()
         let paths = try InputFiles.expand(files)
-        let decoder = MockupDecoder(builtinScales: try common.templateLibrary().scaleNames)
-        let checked = try InputFiles.check(paths, with: decoder)
+        let engine = ChecklistEngine(rules: try common.checklists(checklists, in: library).rules)
+        let decoder = MockupDecoder(builtinScales: library.scaleNames)
+        let checked = try InputFiles.check(paths, with: decoder, engine: engine, language: language)
         switch format {
         case .text: Console.print(TextReporter(language: language, colour: Console.usesColour).render(checked))
         case .json: Console.print(JSONReporter.render(checked, language: language))

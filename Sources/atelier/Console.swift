@@ -1,3 +1,4 @@
+import AtelierChecklist
 import AtelierCore
 import Foundation
 
@@ -15,6 +16,15 @@ enum Console {
     static func fail(_ error: UserError, language: Language? = nil) -> Never {
         let language = language ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
         Self.error(error.message[language])
+        exit(2)
+    }
+
+    /// Prints every problem of a refused checklist, one per line, and exits with status 2.
+    static func fail(_ error: ChecklistError) -> Never {
+        let language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        for problem in error.problems {
+            Self.error(problem.sentence(in: language))
+        }
         exit(2)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtelierChecklist
 import AtelierCore
 import AtelierMockup
 import AtelierReport
@@ -28,7 +29,8 @@ struct Demo: ParsableCommand {
         let folder = examples ?? library.examplesFolder.path
         let paths = try InputFiles.expand([folder])
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        let checked = try InputFiles.check(paths, with: decoder)
+        let engine = ChecklistEngine(rules: try common.checklists([], in: library).rules)
+        let checked = try InputFiles.check(paths, with: decoder, engine: engine, language: language)
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {

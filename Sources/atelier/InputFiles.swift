@@ -1,3 +1,4 @@
+import AtelierChecklist
 import AtelierCore
 import AtelierMockup
 import AtelierReport
@@ -32,11 +33,13 @@ enum InputFiles {
         return [UInt8](data)
     }
 
-    /// Reads and checks each file, in order.
-    static func check(_ paths: [String], with decoder: MockupDecoder) throws -> [CheckedFile] {
+    /// Reads and checks each file, in order: structure, then the rules in effect.
+    static func check(_ paths: [String], with decoder: MockupDecoder, engine: ChecklistEngine, language: Language) throws -> [CheckedFile] {
         try paths.map { path in
             let bytes = try read(path)
-            return CheckedFile(path: path, source: String(decoding: bytes, as: UTF8.self), findings: decoder.decode(bytes).findings)
+            let source = String(decoding: bytes, as: UTF8.self)
+            let result = engine.check(decoder.decode(bytes), source: source, language: language)
+            return CheckedFile(path: path, source: source, findings: result.findings, readiness: result.readiness)
         }
     }
 }

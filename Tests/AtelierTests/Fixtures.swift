@@ -1,3 +1,4 @@
+import AtelierChecklist
 import AtelierCore
 import AtelierMockup
 import AtelierYAML
@@ -11,6 +12,18 @@ enum Fixtures {
     static let templates = repository.appendingPathComponent("Templates")
     static let library = TemplateLibrary(folder: templates)
     static let decoder = MockupDecoder(builtinScales: library.scaleNames)
+    static let essentials = try! ChecklistSet.load([], folder: library.checklistsFolder)
+    static let engine = ChecklistEngine(rules: essentials.rules)
+
+    /// Checks a mockup with the built-in checklist, as `atelier check` does.
+    static func check(_ text: String, language: Language = .fr) -> CheckResult {
+        check(Array(text.utf8), language: language)
+    }
+
+    /// Checks raw bytes, as `atelier check` does with a file (invalid UTF-8 included).
+    static func check(_ bytes: [UInt8], language: Language = .fr) -> CheckResult {
+        engine.check(decoder.decode(bytes), source: String(decoding: bytes, as: UTF8.self), language: language)
+    }
 
     static func files(in folder: URL, ending suffix: String) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

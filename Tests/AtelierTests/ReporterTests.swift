@@ -62,7 +62,7 @@ final class ReporterTests: XCTestCase {
         XCTAssertTrue(first["why"] is NSNull)
         XCTAssertNotNil(first["fix"] as? String)
         let summary = try XCTUnwrap(object["summary"] as? [String: Int])
-        XCTAssertEqual(summary, ["files": 1, "errors": 1, "warnings": 1, "infos": 0])
+        XCTAssertEqual(summary, ["files": 1, "errors": 1, "warnings": 1, "infos": 0, "suppressed": 0])
     }
 
     func testJSONEscapesControlCharacters() {

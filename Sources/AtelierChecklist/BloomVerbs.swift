@@ -1,0 +1,143 @@
+import AtelierCore
+
+/// The six levels of Bloom's revised taxonomy (Anderson & Krathwohl 2001).
+public enum BloomLevel: String, CaseIterable, Sendable {
+    case remember, understand, apply, analyze, evaluate, create
+}
+
+/// The verb lists of the pedagogy reference, in French and English. A verb may sit at two
+/// levels; verbs of state are not observable.
+public enum BloomVerbs {
+    static let english: [BloomLevel: [String]] = [
+        .remember: ["recognize", "recall", "retrieve", "identify", "list", "name", "define", "label", "match", "state", "quote", "recite", "locate", "memorize", "reproduce"],
+        .understand: ["interpret", "exemplify", "classify", "summarize", "infer", "compare", "explain", "paraphrase", "translate", "illustrate", "describe", "discuss", "predict", "restate", "represent"],
+        .apply: ["execute", "implement", "apply", "use", "carry out", "demonstrate", "operate", "solve", "calculate", "perform", "practise", "practice", "prepare", "modify", "dramatize", "sketch"],
+        .analyze: ["differentiate", "distinguish", "discriminate", "organize", "attribute", "analyze", "analyse", "deconstruct", "outline", "structure", "contrast", "examine", "categorize", "diagram", "relate", "investigate"],
+        .evaluate: ["check", "verify", "critique", "judge", "assess", "appraise", "argue", "defend", "justify", "rate", "rank", "prioritize", "recommend", "support"],
+        .create: ["generate", "hypothesize", "plan", "produce", "design", "compose", "construct", "develop", "devise", "formulate", "invent", "create", "write", "assemble", "propose", "record"],
+    ]
+
+    static let englishState = ["understand", "know", "learn", "be aware of", "be familiar with", "appreciate", "grasp", "realize", "master", "believe", "comprehend", "discover"]
+
+    static let french: [BloomLevel: [String]] = [
+        .remember: ["citer", "définir", "dénommer", "désigner", "énoncer", "énumérer", "étiqueter", "identifier", "indiquer", "lister", "localiser", "mémoriser", "nommer", "rappeler", "réciter", "reconnaître", "relever", "répéter", "reproduire", "retrouver", "se rappeler", "situer", "repérer"],
+        .understand: ["associer", "classer", "classifier", "convertir", "décrire", "déduire", "discuter", "distinguer", "donner un exemple", "expliquer", "exprimer", "extrapoler", "illustrer", "exemplifier", "inférer", "interpréter", "paraphraser", "prédire", "reformuler", "représenter", "résumer", "traduire", "raconter"],
+        .apply: ["appliquer", "calculer", "démontrer", "employer", "exécuter", "expérimenter", "manipuler", "mettre en œuvre", "mobiliser", "modifier", "montrer", "opérer", "pratiquer", "préparer", "réaliser", "résoudre", "simuler", "utiliser"],
+        .analyze: ["analyser", "attribuer", "catégoriser", "comparer", "contraster", "décomposer", "déconstruire", "différencier", "discriminer", "examiner", "isoler", "mettre en relation", "organiser", "questionner", "relier", "schématiser", "structurer"],
+        .evaluate: ["arbitrer", "argumenter", "conclure", "contrôler", "critiquer", "défendre", "estimer", "évaluer", "hiérarchiser", "juger", "justifier", "noter", "prioriser", "recommander", "sélectionner", "valider", "vérifier"],
+        .create: ["combiner", "composer", "concevoir", "construire", "créer", "développer", "écrire", "élaborer", "enregistrer", "formuler", "générer", "imaginer", "inventer", "modéliser", "planifier", "produire", "proposer", "rédiger", "scénariser"],
+    ]
+
+    static let frenchState = ["comprendre", "connaître", "savoir", "apprendre", "maîtriser", "percevoir", "appréhender", "prendre conscience", "être sensibilisé à", "être sensibilisé aux", "se familiariser avec", "découvrir", "apprécier", "croire", "s'approprier"]
+
+    /// Verbs to suggest in a fix, in the mockup's language.
+    static func examples(language: Language) -> String {
+        switch language {
+        case .fr: "identifier, comparer, expliquer, créer, réaliser, justifier"
+        case .en: "identify, compare, explain, create, perform, justify"
+        }
+    }
+
+    /// Normalised verb phrase → levels, and the set of state phrases, per language.
+    struct Lexicon: Sendable {
+        let levels: [[String]: Set<BloomLevel>]
+        let states: Set<[String]>
+        let longest: Int
+    }
+
+    static let lexicons: [Language: Lexicon] = [
+        .fr: lexicon(french, states: frenchState),
+        .en: lexicon(english, states: englishState),
+    ]
+
+    private static func lexicon(_ lists: [BloomLevel: [String]], states: [String]) -> Lexicon {
+        var levels: [[String]: Set<BloomLevel>] = [:]
+        for (level, verbs) in lists {
+            for verb in verbs { levels[BloomAnalyzer.words(verb), default: []].insert(level) }
+        }
+        let stateWords = Set(states.map(BloomAnalyzer.words))
+        let longest = (Array(levels.keys) + Array(stateWords)).map(\.count).max() ?? 1
+        return Lexicon(levels: levels, states: stateWords, longest: longest)
+    }
+}
+
+/// Finds the main verb of an objective: the first verb phrase of the sentence once lead-ins
+/// (« Être capable de », « Savoir », "Participants will be able to") are skipped.
+public enum BloomAnalyzer {
+    public struct Analysis: Sendable, Equatable {
+        /// The verb phrase found, normalised; nil when the sentence does not start with one.
+        public let verb: String?
+        public let levels: Set<BloomLevel>
+        public let isState: Bool
+        public let firstWord: String
+    }
+
+    /// Lower case, no accents, elisions and pronouns split off, punctuation dropped.
+    static func words(_ text: String) -> [String] {
+        let normal = TextMatching.normalized(text)
+        var words: [String] = []
+        for raw in normal.split(separator: " ") {
+            var word = Substring(raw)
+            while let apostrophe = word.firstIndex(of: "'"), word.distance(from: word.startIndex, to: apostrophe) <= 2 {
+                switch word[..<apostrophe] {
+                case "s": words.append("se")
+                case "d": words.append("de")
+                case "l": words.append("le")
+                default: break  // qu', j', n'… carry nothing the verb needs
+                }
+                word = word[word.index(after: apostrophe)...]
+            }
+            let cleaned = word.filter { $0.isLetter || $0 == "-" || $0 == "'" }
+            if !cleaned.isEmpty { words.append(cleaned) }
+        }
+        return words.filter { $0 != "se" || words.count == 1 }
+    }
+
+    private static let leadIns: [Language: [[String]]] = [
+        .fr: [["etre", "capable", "de"], ["etre", "capables", "de"], ["etre", "en", "mesure", "de"], ["capable", "de"], ["capables", "de"],
+              ["savoir"], ["pouvoir"]],
+        .en: [["be", "able", "to"], ["will", "be", "able", "to"], ["able", "to"], ["will"], ["to"]],
+    ]
+
+    public static func analyze(_ sentence: String, language: Language) -> Analysis {
+        guard let lexicon = BloomVerbs.lexicons[language] else {
+            return Analysis(verb: nil, levels: [], isState: false, firstWord: "")
+        }
+        var words = Self.words(sentence)
+        if language == .en, let will = words.prefix(5).firstIndex(of: "will") {
+            words.removeFirst(will)
+        }
+        if language == .fr, let capable = words.prefix(6).firstIndex(where: { $0.hasPrefix("capable") }), capable > 0,
+           words.indices.contains(capable + 1), words[capable + 1] == "de" {
+            words.removeFirst(capable)
+        }
+        var stripped = true
+        while stripped {
+            stripped = false
+            for leadIn in leadIns[language] ?? [] where words.starts(with: leadIn) && words.count > leadIn.count {
+                let rest = Array(words.dropFirst(leadIn.count))
+                if leadIn.count == 1, ["savoir", "pouvoir"].contains(leadIn[0]), match(rest, in: lexicon) == nil { continue }
+                words = rest
+                stripped = true
+            }
+        }
+        let first = words.first ?? ""
+        guard let (phrase, levels, isState) = match(words, in: lexicon) else {
+            return Analysis(verb: nil, levels: [], isState: false, firstWord: first)
+        }
+        return Analysis(verb: phrase, levels: levels, isState: isState, firstWord: first)
+    }
+
+    /// The longest verb phrase of the lexicon at the start of `words`.
+    private static func match(_ words: [String], in lexicon: BloomVerbs.Lexicon) -> (String, Set<BloomLevel>, Bool)? {
+        for length in stride(from: min(lexicon.longest, words.count), through: 1, by: -1) {
+            let phrase = Array(words.prefix(length))
+            let isState = lexicon.states.contains(phrase)
+            let levels = lexicon.levels[phrase] ?? []
+            if isState || !levels.isEmpty {
+                return (phrase.joined(separator: " "), levels, isState)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,23 @@
+import AtelierCore
+import AtelierMockup
+
+/// GDPR art. 8 and French loi Informatique et Libertés art. 45: with consent as the legal basis,
+/// the personal data of a minor under 15 (`age`) needs a parent's consent as well.
+struct MinorsConsent: BuiltinFunction {
+    static let name = "minors-consent"
+    static let summary = Localized(fr: "Données de mineurs de moins de 15 ans avec consentement : le consentement parental est recueilli.",
+                                   en: "Data of minors under 15 on consent: parental consent is collected.")
+    static let options: [String: OptionKind] = ["age": .number]
+
+    static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
+        guard let data = context.mockup.record.record("data"), data.bool("personal") == true,
+              data.text("legal-basis") == "consent" else { return .notApplicable }
+        let age = Int(options.number("age") ?? 15)
+        let young = context.mockup.audiences.first { ($0.minimumAge ?? Int.max) < age }
+        guard young != nil || data.bool("minors") == true else { return .notApplicable }
+        guard data.bool("parental-consent") != true else { return Outcome(applicable: true) }
+        return Outcome(applicable: true, violations: [Outcome.Violation(
+            path: FieldPath([.key("data"), .key("parental-consent")]),
+            arguments: ["age": "\(age)", "id": young?.id ?? "", "label": young?.label ?? ""])])
+    }
+}

@@ -1,0 +1,19 @@
+import AtelierCore
+import AtelierMockup
+
+/// Constructive alignment (Biggs 1996): every objective is measured by at least one indicator.
+struct ObjectiveAssessed: BuiltinFunction {
+    static let name = "objective-assessed"
+    static let summary = Localized(fr: "Chaque objectif est mesuré par au moins un indicateur.",
+                                   en: "Every objective is measured by at least one indicator.")
+
+    static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
+        let mockup = context.mockup
+        guard !mockup.objectives.isEmpty else { return .notApplicable }
+        let measured = Set(mockup.evaluation?.indicators.flatMap(\.objectives) ?? [])
+        let violations = mockup.objectives.filter { !measured.contains($0.id) }.map {
+            Outcome.Violation(path: $0.record.path.appending("id"), arguments: ["id": $0.id, "label": $0.text])
+        }
+        return Outcome(applicable: true, violations: violations)
+    }
+}

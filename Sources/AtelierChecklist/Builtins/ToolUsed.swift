@@ -1,0 +1,18 @@
+import AtelierCore
+import AtelierMockup
+
+/// A declared tool is used by at least one activity.
+struct ToolUsed: BuiltinFunction {
+    static let name = "tool-used"
+    static let summary = Localized(fr: "Chaque outil déclaré est utilisé par au moins une activité.",
+                                   en: "Every declared tool is used by at least one activity.")
+
+    static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
+        let mockup = context.mockup
+        guard !mockup.tools.isEmpty else { return .notApplicable }
+        let violations = mockup.tools.filter { mockup.activities(using: $0.id, in: \.tools).isEmpty }.map {
+            Outcome.Violation(path: $0.record.path.appending("id"), arguments: ["id": $0.id, "label": $0.name ?? $0.id])
+        }
+        return Outcome(applicable: true, violations: violations)
+    }
+}

@@ -1,0 +1,70 @@
+import AtelierCore
+import AtelierMockup
+import AtelierYAML
+
+/// What checking one mockup gave: every finding (structural and from the rules, silenced
+/// ones marked) and its readiness.
+public struct CheckResult: Sendable {
+    public let findings: [Finding]
+    public let readiness: Readiness
+}
+
+/// Runs the rules in effect over decoded mockups.
+public struct ChecklistEngine: Sendable {
+    public let rules: [Rule]
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+    }
+
+    /// Checks a decoded mockup; `source` is its text (for suppression comments), `language`
+    /// the one objectives are read in when the mockup does not say. A rule is not judged
+    /// where a structural error already stands (at the same path or above it): an invalid
+    /// date is reported once, not again as a missing one.
+    public func check(_ decoded: DecodedMockup, source: String, language: Language) -> CheckResult {
+        var findings = decoded.findings
+        var applicable: [(rule: Rule, severity: Severity)] = []
+        let structuralErrorPaths = decoded.findings.filter { $0.severity == .error && !$0.path.components.isEmpty }.map(\.path)
+        if let mockup = decoded.mockup, let tree = decoded.tree {
+            let context = CheckContext(mockup: mockup, language: language)
+            for rule in rules {
+                guard let severity = rule.severity else { continue }
+                let outcome = evaluate(rule, in: context)
+                guard outcome.applicable else { continue }
+                applicable.append((rule, severity))
+                let judged = outcome.violations.filter { violation in
+                    !structuralErrorPaths.contains { violation.path.hasPrefix($0) }
+                }
+                findings += judged.map { finding(rule, severity: severity, $0, tree: tree) }
+            }
+        }
+        findings = Suppression.apply(Suppression.all(in: source), to: findings)
+        let standing = Set(findings.filter { !$0.isSuppressed }.map(\.rule))
+        let structural = Set(decoded.findings.map(\.rule))
+        let structuralErrors = findings.contains { !$0.isSuppressed && $0.severity == .error && structural.contains($0.rule) }
+        let entries = applicable.map {
+            Readiness.Entry(section: $0.rule.section, weight: Readiness.weight($0.severity), satisfied: !standing.contains($0.rule.id))
+        }
+        let readiness = decoded.mockup == nil ? Readiness.unreadable : Readiness(entries: entries, structuralErrors: structuralErrors)
+        return CheckResult(findings: findings.sorted(by: Finding.readingOrder), readiness: readiness)
+    }
+
+    /// The outcome of one rule, its `when` condition included.
+    public func evaluate(_ rule: Rule, in context: CheckContext) -> Outcome {
+        let root = context.mockup.record
+        if let condition = rule.condition, !DeclarativeChecks.holds(condition, in: root) {
+            return .notApplicable
+        }
+        if case .builtin(let name, let options) = rule.check {
+            return Builtins.named(name)?.evaluate(context, options: options) ?? .notApplicable
+        }
+        guard let target = rule.target else { return .notApplicable }
+        return DeclarativeChecks.evaluate(rule.check, on: target, root: root, missingPasses: rule.missingPasses)
+    }
+
+    private func finding(_ rule: Rule, severity: Severity, _ violation: Outcome.Violation, tree: YAMLNode) -> Finding {
+        Finding(rule: rule.id, severity: violation.severity ?? severity, path: violation.path,
+                position: tree.position(of: violation.path), message: rule.message.filled(violation.arguments),
+                why: rule.why.filled(violation.arguments), fix: rule.fix.filled(violation.arguments), reference: rule.reference)
+    }
+}

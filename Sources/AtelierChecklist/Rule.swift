@@ -1,0 +1,144 @@
+import AtelierCore
+import AtelierMockup
+import Foundation
+
+/// The parts of a mockup a rule belongs to; readiness is scored per section.
+public enum Section: String, CaseIterable, Sendable {
+    case objectives, alignment, audiences, accessibility, inclusion
+    case dataAndRights = "data-and-rights"
+    case technology, schedule, evaluation, sustainability
+
+    public var title: Localized {
+        let key: MessageKey = switch self {
+        case .objectives: .sectionObjectives
+        case .alignment: .sectionAlignment
+        case .audiences: .sectionAudiences
+        case .accessibility: .sectionAccessibility
+        case .inclusion: .sectionInclusion
+        case .dataAndRights: .sectionDataAndRights
+        case .technology: .sectionTechnology
+        case .schedule: .sectionSchedule
+        case .evaluation: .sectionEvaluation
+        case .sustainability: .sectionSustainability
+        }
+        return Catalogue.text(key)
+    }
+}
+
+/// A check drawn from the closed, documented set (`atelier checklist doc` lists them).
+public enum Check: Sendable {
+    /// The value is written; with keys, each of these keys is written in it.
+    case present(keys: [String])
+    /// The value is written and not empty (a list with items, a text with letters).
+    case notEmpty
+    case equals(String)
+    case oneOf([String])
+    case matches(NSRegularExpressionBox)
+    case atLeast(Double)
+    case numberBetween(Double, Double)
+    /// The number of parts selected (the items, for a list) is between `min` and `max`.
+    case countBetween(min: Int, max: Int?)
+    /// No two selected values are the same.
+    case unique
+    /// Each value (or each item of a list value) is one of the values `path` selects.
+    case refersTo(TargetPath)
+    /// The date is on or before the one `path` selects.
+    case dateBefore(TargetPath)
+    /// A built-in function, by name, with its options.
+    case builtin(String, BuiltinOptions)
+
+    /// Value checks fail on a missing value unless the rule says `missing: pass`.
+    var judgesMissingValues: Bool {
+        switch self {
+        case .countBetween, .unique, .builtin: false
+        default: true
+        }
+    }
+}
+
+/// A compiled regular expression that can be shared between threads.
+public struct NSRegularExpressionBox: @unchecked Sendable {
+    public let pattern: String
+    let expression: NSRegularExpression
+
+    init(_ pattern: String) throws {
+        self.pattern = pattern
+        self.expression = try NSRegularExpression(pattern: pattern)
+    }
+
+    func matches(_ text: String) -> Bool {
+        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
+
+/// Options given to a built-in function: texts, numbers or lists of texts.
+public struct BuiltinOptions: Sendable {
+    public var values: [String: OptionValue] = [:]
+
+    public enum OptionValue: Sendable, Equatable {
+        case text(String)
+        case number(Double)
+        case list([String])
+    }
+
+    public func text(_ name: String) -> String? {
+        if case .text(let value)? = values[name] { return value }
+        return nil
+    }
+
+    public func number(_ name: String) -> Double? {
+        if case .number(let value)? = values[name] { return value }
+        return nil
+    }
+
+    public func list(_ name: String) -> [String]? {
+        if case .list(let value)? = values[name] { return value }
+        return nil
+    }
+}
+
+/// A condition that must hold for a rule to apply: `when: {target: data.personal, equals: true}`.
+public struct Condition: Sendable {
+    public let target: TargetPath
+    public let check: Check
+}
+
+/// A mockup snippet showing a rule at work. In an invalid example, `↓` marks where the
+/// finding must land (it is removed before the snippet is read).
+public struct RuleExample: Sendable {
+    public let snippet: String
+    public let marker: SourcePosition?
+    /// Where the example is written in the checklist file.
+    public let position: SourcePosition
+}
+
+/// One rule of a checklist.
+public struct Rule: Sendable {
+    public let id: String
+    public let section: Section
+    /// nil when the rule is off.
+    public var severity: Severity?
+    public let target: TargetPath?
+    public let check: Check
+    public let condition: Condition?
+    public let missingPasses: Bool
+    public let message: Localized
+    public let why: Localized
+    public let fix: Localized
+    public let reference: String?
+    public let validExamples: [RuleExample]
+    public let invalidExamples: [RuleExample]
+    /// The checklist that declared the rule, and where.
+    public let origin: String
+    public let position: SourcePosition
+}
+
+/// A loaded checklist, before `extends` is resolved.
+public struct Checklist: Sendable {
+    public let id: String
+    public let title: Localized
+    public let extends: [(id: String, position: SourcePosition)]
+    public let severities: [(rule: String, severity: Severity?, position: SourcePosition)]
+    public let rules: [Rule]
+    public let file: String
+}

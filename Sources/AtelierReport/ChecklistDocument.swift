@@ -1,0 +1,97 @@
+import AtelierChecklist
+import AtelierCore
+
+/// A checklist as a grid a trainer can print: rules by section, severity, what is checked,
+/// why, and the reference behind it.
+public struct ChecklistDocument: Sendable {
+    public let language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    /// One row per rule, grouped by section in the order of the sections.
+    func rows(_ set: ChecklistSet) -> [(section: Section, rules: [Rule])] {
+        Section.allCases.compactMap { section in
+            let rules = set.rules.filter { $0.section == section }
+            return rules.isEmpty ? nil : (section, rules)
+        }
+    }
+
+    private func title(_ set: ChecklistSet) -> String {
+        Catalogue.text(.docTitle, ["title": set.checklists.first?.title[language] ?? ""])[language]
+    }
+
+    private func severity(_ rule: Rule) -> String {
+        rule.severity?.word(in: language) ?? Catalogue.text(.docOff)[language]
+    }
+
+    private var headers: [String] {
+        [MessageKey.reportColumnRule, .reportColumnSeverity, .docColumnChecked, .docColumnWhy, .docColumnReference].map { Catalogue.text($0)[language] }
+    }
+
+    public func markdown(_ set: ChecklistSet) -> String {
+        var output = "# \(MarkdownReporter.escape(title(set)))\n\n"
+        output += Catalogue.text(.docIntro, ["count": "\(set.rules.count)"])[language] + "\n"
+        for (section, rules) in rows(set) {
+            output += "\n## \(section.title[language])\n\n| " + headers.joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
+            for rule in rules {
+                let cells = [
+                    "`\(rule.id)`", severity(rule), MarkdownReporter.escape(describe(rule)),
+                    MarkdownReporter.escape(rule.why[language]), MarkdownReporter.escape(rule.reference ?? ""),
+                ]
+                output += "| " + cells.joined(separator: " | ") + " |\n"
+            }
+        }
+        return output
+    }
+
+    public func html(_ set: ChecklistSet) -> String {
+        var body = "<h1>\(HTML.escape(title(set)))</h1>\n<p>\(HTML.escape(Catalogue.text(.docIntro, ["count": "\(set.rules.count)"])[language]))</p>\n"
+        for (section, rules) in rows(set) {
+            body += "<h2>\(HTML.escape(section.title[language]))</h2>\n<table>\n<tr>" + headers.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n"
+            for rule in rules {
+                let cells = [rule.id, severity(rule), describe(rule), rule.why[language], rule.reference ?? ""]
+                body += "<tr class=\"\(rule.severity?.rawValue ?? "off")\">" + cells.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n"
+            }
+            body += "</table>\n"
+        }
+        return HTML.page(title: title(set), language: language, style: Self.style, body: body)
+    }
+
+    static let style = """
+    body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1a1a1a}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
+    th,td{border:1px solid #999;padding:.3rem .5rem;vertical-align:top;text-align:left;font-size:.9rem}th{background:#eee}
+    tr.error td:nth-child(2){font-weight:bold}@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}
+    """
+
+    /// What a rule checks, in words.
+    func describe(_ rule: Rule) -> String {
+        let check = describe(rule.check, path: rule.target?.description ?? "")
+        guard let condition = rule.condition else { return check }
+        let when = describe(condition.check, path: condition.target.description)
+        return Catalogue.text(.checkWhen, ["condition": when, "check": check])[language]
+    }
+
+    private func describe(_ check: Check, path: String) -> String {
+        let text: Localized
+        switch check {
+        case .present(let keys) where keys.isEmpty: text = Catalogue.text(.checkPresent, ["path": path])
+        case .present(let keys): text = Catalogue.text(.checkPresentKeys, ["path": path, "keys": keys.joined(separator: ", ")])
+        case .notEmpty: text = Catalogue.text(.checkNotEmpty, ["path": path])
+        case .equals(let value): text = Catalogue.text(.checkEquals, ["path": path, "value": value])
+        case .oneOf(let values): text = Catalogue.text(.checkOneOf, ["path": path, "values": values.joined(separator: ", ")])
+        case .matches(let expression): text = Catalogue.text(.checkMatches, ["path": path, "pattern": expression.pattern])
+        case .atLeast(let value): text = Catalogue.text(.checkAtLeast, ["path": path, "value": JSONValue.format(value)])
+        case let .numberBetween(low, high):
+            text = Catalogue.text(.checkNumberBetween, ["path": path, "low": JSONValue.format(low), "high": JSONValue.format(high)])
+        case let .countBetween(min, max?): text = Catalogue.text(.checkCountBetween, ["path": path, "min": "\(min)", "max": "\(max)"])
+        case let .countBetween(min, nil): text = Catalogue.text(.checkCountAtLeast, ["path": path, "min": "\(min)"])
+        case .unique: text = Catalogue.text(.checkUnique, ["path": path])
+        case .refersTo(let target): text = Catalogue.text(.checkRefersTo, ["path": path, "target": target.description])
+        case .dateBefore(let target): text = Catalogue.text(.checkDateBefore, ["path": path, "target": target.description])
+        case .builtin(let name, _): text = Builtins.named(name)?.summary ?? Localized(verbatim: name)
+        }
+        return text[language]
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import AtelierChecklist
+import AtelierCore
+import AtelierMockup
+import AtelierReport
+import Foundation
+
+struct ChecklistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checklist",
+        abstract: "List, show, test and print checklists / Les listes de contrôle.",
+        discussion: """
+        Examples:
+          atelier checklist list
+          atelier checklist show mediation-essentials
+          atelier checklist test ma-structure.yaml
+          atelier checklist doc --format html > grille.html
+        """,
+        subcommands: [List.self, Show.self, Test.self, Doc.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The built-in checklists.")
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let library = try common.templateLibrary()
+            for name in ChecklistSet.builtinNames(in: library.checklistsFolder) {
+                let set = try ChecklistSet.loadFile(name, folder: library.checklistsFolder)
+                let title = set.checklists.first?.title[common.language] ?? ""
+                Console.print("\(name)\t\(title)\t" + Catalogue.text(.cliRuleCount, ["count": "\(set.rules.count)"])[common.language] + "\n")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The rules of a checklist, with what it extends.")
+        @Argument(help: "A checklist name or path.") var checklist: String = ChecklistSet.defaultChecklist
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let library = try common.templateLibrary()
+            let set = try ChecklistSet.loadFile(checklist, folder: library.checklistsFolder)
+            let language = common.language
+            for rule in set.rules {
+                let severity = rule.severity?.word(in: language) ?? Catalogue.text(.docOff)[language]
+                Console.print("\(rule.id)\t\(rule.section.title[language])\t\(severity)\t\(rule.message[language])\n")
+            }
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every rule's examples: valid ones must pass, invalid ones must trigger the rule where ↓ marks.")
+        @Argument(help: "Checklist files or names (default: every built-in checklist).") var checklists: [String] = []
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let library = try common.templateLibrary()
+            let language = common.language
+            let names = checklists.isEmpty ? ChecklistSet.builtinNames(in: library.checklistsFolder) : checklists
+            let base = try String(contentsOf: library.exampleBase, encoding: .utf8)
+            let runner = ExampleRunner(base: base, decoder: MockupDecoder(builtinScales: library.scaleNames))
+            var failed = false
+            for name in names {
+                let set = try ChecklistSet.loadFile(name, folder: library.checklistsFolder)
+                let origins = Dictionary(set.checklists.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
+                let own = set.rules.filter { rule in set.checklists.contains { $0.id == rule.origin } }
+                let report = runner.run(own) { origins[$0.origin] ?? name }
+                for failure in report.failures {
+                    Console.print(failure.sentence(in: language) + "\n")
+                }
+                failed = failed || !report.failures.isEmpty
+                Console.print(Catalogue.text(.cliChecklistTested, [
+                    "name": name, "rules": "\(report.rules)", "examples": "\(report.examples)", "failures": "\(report.failures.count)",
+                ])[language] + "\n")
+            }
+            if failed { throw ExitCode(1) }
+        }
+    }
+
+    struct Doc: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A printable grid of the rules: by section, severity, what is checked, why, reference.")
+        @Argument(help: "A checklist name or path.") var checklist: String = ChecklistSet.defaultChecklist
+        @Option(help: "markdown or html.") var format: DocFormat = .markdown
+        @OptionGroup var common: CommonOptions
+
+        enum DocFormat: String, ExpressibleByArgument { case markdown, html }
+
+        func run() throws {
+            let library = try common.templateLibrary()
+            let set = try ChecklistSet.loadFile(checklist, folder: library.checklistsFolder)
+            let document = ChecklistDocument(language: common.language)
+            Console.print(format == .html ? document.html(set) : document.markdown(set))
+        }
+    }
+}
