@@ -3,19 +3,6 @@ import XCTest
 
 /// Runs the built `atelier` binary as a user would.
 final class CommandTests: XCTestCase {
-    struct Run {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
-    static let binary: URL = {
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-            + [Fixtures.repository.appendingPathComponent(".build/debug")]
-        return candidates.map { $0.appendingPathComponent("atelier") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }()
-
     private var scratch: URL!
 
     override func setUpWithError() throws {
@@ -28,22 +15,8 @@ final class CommandTests: XCTestCase {
     }
 
     @discardableResult
-    func atelier(_ arguments: [String], environment: [String: String] = [:], binary: URL = CommandTests.binary) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var base = ProcessInfo.processInfo.environment.filter { !["LC_ALL", "LC_MESSAGES", "LANG", "ATELIER_TEMPLATES", "NO_COLOR"].contains($0.key) }
-        base.merge(environment) { $1 }
-        process.environment = base
-        process.currentDirectoryURL = Fixtures.repository
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    func atelier(_ arguments: [String], environment: [String: String] = [:], binary: URL = AtelierProcess.binary) throws -> AtelierProcess.Run {
+        try AtelierProcess.run(arguments, environment: environment, binary: binary)
     }
 
     func testCheckingTheExamplesExitsZero() throws {
@@ -166,7 +139,7 @@ final class CommandTests: XCTestCase {
     func testAnInstalledBinaryFindsItsTemplatesNextToIt() throws {
         let bin = scratch.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CommandTests.binary, to: bin.appendingPathComponent("atelier"))
+        try FileManager.default.copyItem(at: AtelierProcess.binary, to: bin.appendingPathComponent("atelier"))
         try FileManager.default.createDirectory(at: scratch.appendingPathComponent("share/atelier"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Fixtures.templates, to: scratch.appendingPathComponent("share/atelier/Templates"))
         try FileManager.default.removeItem(at: scratch.appendingPathComponent("share/atelier/Templates/mockups/quiz.yaml"))

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Runs the built `atelier` binary as a user would, from the repository's root, with the
+/// language and template variables of the test environment removed.
+enum AtelierProcess {
+    struct Run: Sendable {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    static let binary: URL = {
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+            + [Fixtures.repository.appendingPathComponent(".build/debug")]
+        return candidates.map { $0.appendingPathComponent("atelier") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], binary: URL = binary) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var base = ProcessInfo.processInfo.environment.filter { !["LC_ALL", "LC_MESSAGES", "LANG", "ATELIER_TEMPLATES", "NO_COLOR"].contains($0.key) }
+        base.merge(environment) { $1 }
+        process.environment = base
+        process.currentDirectoryURL = Fixtures.repository
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    }
+}
