@@ -9,6 +9,7 @@ public struct Suppression: Sendable, Equatable {
 
     /// Every suppression comment of a source text.
     public static func all(in source: String) -> [Suppression] {
+        guard mentionsAtelier(source) else { return [] }
         var suppressions: [Suppression] = []
         let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         for (index, line) in lines.enumerated() {
@@ -26,6 +27,20 @@ public struct Suppression: Sendable, Equatable {
             suppressions.append(Suppression(rules: rules, reason: reason, position: SourcePosition(line: index + 1, column: column)))
         }
         return suppressions
+    }
+
+    /// Whether the text holds `atelier:` at all: a byte scan, so the files without a
+    /// suppression comment (nearly all) are not split into lines.
+    private static func mentionsAtelier(_ source: String) -> Bool {
+        let needle = Array("atelier:".utf8)
+        var source = source
+        return source.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                if (1..<needle.count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+            }
+            return false
+        }
     }
 
     func covers(_ finding: Finding) -> Bool {

@@ -6,31 +6,47 @@ public enum TextMatching {
     /// Folds case and diacritics, turns typographic apostrophes and quotes into ASCII ones,
     /// folds runs of white space and trims them.
     public static func normalized(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "\u{0153}", with: "oe")
-            .replacingOccurrences(of: "\u{00E6}", with: "ae")
         var result = ""
-        result.reserveCapacity(folded.count)
+        result.unicodeScalars.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for character in folded {
-            let mapped: Character
-            switch character {
-            case "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}": mapped = "'"
-            case "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}": mapped = "\""
-            default: mapped = character
-            }
-            if mapped.isWhitespace {
+        for scalar in text.unicodeScalars {
+            let isWhitespace = scalar.isASCII ? (scalar == " " || ("\t"..."\r").contains(scalar)) : scalar.properties.isWhitespace
+            if isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
+            if !scalar.isASCII, scalar.properties.generalCategory == .nonspacingMark { continue }
             if pendingSpace {
-                result.append(" ")
+                result.unicodeScalars.append(" ")
                 pendingSpace = false
             }
-            result.append(mapped)
+            switch scalar {
+            case "A"..."Z": result.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            case "\u{00}"..."\u{7F}": result.unicodeScalars.append(scalar)
+            case "\u{2019}", "\u{2018}", "\u{02BC}", "\u{00B4}": result.unicodeScalars.append("'")
+            case "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}": result.unicodeScalars.append("\"")
+            default:
+                if let folded = latinFolding[scalar] {
+                    result += folded
+                } else {
+                    result += scalar.properties.lowercaseMapping
+                }
+            }
         }
         return result
     }
+
+    /// Latin letters with diacritics (U+00C0 to U+024F) folded as Foundation folds them,
+    /// computed once; œ and æ become two letters.
+    private static let latinFolding: [Unicode.Scalar: String] = {
+        var table: [Unicode.Scalar: String] = [:]
+        for value in UInt32(0xC0)...UInt32(0x24F) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            table[scalar] = folded.replacingOccurrences(of: "\u{0153}", with: "oe").replacingOccurrences(of: "\u{00E6}", with: "ae")
+        }
+        return table
+    }()
 
     /// The edit distance between two strings (insertions, deletions, substitutions and
     /// transpositions of neighbours), counted in characters.
