@@ -15,6 +15,24 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     }
 }
 
+extension Language {
+    /// The language a command line asks for with `--lang fr|en` (or `--lang=…`), else the
+    /// environment's: what error messages are printed in, even when parsing failed.
+    public static func requested(by arguments: [String], environment: [String: String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            let value: String? = if argument == "--lang", arguments.indices.contains(index + 1) {
+                arguments[index + 1]
+            } else if argument.hasPrefix("--lang=") {
+                String(argument.dropFirst("--lang=".count))
+            } else {
+                nil
+            }
+            if let value, let language = Language(rawValue: value) { return language }
+        }
+        return fromEnvironment(environment)
+    }
+}
+
 /// A text in every language Atelier speaks.
 public struct Localized: Hashable, Sendable {
     public let fr: String

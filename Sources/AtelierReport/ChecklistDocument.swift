@@ -90,8 +90,19 @@ public struct ChecklistDocument: Sendable {
         case .unique: text = Catalogue.text(.checkUnique, ["path": path])
         case .refersTo(let target): text = Catalogue.text(.checkRefersTo, ["path": path, "target": target.description])
         case .dateBefore(let target): text = Catalogue.text(.checkDateBefore, ["path": path, "target": target.description])
-        case .builtin(let name, _): text = Builtins.named(name)?.summary ?? Localized(verbatim: name)
+        case .builtin(let name, let options):
+            let summary = Builtins.named(name)?.summary[language] ?? name
+            let settings = options.values.sorted { $0.key < $1.key }.map { "\($0.key): \(Self.describe($0.value))" }
+            return settings.isEmpty ? summary : "\(summary) (\(settings.joined(separator: ", ")))"
         }
         return text[language]
+    }
+
+    private static func describe(_ value: BuiltinOptions.OptionValue) -> String {
+        switch value {
+        case .text(let text): text
+        case .number(let number): JSONValue.format(number)
+        case .list(let items): items.joined(separator: ", ")
+        }
     }
 }

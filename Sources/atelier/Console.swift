@@ -12,16 +12,19 @@ enum Console {
         FileHandle.standardError.write(Data(("atelier: " + text + "\n").utf8))
     }
 
-    /// Prints a user error in the language of the environment and exits with status 2.
-    static func fail(_ error: UserError, language: Language? = nil) -> Never {
-        let language = language ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+    /// The language of this command line, for messages printed outside a command's run.
+    static var language: Language {
+        Language.requested(by: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Prints a user error and exits with status 2.
+    static func fail(_ error: UserError) -> Never {
         Self.error(error.message[language])
         exit(2)
     }
 
     /// Prints every problem of a refused checklist, one per line, and exits with status 2.
     static func fail(_ error: ChecklistError) -> Never {
-        let language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
         for problem in error.problems {
             Self.error(problem.sentence(in: language))
         }

@@ -9,7 +9,8 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the whole flow on the examples / Démonstration sur les exemples.",
         discussion: """
-        Checks every mockup of Examples/ and writes the reports (text, JSON, Markdown) into the output folder.
+        Checks every mockup of Examples/ and writes the reports (text, JSON, Markdown) and the printable
+        grid of the built-in checklist (Markdown, HTML) into the output folder.
         Example:
           atelier demo --output Exports
         """
@@ -29,7 +30,8 @@ struct Demo: ParsableCommand {
         let folder = examples ?? library.examplesFolder.path
         let paths = try InputFiles.expand([folder])
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        let engine = ChecklistEngine(rules: try common.checklists([], in: library).rules)
+        let checklists = try common.checklists([], in: library)
+        let engine = ChecklistEngine(rules: checklists.rules)
         let checked = try InputFiles.check(paths, with: decoder, engine: engine, language: language)
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -40,6 +42,8 @@ struct Demo: ParsableCommand {
             ("check.txt", TextReporter(language: language, colour: false).render(checked)),
             ("check.json", JSONReporter.render(checked, language: language)),
             ("check.md", MarkdownReporter(language: language).render(checked)),
+            ("checklist.md", ChecklistDocument(language: language).markdown(checklists)),
+            ("checklist.html", ChecklistDocument(language: language).html(checklists)),
         ]
         for (name, text) in outputs {
             try OutputFile.write(text, to: (output as NSString).appendingPathComponent(name), inputs: paths)

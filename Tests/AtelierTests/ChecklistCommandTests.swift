@@ -39,6 +39,8 @@ final class ChecklistCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.output, "", "a broken checklist never runs with rules missing")
         XCTAssertEqual(run.error, "atelier: \(file.path):5:19: Unknown severity « eror ». Did you mean « error »?\n")
+        let french = try atelier(["check", "Examples", "--checklist", file.path, "--lang", "fr"])
+        XCTAssertEqual(french.error, "atelier: \(file.path):5:19: Gravité « eror » inconnue. Vouliez-vous écrire « error » ?\n")
     }
 
     func testCheckWithATrainerChecklist() throws {
