@@ -26,6 +26,14 @@ public struct Outcome: Sendable {
     }
 
     public static let notApplicable = Outcome(applicable: false)
+
+    /// The items that break a rule, one violation each; not applicable to an empty list.
+    /// The alignment checks (an objective no activity works on, a tool no activity uses…)
+    /// all take this shape.
+    public static func each<Item>(of items: [Item], failing: (Item) -> Bool, violation: (Item) -> Violation) -> Outcome {
+        guard !items.isEmpty else { return .notApplicable }
+        return Outcome(applicable: true, violations: items.filter(failing).map(violation))
+    }
 }
 
 /// The declarative checks, evaluated over the parts a target selects.

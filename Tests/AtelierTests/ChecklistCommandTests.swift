@@ -30,8 +30,7 @@ final class ChecklistCommandTests: XCTestCase {
     }
 
     func testABrokenChecklistExitsTwoWithPositions() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-cl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Fixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("c.yaml")
         try "id: c\ntitle: {fr: c, en: c}\nextends: [mediation-essentials]\nseverities:\n  objective-verb: eror\n".write(to: file, atomically: true, encoding: .utf8)
@@ -63,8 +62,7 @@ final class ChecklistCommandTests: XCTestCase {
     }
 
     func testSuppressedFindingsAreMarkedInJSONAndMarkdownAndHiddenInText() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-sup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Fixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let mockup = folder.appendingPathComponent("m.yaml")
         let base = try String(contentsOf: Fixtures.library.exampleBase, encoding: .utf8)

@@ -8,8 +8,7 @@ final class ChecklistTests: XCTestCase {
     private var scratch: URL!
 
     override func setUpWithError() throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-checklists-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        scratch = try Fixtures.scratchFolder()
     }
 
     override func tearDownWithError() throws {

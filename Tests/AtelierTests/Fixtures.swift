@@ -25,6 +25,13 @@ enum Fixtures {
         engine.check(decoder.decode(bytes), source: String(decoding: bytes, as: UTF8.self), language: language)
     }
 
+    /// A new empty folder for one test; the test removes it in its tear-down.
+    static func scratchFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     static func files(in folder: URL, ending suffix: String) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(suffix) }.sorted().map { folder.appendingPathComponent($0) }

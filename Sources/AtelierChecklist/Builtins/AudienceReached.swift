@@ -9,10 +9,8 @@ struct AudienceReached: BuiltinFunction {
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         let mockup = context.mockup
-        guard !mockup.audiences.isEmpty else { return .notApplicable }
-        let violations = mockup.audiences.filter { mockup.activities(using: $0.id, in: \.audiences).isEmpty }.map {
+        return .each(of: mockup.audiences, failing: { mockup.activities(using: $0.id, in: \.audiences).isEmpty }) {
             Outcome.Violation(path: $0.record.path.appending("id"), arguments: ["id": $0.id, "label": $0.label])
         }
-        return Outcome(applicable: true, violations: violations)
     }
 }

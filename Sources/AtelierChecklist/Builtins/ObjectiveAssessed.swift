@@ -8,12 +8,9 @@ struct ObjectiveAssessed: BuiltinFunction {
                                    en: "Every objective is measured by at least one indicator.")
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
-        let mockup = context.mockup
-        guard !mockup.objectives.isEmpty else { return .notApplicable }
-        let measured = Set(mockup.evaluation?.indicators.flatMap(\.objectives) ?? [])
-        let violations = mockup.objectives.filter { !measured.contains($0.id) }.map {
+        let measured = Set(context.mockup.evaluation?.indicators.flatMap(\.objectives) ?? [])
+        return .each(of: context.mockup.objectives, failing: { !measured.contains($0.id) }) {
             Outcome.Violation(path: $0.record.path.appending("id"), arguments: ["id": $0.id, "label": $0.text])
         }
-        return Outcome(applicable: true, violations: violations)
     }
 }

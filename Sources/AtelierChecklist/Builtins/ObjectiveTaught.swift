@@ -9,10 +9,8 @@ struct ObjectiveTaught: BuiltinFunction {
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         let mockup = context.mockup
-        guard !mockup.objectives.isEmpty else { return .notApplicable }
-        let violations = mockup.objectives.filter { mockup.activities(using: $0.id, in: \.objectives).isEmpty }.map {
+        return .each(of: mockup.objectives, failing: { mockup.activities(using: $0.id, in: \.objectives).isEmpty }) {
             Outcome.Violation(path: $0.record.path.appending("id"), arguments: ["id": $0.id, "label": $0.text])
         }
-        return Outcome(applicable: true, violations: violations)
     }
 }

@@ -11,9 +11,8 @@ struct OfflineUse: BuiltinFunction {
         let networked = context.mockup.tools.filter { ["wifi", "mobile"].contains($0.record.record("access")?.text("network") ?? "") }
         guard !networked.isEmpty else { return .notApplicable }
         guard context.mockup.record.record("sustainability")?.bool("low-bandwidth") != true else { return Outcome(applicable: true) }
-        let violations = networked.filter { $0.record.record("access")?.bool("offline") != true }.map {
+        return .each(of: networked, failing: { $0.record.record("access")?.bool("offline") != true }) {
             Outcome.Violation(path: $0.record.path.appending("access").appending("offline"), arguments: ["id": $0.id, "label": $0.name ?? $0.id])
         }
-        return Outcome(applicable: true, violations: violations)
     }
 }

@@ -9,10 +9,8 @@ struct ToolUsed: BuiltinFunction {
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         let mockup = context.mockup
-        guard !mockup.tools.isEmpty else { return .notApplicable }
-        let violations = mockup.tools.filter { mockup.activities(using: $0.id, in: \.tools).isEmpty }.map {
+        return .each(of: mockup.tools, failing: { mockup.activities(using: $0.id, in: \.tools).isEmpty }) {
             Outcome.Violation(path: $0.record.path.appending("id"), arguments: ["id": $0.id, "label": $0.name ?? $0.id])
         }
-        return Outcome(applicable: true, violations: violations)
     }
 }
