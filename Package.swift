@@ -22,6 +22,7 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "AtelierCore"),
+        .target(name: "AtelierStatistics"),
         .target(name: "AtelierYAML", dependencies: ["AtelierCore", "CYAML"]),
         .target(name: "AtelierMockup", dependencies: ["AtelierCore", "AtelierYAML"]),
         .target(name: "AtelierChecklist", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup"]),
@@ -35,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AtelierTests",
-            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport"]
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics"]
         ),
     ]
 )
