@@ -23,6 +23,7 @@ let package = Package(
         ),
         .target(name: "AtelierCore"),
         .target(name: "AtelierStatistics"),
+        .target(name: "AtelierTabular", dependencies: ["AtelierCore"]),
         .target(name: "AtelierYAML", dependencies: ["AtelierCore", "CYAML"]),
         .target(name: "AtelierMockup", dependencies: ["AtelierCore", "AtelierYAML"]),
         .target(name: "AtelierChecklist", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup"]),
@@ -36,7 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AtelierTests",
-            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics"]
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics", "AtelierTabular"]
         ),
     ]
 )

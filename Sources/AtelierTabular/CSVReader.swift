@@ -1,0 +1,226 @@
+import AtelierCore
+import Foundation
+
+/// A row of a table: its number as a spreadsheet shows it (the header is row 1) and its
+/// cells as text.
+public struct TableRow: Sendable, Equatable {
+    public let number: Int
+    public let cells: [String]
+
+    public init(number: Int, cells: [String]) {
+        self.number = number
+        self.cells = cells
+    }
+}
+
+/// Why reading a table stopped, and where.
+public struct TableError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case unreadable(String)
+        case empty
+        case unclosedQuote(openedOnLine: Int)
+        case fieldTooLong(limit: Int)
+        case tooManyColumns(limit: Int)
+        case malformedArchive(String)
+        case noSuchSheet(String, available: [String])
+    }
+
+    public let file: String
+    public let kind: Kind
+    /// The row (and column) where reading stopped, when there is one.
+    public let row: Int?
+    public let column: Int?
+
+    public init(file: String, kind: Kind, row: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.kind = kind
+        self.row = row
+        self.column = column
+    }
+}
+
+/// What a row-by-row table reader offers, whatever the file format.
+public protocol TableReader {
+    var file: String { get }
+    var header: [String] { get }
+    /// How the file was read: encoding, delimiter, sheet; for the methods section of reports.
+    var description: Localized { get }
+    mutating func nextRow() throws(TableError) -> TableRow?
+}
+
+/// CSV, TSV and text exports: encoding and delimiter detected (an explicit delimiter wins),
+/// RFC 4180 quoting with line breaks and doubled quotes inside fields, CRLF, LF or a lone CR.
+public struct CSVReader: TableReader {
+    public static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
+    public static let maxFieldBytes = 1 << 20
+    public static let maxColumns = 16_384
+
+    public let file: String
+    public private(set) var header: [String] = []
+    public let encoding: TextEncoding
+    public let encodingGuessed: Bool
+    public private(set) var delimiter: UInt8
+
+    private var source: ByteSource
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var line = 1
+    private var rowNumber = 0
+
+    public init(path: String, delimiter: UInt8? = nil) throws(TableError) {
+        file = path
+        let handle: FileHandle
+        let prefix: [UInt8]
+        do {
+            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            prefix = [UInt8](try handle.read(upToCount: 65_536) ?? Data())
+        } catch {
+            throw TableError(file: path, kind: .unreadable(error.localizedDescription))
+        }
+        let detected = TextEncoding.detect(prefix)
+        encoding = detected.encoding
+        encodingGuessed = detected.guessed
+        do {
+            source = try ByteSource(handle: handle, skipping: detected.bomLength, transcodeUTF16: detected.encoding == .utf16LE)
+        } catch {
+            throw TableError(file: path, kind: .unreadable(error.localizedDescription))
+        }
+        self.delimiter = delimiter ?? UInt8(ascii: ",")
+        if delimiter == nil {
+            try fill(atLeast: 65_536)
+            self.delimiter = Self.detectDelimiter(buffer[position...].prefix(65_536))
+        }
+        guard let first = try readRecord() else { throw TableError(file: path, kind: .empty) }
+        header = first
+        rowNumber = 1
+    }
+
+    public var description: Localized {
+        let name = delimiter == UInt8(ascii: "\t") ? "tab" : String(UnicodeScalar(delimiter))
+        return Localized(fr: "CSV, \(encoding.rawValue)\(encodingGuessed ? " (supposé)" : ""), séparateur « \(name) »",
+                         en: "CSV, \(encoding.rawValue)\(encodingGuessed ? " (assumed)" : ""), delimiter « \(name) »")
+    }
+
+    public mutating func nextRow() throws(TableError) -> TableRow? {
+        while let cells = try readRecord() {
+            rowNumber += 1
+            if cells.count == 1, cells[0].isEmpty { continue }
+            return TableRow(number: rowNumber, cells: cells)
+        }
+        return nil
+    }
+
+    /// The delimiter whose count per line is the most consistent over the first lines,
+    /// counted outside quotes; the comma when none is found.
+    static func detectDelimiter(_ sample: ArraySlice<UInt8>) -> UInt8 {
+        var counts: [[Int]] = Array(repeating: [], count: delimiters.count)
+        var current = [Int](repeating: 0, count: delimiters.count)
+        var quoted = false
+        var lines = 0
+        for byte in sample {
+            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if quoted { continue }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if current.contains(where: { $0 > 0 }) || lines == 0 {
+                    for index in delimiters.indices { counts[index].append(current[index]) }
+                    lines += 1
+                }
+                current = [Int](repeating: 0, count: delimiters.count)
+                if lines >= 20 { break }
+                continue
+            }
+            if let index = delimiters.firstIndex(of: byte) { current[index] += 1 }
+        }
+        if current.contains(where: { $0 > 0 }) { for index in delimiters.indices { counts[index].append(current[index]) } }
+        var best: (score: Int, delimiter: UInt8) = (0, delimiters[0])
+        for (index, perLine) in counts.enumerated() {
+            guard let first = perLine.first, first > 0 else { continue }
+            let consistent = perLine.filter { $0 == first }.count
+            let score = consistent * 1000 + first
+            if score > best.score { best = (score, delimiters[index]) }
+        }
+        return best.delimiter
+    }
+
+    private mutating func fill(atLeast count: Int) throws(TableError) {
+        while !atEnd && buffer.count - position < count {
+            do {
+                guard let chunk = try source.next() else {
+                    atEnd = true
+                    return
+                }
+                if position > 0 {
+                    buffer.removeFirst(position)
+                    position = 0
+                }
+                buffer += chunk
+            } catch {
+                throw TableError(file: file, kind: .unreadable(error.localizedDescription), row: rowNumber + 1)
+            }
+        }
+    }
+
+    /// The next record's fields, or nil at the end of the file.
+    private mutating func readRecord() throws(TableError) -> [String]? {
+        try fill(atLeast: 1)
+        guard position < buffer.count else { return nil }
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var quoteLine = line
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        while true {
+            if position >= buffer.count {
+                try fill(atLeast: 1)
+                if position >= buffer.count {
+                    if quoted { throw TableError(file: file, kind: .unclosedQuote(openedOnLine: quoteLine), row: rowNumber + 1, column: fields.count + 1) }
+                    fields.append(text(field))
+                    return fields
+                }
+            }
+            let byte = buffer[position]
+            position += 1
+            if quoted {
+                if byte == quote {
+                    try fill(atLeast: 1)
+                    if position < buffer.count, buffer[position] == quote {
+                        field.append(quote)
+                        position += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if byte == lf || (byte == cr && !(position < buffer.count && buffer[position] == lf)) { line += 1 }
+                    field.append(byte)
+                }
+            } else if byte == quote && field.isEmpty {
+                quoted = true
+                quoteLine = line
+            } else if byte == delimiter {
+                fields.append(text(field))
+                field.removeAll(keepingCapacity: true)
+                if fields.count > Self.maxColumns {
+                    throw TableError(file: file, kind: .tooManyColumns(limit: Self.maxColumns), row: rowNumber + 1, column: fields.count)
+                }
+            } else if byte == lf || byte == cr {
+                if byte == cr {
+                    try fill(atLeast: 1)
+                    if position < buffer.count, buffer[position] == lf { position += 1 }
+                }
+                line += 1
+                fields.append(text(field))
+                return fields
+            } else {
+                field.append(byte)
+            }
+            if field.count > Self.maxFieldBytes {
+                throw TableError(file: file, kind: .fieldTooLong(limit: Self.maxFieldBytes), row: rowNumber + 1, column: fields.count + 1)
+            }
+        }
+    }
+
+    private func text(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { encoding.decode($0) }
+    }
+}
