@@ -90,6 +90,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case mockupUnknownScaleFix = "mockup.unknown-scale.fix"
     case mockupEndBeforeStart = "mockup.end-before-start"
     case mockupEndBeforeStartFix = "mockup.end-before-start.fix"
+    case scaleValuesCount = "scale.values-count"
 
     // Checklists
     case checklistEmpty = "checklist.empty"
@@ -198,6 +199,38 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case cliCreated = "cli.created"
     case cliWritten = "cli.written"
     case cliDemoDone = "cli.demo-done"
+    case impactMoreProblems = "impact.more-problems"
+    case impactUnknown = "impact.unknown"
+    case impactNotMet = "impact.not-met"
+    case impactMet = "impact.met"
+    case impactTargetWord = "impact.target-word"
+    case impactSummaryRows = "impact.summary-rows"
+    case impactNoMaximum = "impact.no-maximum"
+    case impactNoPairs = "impact.no-pairs"
+    case impactNoExpected = "impact.no-expected"
+    case impactNoAnswer = "impact.no-answer"
+    case impactNoQuestion = "impact.no-question"
+    case impactUnsupportedMeasure = "impact.unsupported-measure"
+    case impactNotObserved = "impact.not-observed"
+    case impactBadScale = "impact.bad-scale"
+    case impactEmptyFile = "impact.empty-file"
+    case impactTooManyColumns = "impact.too-many-columns"
+    case impactFieldTooLong = "impact.field-too-long"
+    case impactUnclosedQuote = "impact.unclosed-quote"
+    case impactTableColumn = "impact.table-column"
+    case impactTable = "impact.table"
+    case impactUnknownScale = "impact.unknown-scale"
+    case impactNoPlan = "impact.no-plan"
+    case impactColumnLetter = "impact.column-letter"
+    case impactNoColumn = "impact.no-column"
+    case impactIncomplete = "impact.incomplete"
+    case impactDuplicateRow = "impact.duplicate-row"
+    case impactDuplicateRowElsewhere = "impact.duplicate-row-elsewhere"
+    case impactEmptyRow = "impact.empty-row"
+    case impactUnknownChoice = "impact.unknown-choice"
+    case impactNotAChoice = "impact.not-a-choice"
+    case impactNotALevel = "impact.not-a-level"
+    case impactNotANumber = "impact.not-a-number"
 }
 
 /// Renders catalogue messages in both languages.
@@ -226,7 +259,7 @@ public enum Catalogue {
         }
     }
 
-    static func fill(_ template: String, _ arguments: [String: String]) -> String {
+    public static func fill(_ template: String, _ arguments: [String: String]) -> String {
         var result = ""
         var rest = Substring(template)
         while let (range, name) = nextPlaceholder(in: rest) {

@@ -153,16 +153,21 @@ extension Mockup {
     }
 }
 
+extension Mockup.Scale {
+    /// A validated scale definition; values default to 1…n.
+    init(_ record: Record) {
+        levels = record.localizedTexts("levels")
+        let declared = record.numbers("values")
+        values = declared.isEmpty ? levels.indices.map { Double($0 + 1) } : declared
+        missing = record.localizedTexts("missing")
+    }
+}
+
 extension Mockup.Evaluation {
     init(_ record: Record) {
         self.record = record
         respondentsExpected = record.integer("respondents-expected")
-        scales = record.entries("scales").map { entry in
-            let levels = entry.value.localizedTexts("levels")
-            let values = entry.value.numbers("values")
-            return (entry.key, Mockup.Scale(levels: levels, values: values.isEmpty ? levels.indices.map { Double($0 + 1) } : values,
-                                            missing: entry.value.localizedTexts("missing")))
-        }
+        scales = record.entries("scales").map { ($0.key, Mockup.Scale($0.value)) }
         questions = record.records("questions").compactMap { record in
             guard let id = record.text("id"), let text = record.text("text") else { return nil }
             return Mockup.Question(record: record, id: id, text: text, type: record.text("type"), scale: record.text("scale"),

@@ -20,6 +20,28 @@ public struct MockupDecoder: Sendable {
         self.limits = limits
     }
 
+    /// Reads a scale file (`Templates/scales/NAME.yaml`): the same form as a scale declared
+    /// under `evaluation.scales`. Also checks that it has as many values as levels.
+    public func decodeScale(_ bytes: [UInt8]) -> (scale: Mockup.Scale?, findings: [Finding]) {
+        let document = YAMLLoader.load(bytes, limits: limits)
+        guard let root = document.root, document.problems.isEmpty else {
+            return (nil, document.problems.map(\.finding))
+        }
+        var validator = Validator(builtinScales: [])
+        let value = validator.validateDocument(root, as: MockupSchema.scaleDefinition)
+        guard case .record(let record)? = value, validator.findings.allSatisfy({ $0.severity != .error }) else {
+            return (nil, validator.findings)
+        }
+        let scale = Mockup.Scale(record)
+        guard scale.values.count == scale.levels.count, !scale.levels.isEmpty else {
+            let finding = Finding(rule: "scale-values", severity: .error, path: FieldPath([.key("values")]),
+                                  position: root.position(of: FieldPath([.key("values")])),
+                                  message: Catalogue.text(.scaleValuesCount, ["levels": "\(scale.levels.count)", "values": "\(scale.values.count)"]))
+            return (nil, validator.findings + [finding])
+        }
+        return (scale, validator.findings)
+    }
+
     public func decode(_ bytes: [UInt8]) -> DecodedMockup {
         let document = YAMLLoader.load(bytes, limits: limits)
         var findings = document.problems.map(\.finding)

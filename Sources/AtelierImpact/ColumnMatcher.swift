@@ -1,0 +1,44 @@
+import AtelierCore
+
+/// Finds each question's column: its `column:` (a header or a spreadsheet letter), else the
+/// header equal to its text after normalisation (case, accents, spaces, typographic quotes,
+/// a trailing colon or « * » required mark).
+public enum ColumnMatcher {
+    public static func normalizedHeader(_ header: String) -> String {
+        var text = TextMatching.normalized(header)
+        while let last = text.last, last == ":" || last == "*" || last == " " {
+            text.removeLast()
+        }
+        return text
+    }
+
+    /// The index of a spreadsheet column letter (A → 0, AA → 26), if `text` is one.
+    public static func letterIndex(_ text: String) -> Int? {
+        guard !text.isEmpty, text.count <= 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
+        return text.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value - 64) } - 1
+    }
+
+    /// The column of each question, or a user error naming the file, the question and the
+    /// three closest headers.
+    public static func match(_ plan: SurveyPlan, header: [String], file: String) throws -> [Int] {
+        let normalized = header.map(normalizedHeader)
+        return try plan.questions.map { question in
+            if let column = question.column {
+                if let index = normalized.firstIndex(of: normalizedHeader(column)) { return index }
+                if let index = letterIndex(column) {
+                    guard index < header.count else {
+                        throw UserError(.impactColumnLetter, ["file": file, "letter": column, "id": question.id, "count": "\(header.count)"])
+                    }
+                    return index
+                }
+            }
+            if let index = normalized.firstIndex(of: normalizedHeader(question.text)) { return index }
+            let target = normalizedHeader(question.column ?? question.text)
+            let closest = header.indices.sorted {
+                TextMatching.editDistance(target, normalized[$0]) < TextMatching.editDistance(target, normalized[$1])
+            }.prefix(3).map { "« \(header[$0]) »" }
+            throw UserError(.impactNoColumn, ["file": file, "id": question.id, "text": question.text,
+                                              "closest": closest.joined(separator: ", ")])
+        }
+    }
+}

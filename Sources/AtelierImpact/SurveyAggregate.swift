@@ -1,0 +1,184 @@
+import AtelierCore
+import AtelierStatistics
+
+/// What one question's answers add up to: a histogram of values (scale, number, yes/no),
+/// the count of each choice, and how many answered, skipped or answered something invalid.
+public struct QuestionTally: Sendable, Equatable, Codable {
+    /// Value → number of respondents, keyed by the value written as JSON writes it.
+    public var values: [String: Double] = [:]
+    public var choices: [Double] = []
+    public var answered: Double = 0
+    public var missing: Double = 0
+    public var invalid: Double = 0
+
+    public init() {}
+
+    mutating func add(_ answer: Answer) {
+        switch answer {
+        case .value(let value):
+            values[JSONValue.format(value), default: 0] += 1
+            answered += 1
+        case .choices(let indices):
+            for index in indices {
+                if choices.count <= index { choices += Array(repeating: 0, count: index + 1 - choices.count) }
+                choices[index] += 1
+            }
+            answered += 1
+        case .text:
+            answered += 1
+        case .missing:
+            missing += 1
+        case .invalid:
+            invalid += 1
+        }
+    }
+
+    static func + (lhs: QuestionTally, rhs: QuestionTally) -> QuestionTally {
+        var result = lhs
+        result.values.merge(rhs.values, uniquingKeysWith: +)
+        let count = max(lhs.choices.count, rhs.choices.count)
+        result.choices = (0..<count).map { (lhs.choices.indices.contains($0) ? lhs.choices[$0] : 0) + (rhs.choices.indices.contains($0) ? rhs.choices[$0] : 0) }
+        result.answered += rhs.answered
+        result.missing += rhs.missing
+        result.invalid += rhs.invalid
+        return result
+    }
+
+    /// The histogram with numeric keys, sorted by value.
+    public var histogram: [(value: Double, count: Double)] {
+        values.compactMap { key, count in Double(key).map { ($0, count) } }.sorted { $0.value < $1.value }
+    }
+
+    public var moments: Moments {
+        var moments = Moments()
+        for (value, count) in histogram { moments.add(value, count: count) }
+        return moments
+    }
+}
+
+/// Matched pre/post answers of a gain or change indicator.
+public struct PairTally: Sendable, Equatable, Codable {
+    public var differences: [String: Double] = [:]
+    public var pre = Moments()
+    public var post = Moments()
+    public var difference = Moments()
+    /// Individual normalised gains (post − pre)/(max − pre), respondents with pre = max excluded.
+    public var gains = Moments()
+
+    public init() {}
+
+    mutating func add(pre: Double, post: Double, maximum: Double?) {
+        self.pre.add(pre)
+        self.post.add(post)
+        difference.add(post - pre)
+        differences[JSONValue.format(post - pre), default: 0] += 1
+        if let maximum, pre < maximum { gains.add((post - pre) / (maximum - pre)) }
+    }
+
+    static func + (lhs: PairTally, rhs: PairTally) -> PairTally {
+        var result = lhs
+        result.differences.merge(rhs.differences, uniquingKeysWith: +)
+        result.pre = lhs.pre + rhs.pre
+        result.post = lhs.post + rhs.post
+        result.difference = lhs.difference + rhs.difference
+        result.gains = lhs.gains + rhs.gains
+        return result
+    }
+}
+
+/// The pairwise moments of an alpha indicator's items.
+public struct AlphaTally: Sendable, Equatable, Codable {
+    public var pairs: [[PairMoments]]
+    public var respondents: Double = 0
+
+    public init(items: Int) {
+        pairs = Array(repeating: Array(repeating: PairMoments(), count: items), count: items)
+    }
+
+    mutating func add(_ values: [Double?]) {
+        guard values.contains(where: { $0 != nil }) else { return }
+        respondents += 1
+        for i in values.indices {
+            guard let x = values[i] else { continue }
+            for j in values.indices {
+                if let y = values[j] { pairs[i][j].add(x, y) }
+            }
+        }
+    }
+
+    static func + (lhs: AlphaTally, rhs: AlphaTally) -> AlphaTally {
+        var result = lhs
+        for i in lhs.pairs.indices {
+            for j in lhs.pairs[i].indices { result.pairs[i][j] = lhs.pairs[i][j] + rhs.pairs[i][j] }
+        }
+        result.respondents += rhs.respondents
+        return result
+    }
+}
+
+/// A row left out, or an answer refused, with why.
+public struct RowProblem: Sendable, Equatable, Codable {
+    public let file: String
+    public let row: Int
+    public let column: String?
+    public let value: String?
+    public let reason: Localized
+}
+
+extension Localized: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(fr: try container.decode(String.self, forKey: .fr), en: try container.decode(String.self, forKey: .en))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fr, forKey: .fr)
+        try container.encode(en, forKey: .en)
+    }
+
+    private enum CodingKeys: String, CodingKey { case fr, en }
+}
+
+/// Everything the indicators need from the answers, in sums that add up across files and
+/// sites: `merge` of two aggregates gives what one pass over all their rows would have.
+public struct SurveyAggregate: Sendable, Equatable, Codable {
+    public static let version = 1
+
+    public var version = SurveyAggregate.version
+    public var plan: String
+    public var files: [String] = []
+    public var rows = 0
+    public var used = 0
+    /// Rows left out (empty, duplicate, incomplete) and answers refused, each with its reason.
+    public var excluded: [RowProblem] = []
+    public var problems: [RowProblem] = []
+    public var questions: [String: QuestionTally] = [:]
+    /// Segment question → group → question → tally.
+    public var segments: [String: [String: [String: QuestionTally]]] = [:]
+    public var pairs: [String: PairTally] = [:]
+    public var alphas: [String: AlphaTally] = [:]
+
+    public init(plan: String) {
+        self.plan = plan
+    }
+
+    /// The sum of two aggregates of the same plan.
+    public static func + (lhs: SurveyAggregate, rhs: SurveyAggregate) -> SurveyAggregate {
+        var result = lhs
+        result.files += rhs.files
+        result.rows += rhs.rows
+        result.used += rhs.used
+        result.excluded += rhs.excluded
+        result.problems += rhs.problems
+        result.questions.merge(rhs.questions, uniquingKeysWith: +)
+        for (segment, groups) in rhs.segments {
+            for (group, tallies) in groups {
+                result.segments[segment, default: [:]][group, default: [:]].merge(tallies, uniquingKeysWith: +)
+            }
+        }
+        result.pairs.merge(rhs.pairs, uniquingKeysWith: +)
+        result.alphas.merge(rhs.alphas, uniquingKeysWith: +)
+        return result
+    }
+}

@@ -1,0 +1,95 @@
+// AtelierImpact owns turning survey exports into the plan's indicators: the plan's questions
+// ready to code answers, the matching of questions to columns, the coding of each answer, the
+// mergeable aggregates one pass over the rows fills, and the indicators, targets and
+// segments computed from them.
+
+import AtelierCore
+import AtelierMockup
+import Foundation
+
+/// How one question's answers are read.
+public enum AnswerKind: Sendable, Equatable {
+    /// A scale: labels (fr/en) or numbers map to the scale's values.
+    case scale(Mockup.Scale)
+    case number
+    /// One of the choices (index in the declared order).
+    case choice([Localized])
+    /// Several of the choices, joined in one cell.
+    case multiChoice([Localized], separator: String?)
+    /// Oui/non, yes/no, Y/N, 1/0, true/false: 1 or 0; `missing` are the labels that mean
+    /// no answer (those of the `yes-no` scale, « Ne sait pas »).
+    case yesNo(missing: [Localized])
+    case text
+}
+
+extension Mockup.Scale: Equatable {
+    public static func == (lhs: Mockup.Scale, rhs: Mockup.Scale) -> Bool {
+        lhs.levels == rhs.levels && lhs.values == rhs.values && lhs.missing == rhs.missing
+    }
+}
+
+/// The evaluation plan of a mockup, ready to code answers.
+public struct SurveyPlan: Sendable {
+    public struct Question: Sendable {
+        public let id: String
+        public let text: String
+        public let column: String?
+        public let kind: AnswerKind
+        public let scaleName: String?
+        public let isSegment: Bool
+        public let pre: String?
+        public let post: String?
+    }
+
+    public let questions: [Question]
+    public let indicators: [Mockup.Indicator]
+    public let objectives: [Mockup.Objective]
+    /// `evaluation.respondents-expected`, or the sum of the audiences' `expected`.
+    public let respondentsExpected: Int?
+    public let title: String
+
+    /// The plan of `mockup`, its scales taken from the mockup's own or the built-in ones.
+    public init(mockup: Mockup, builtinScales: [String: Mockup.Scale]) {
+        let evaluation = mockup.evaluation
+        let declared = Dictionary(evaluation?.scales.map { ($0.name, $0.scale) } ?? [], uniquingKeysWith: { first, _ in first })
+        questions = (evaluation?.questions ?? []).map { question in
+            let scale = question.scale.flatMap { declared[$0] ?? builtinScales[$0] }
+            let kind: AnswerKind = switch question.type ?? (scale != nil ? "scale" : "text") {
+            case "scale": scale.map(AnswerKind.scale) ?? .number
+            case "number": .number
+            case "choice": .choice(question.choices)
+            case "multi-choice": .multiChoice(question.choices, separator: question.record.text("separator"))
+            case "yes-no": .yesNo(missing: (scale ?? builtinScales["yes-no"])?.missing ?? [])
+            default: .text
+            }
+            return Question(id: question.id, text: question.text, column: question.column, kind: kind,
+                            scaleName: question.scale, isSegment: question.isSegment, pre: question.pre, post: question.post)
+        }
+        indicators = evaluation?.indicators ?? []
+        objectives = mockup.objectives
+        let audienceTotal = mockup.audiences.compactMap(\.expected).reduce(0, +)
+        respondentsExpected = evaluation?.respondentsExpected ?? (audienceTotal > 0 ? audienceTotal : nil)
+        title = mockup.title
+    }
+
+    public func question(_ id: String) -> Question? {
+        questions.first { $0.id == id }
+    }
+
+    /// A fingerprint of what the aggregates depend on (questions, their coding, indicators),
+    /// so that aggregates of different plans are never merged.
+    public var fingerprint: String {
+        var text = ""
+        for question in questions {
+            text += "q:\(question.id)|\(question.scaleName ?? "")|\(String(describing: question.kind))\n"
+        }
+        for indicator in indicators {
+            text += "i:\(indicator.id)|\(indicator.measure)|\(indicator.questions.joined(separator: ","))|\(indicator.by.joined(separator: ","))\n"
+        }
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100000001b3
+        }
+        return String(hash, radix: 16)
+    }
+}

@@ -1,0 +1,115 @@
+import AtelierCore
+import AtelierImpact
+
+/// The indicators as the overview's JSON contract describes them (`impact --json`).
+public enum ImpactJSON {
+    public static func document(_ report: ImpactReport, language: Language) -> JSONValue {
+        let aggregate = report.aggregate
+        func number(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
+        func problem(_ problem: RowProblem) -> JSONValue {
+            .object([
+                ("file", .string(problem.file)), ("row", .integer(problem.row)),
+                ("column", problem.column.map(JSONValue.string) ?? .null), ("value", problem.value.map(JSONValue.string) ?? .null),
+                ("reason", .string(problem.reason[language])),
+            ])
+        }
+        let indicators: [JSONValue] = report.indicators.map { result in
+            var members: [(String, JSONValue)] = [
+                ("id", .string(result.indicator.id)), ("label", .string(result.indicator.label)),
+                ("measure", .string(result.indicator.measure)), ("value", number(result.value)), ("n", number(result.n)),
+                ("ci", result.interval.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null),
+            ]
+            if let margin = result.margin { members.append(("margin", .number(margin))) }
+            members += [("target", result.indicator.target.map(JSONValue.string) ?? .null), ("status", .string(result.status.rawValue))]
+            if !result.details.isEmpty { members.append(("details", .object(result.details.map { ($0.name, .number($0.value)) }))) }
+            if !result.distribution.isEmpty {
+                members.append(("distribution", .array(result.distribution.map {
+                    .object([("label", .string($0.label[language])), ("count", .number($0.count))])
+                })))
+            }
+            if !result.segments.isEmpty {
+                members.append(("segments", .array(result.segments.map { segment in
+                    var fields: [(String, JSONValue)] = [("by", .string(segment.by)), ("group", .string(segment.group)), ("n", .number(segment.n))]
+                    if segment.suppressed {
+                        fields.append(("suppressed", .bool(true)))
+                    } else {
+                        fields.append(("value", number(segment.value)))
+                        if segment.caution { fields.append(("caution", .bool(true))) }
+                    }
+                    return .object(fields)
+                })))
+            }
+            if let note = result.note { members.append(("note", .string(note[language]))) }
+            return .object(members)
+        }
+        return .object([
+            ("responses", .object([
+                ("files", .integer(aggregate.files.count)), ("rows", .integer(aggregate.rows)), ("used", .integer(aggregate.used)),
+                ("excluded", .integer(aggregate.excluded.count)),
+                ("exclusions", .array(aggregate.excluded.map(problem))),
+                ("problems", .array(aggregate.problems.map(problem))),
+            ])),
+            ("indicators", .array(indicators)),
+            ("objectives", .array(report.objectives.map {
+                .object([("id", .string($0.id)), ("status", .string($0.status.rawValue)), ("indicators", .array($0.indicators.map(JSONValue.string)))])
+            })),
+        ])
+    }
+}
+
+/// A readable summary of the indicators for the terminal.
+public struct ImpactText: Sendable {
+    public let language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func render(_ report: ImpactReport) -> String {
+        let aggregate = report.aggregate
+        var output = Catalogue.text(.impactSummaryRows, [
+            "files": "\(aggregate.files.count)", "rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
+            "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)",
+        ])[language] + "\n\n"
+        for result in report.indicators {
+            let value = result.value.map { format($0, proportion: result.isProportion) } ?? "—"
+            let interval = result.interval.map { " [\(format($0.lowerBound, proportion: result.isProportion)) ; \(format($0.upperBound, proportion: result.isProportion))]" } ?? ""
+            let n = result.n.map { " n = \(JSONValue.format($0))" } ?? ""
+            let target = result.indicator.target.map { " — \(Catalogue.text(.impactTargetWord)[language]) \($0)" } ?? ""
+            output += "\(result.indicator.id) \(result.indicator.label) : \(value)\(interval)\(n)\(target) → \(statusWord(result.status))\n"
+            if let note = result.note { output += "    \(note[language])\n" }
+            for segment in result.segments {
+                let shown = segment.suppressed ? "n < \(JSONValue.format(report.suppressBelow))"
+                    : (segment.value.map { format($0, proportion: result.isProportion) } ?? "—") + " (n = \(JSONValue.format(segment.n)))" + (segment.caution ? " *" : "")
+                output += "    \(segment.by) = \(segment.group) : \(shown)\n"
+            }
+        }
+        if !report.objectives.isEmpty {
+            output += "\n" + report.objectives.map { "\($0.id) : \(statusWord($0.status))" }.joined(separator: "\n") + "\n"
+        }
+        for problem in (aggregate.excluded + aggregate.problems).prefix(10) {
+            let column = problem.column.map { ", \($0)" } ?? ""
+            let value = problem.value.map { " « \($0) »" } ?? ""
+            output += "\(problem.file):\(problem.row)\(column)\(value) : \(problem.reason[language])\n"
+        }
+        let more = aggregate.excluded.count + aggregate.problems.count - 10
+        if more > 0 { output += Catalogue.text(.impactMoreProblems, ["count": "\(more)"])[language] + "\n" }
+        return output
+    }
+
+    func format(_ value: Double, proportion: Bool) -> String {
+        let number = proportion ? value * 100 : value
+        let decimals = proportion ? 1 : number == number.rounded() ? 0 : 2
+        var text = String(format: "%.\(decimals)f", number)
+        if language == .fr { text = text.replacingOccurrences(of: ".", with: ",") }
+        return proportion ? text + (language == .fr ? " %" : "%") : text
+    }
+
+    private func statusWord(_ status: Status) -> String {
+        switch status {
+        case .met: Catalogue.text(.impactMet)[language]
+        case .notMet: Catalogue.text(.impactNotMet)[language]
+        case .unknown: Catalogue.text(.impactUnknown)[language]
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import AtelierChecklist
+import AtelierCore
+import AtelierImpact
+import AtelierMockup
+import AtelierReport
+import AtelierTabular
+import Foundation
+
+struct Impact: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute the plan's indicators from survey exports / Les indicateurs d'impact.",
+        discussion: """
+        Reads CSV/TSV exports (Google Forms, Microsoft Forms as CSV, LimeSurvey, KoboToolbox, Framaforms, paper),
+        codes every answer against the plan's questions and scales, and computes each indicator against its target.
+        Every row is used or excluded with a reason; every refused answer is listed.
+        Examples:
+          atelier impact Examples/voix-du-quartier.yaml --responses Examples/surveys/voix-du-quartier-google.csv
+          atelier impact maquette.yaml --responses site-a.csv --responses site-b.csv --json resultats.json
+        """
+    )
+
+    @Argument(help: "The mockup whose evaluation plan is computed.")
+    var mockup: String
+
+    @Option(name: .customLong("responses"), help: "A survey export (repeatable): .csv, .tsv or .txt.")
+    var responses: [String] = []
+
+    @Option(help: "Write the indicators as JSON to this file ('-' for standard output).")
+    var json: String?
+
+    @Option(help: ArgumentHelp("The column delimiter, when detection is not wanted: , ; tab |", valueName: "char"))
+    var delimiter: String?
+
+    @Option(name: .customLong("suppress-below"), help: "Segments with fewer answers show no value.")
+    var suppressBelow: Int = 5
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let language = common.language
+        guard !responses.isEmpty else { throw ValidationError("--responses FILE is required (at least one survey export).") }
+        let library = try common.templateLibrary()
+        let decoder = MockupDecoder(builtinScales: library.scaleNames)
+        let decoded = decoder.decode(try InputFiles.read(try InputFiles.expand([mockup]).first!))
+        guard let model = decoded.mockup, model.evaluation?.questions.isEmpty == false else {
+            throw UserError(.impactNoPlan, ["file": mockup])
+        }
+        let scales = try ScaleLibrary.load(folder: library.folder.appendingPathComponent("scales"), decoder: decoder)
+        let plan = SurveyPlan(mockup: model, builtinScales: scales)
+        let tally = SurveyTally(plan: plan)
+        var aggregate = SurveyAggregate(plan: plan.fingerprint)
+        var duplicates = DuplicateFinder()
+        let separator = try delimiterByte()
+        for path in responses {
+            guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
+            var reader: CSVReader
+            do {
+                reader = try CSVReader(path: path, delimiter: separator)
+            } catch {
+                throw UserError(ImpactErrors.describe(error))
+            }
+            try tally.read(&reader, into: &aggregate, duplicates: &duplicates)
+        }
+        let report = IndicatorEngine(plan: plan, suppressBelow: Double(suppressBelow)).report(aggregate)
+        if let json {
+            let text = ImpactJSON.document(report, language: language).rendered() + "\n"
+            if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: responses + [mockup]) }
+        }
+        if json != "-" {
+            Console.print(ImpactText(language: language).render(report))
+        }
+    }
+
+    private func delimiterByte() throws -> UInt8? {
+        guard let delimiter else { return nil }
+        switch delimiter {
+        case ",", ";", "|": return delimiter.utf8.first
+        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
+        default: throw ValidationError("--delimiter takes , ; tab or |")
+        }
+    }
+}
