@@ -231,6 +231,15 @@ public struct IndicatorEngine: Sendable {
         }
     }
 
+    /// Each question's answers, level by level (or choice by choice), for charts and tables;
+    /// free-text questions have none.
+    public func distributions(_ aggregate: SurveyAggregate) -> [(question: SurveyPlan.Question, counts: [(label: Localized, count: Double)])] {
+        plan.questions.compactMap { question in
+            let counts = distribution(aggregate.questions[question.id] ?? QuestionTally(), question: question)
+            return counts.isEmpty ? nil : (question, counts)
+        }
+    }
+
     private func distribution(_ tally: QuestionTally, question: SurveyPlan.Question) -> [(label: Localized, count: Double)] {
         let counts = Dictionary(tally.histogram.map { ($0.value, $0.count) }, uniquingKeysWith: +)
         switch question.kind {

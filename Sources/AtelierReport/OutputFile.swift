@@ -17,6 +17,21 @@ public enum OutputFile {
     }
 
     public static func write(_ data: Data, to path: String, inputs: [String] = [], existing: Existing = .replace) throws {
+        try produce(path, inputs: inputs, existing: existing) { temporary in
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+        }
+    }
+
+    /// Lets `body` write the output at a temporary path in the same folder, then moves it
+    /// into place; on any failure the temporary file is removed and the target is untouched.
+    public static func produce(_ path: String, inputs: [String] = [], existing: Existing = .replace,
+                               _ body: (URL) throws -> Void) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() == target }) {
             throw UserError(.cliOutputIsInput, ["path": path])
@@ -26,19 +41,14 @@ public enum OutputFile {
         }
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        defer { try? FileManager.default.removeItem(at: temporary) }
         do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CocoaError(.fileWriteNoPermission)
-            }
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
+            try body(temporary)
+        } catch let error as UserError {
+            throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw UserError(.cliCannotWrite, ["path": path, "reason": reason(error, folder: folder)])
         }
-        defer { try? FileManager.default.removeItem(at: temporary) }
         let moved: Int32 = switch existing {
         case .replace: rename(temporary.path, target.path)
         case .refuse: link(temporary.path, target.path)

@@ -16,7 +16,7 @@ struct Impact: ParsableCommand {
         Every row is used or excluded with a reason; every refused answer is listed.
         Examples:
           atelier impact Examples/voix-du-quartier.yaml --responses Examples/surveys/voix-du-quartier-google.csv
-          atelier impact maquette.yaml --responses site-a.csv --responses site-b.csv --json resultats.json
+          atelier impact maquette.yaml --responses site-a.csv --responses site-b.csv --json resultats.json --xlsx resultats.xlsx
         """
     )
 
@@ -28,6 +28,12 @@ struct Impact: ParsableCommand {
 
     @Option(help: "Write the indicators as JSON to this file ('-' for standard output).")
     var json: String?
+
+    @Option(help: "Write the Excel workbook (indicators, one sheet per question with its chart, segments, excluded rows).")
+    var xlsx: String?
+
+    @Option(help: "Write the aggregates (sums, no raw answer) that `atelier merge` combines across sites.")
+    var aggregate: String?
 
     @Option(help: ArgumentHelp("The column delimiter, when detection is not wanted: , ; tab |", valueName: "char"))
     var delimiter: String?
@@ -42,7 +48,8 @@ struct Impact: ParsableCommand {
         guard !responses.isEmpty else { throw ValidationError("--responses FILE is required (at least one survey export).") }
         let library = try common.templateLibrary()
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        let decoded = decoder.decode(try InputFiles.read(try InputFiles.expand([mockup]).first!))
+        let mockupBytes = try InputFiles.read(try InputFiles.expand([mockup]).first!)
+        let decoded = decoder.decode(mockupBytes)
         guard let model = decoded.mockup, model.evaluation?.questions.isEmpty == false else {
             throw UserError(.impactNoPlan, ["file": mockup])
         }
@@ -52,6 +59,7 @@ struct Impact: ParsableCommand {
         var aggregate = SurveyAggregate(plan: plan.fingerprint)
         var duplicates = DuplicateFinder()
         let separator = try delimiterByte()
+        var sources: [(file: String, method: Localized)] = []
         for path in responses {
             guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
             var reader: CSVReader
@@ -61,15 +69,14 @@ struct Impact: ParsableCommand {
                 throw UserError(ImpactErrors.describe(error))
             }
             try tally.read(&reader, into: &aggregate, duplicates: &duplicates)
+            sources.append((path, reader.description))
         }
-        let report = IndicatorEngine(plan: plan, suppressBelow: Double(suppressBelow)).report(aggregate)
-        if let json {
-            let text = ImpactJSON.document(report, language: language).rendered() + "\n"
-            if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: responses + [mockup]) }
+        if let path = self.aggregate {
+            let file = AggregateFile(mockup: String(decoding: mockupBytes, as: UTF8.self), aggregate: aggregate)
+            try OutputFile.write(try file.encoded(), to: path, inputs: responses + [mockup])
         }
-        if json != "-" {
-            Console.print(ImpactText(language: language).render(report))
-        }
+        try ImpactOutputs(json: json, xlsx: xlsx, language: language, inputs: responses + [mockup])
+            .write(IndicatorEngine(plan: plan, suppressBelow: Double(suppressBelow)), aggregate, sources: sources)
     }
 
     private func delimiterByte() throws -> UInt8? {
@@ -78,6 +85,30 @@ struct Impact: ParsableCommand {
         case ",", ";", "|": return delimiter.utf8.first
         case "tab", "\\t", "\t": return UInt8(ascii: "\t")
         default: throw ValidationError("--delimiter takes , ; tab or |")
+        }
+    }
+}
+
+/// The outputs `impact` and `merge` share: the JSON, the workbook, the printed summary.
+struct ImpactOutputs {
+    let json: String?
+    let xlsx: String?
+    let language: Language
+    let inputs: [String]
+
+    func write(_ engine: IndicatorEngine, _ aggregate: SurveyAggregate, sources: [(file: String, method: Localized)]) throws {
+        let report = engine.report(aggregate)
+        if let xlsx {
+            try OutputFile.produce(xlsx, inputs: inputs) { temporary in
+                try ImpactWorkbook(language: language, sources: sources).write(report, engine: engine, to: temporary)
+            }
+        }
+        if let json {
+            let text = ImpactJSON.document(report, language: language).rendered() + "\n"
+            if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: inputs) }
+        }
+        if json != "-" {
+            Console.print(ImpactText(language: language).render(report))
         }
     }
 }

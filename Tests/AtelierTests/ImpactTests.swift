@@ -132,6 +132,42 @@ final class ImpactTests: XCTestCase {
         XCTAssertEqual(aggregate.excluded.first?.reason.en, "same answers as row 6 of \(first.path) (a duplicate submission)")
     }
 
+    func testMergeOfSiteAggregatesEqualsOnePass() throws {
+        let folder = try Fixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: Fixtures.examples.appendingPathComponent("surveys/voix-du-quartier-google.csv"), encoding: .utf8)
+        var lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let header = lines.removeFirst()
+        var parts: [String] = []
+        for (index, range) in [0..<25, 25..<lines.count].enumerated() {
+            let csv = folder.appendingPathComponent("site\(index).csv").path
+            try ([header] + lines[range]).joined(separator: "\r\n").write(toFile: csv, atomically: true, encoding: .utf8)
+            let aggregate = folder.appendingPathComponent("site\(index).json").path
+            let run = try AtelierProcess.run(["impact", "Examples/voix-du-quartier.yaml", "--responses", csv, "--aggregate", aggregate])
+            XCTAssertEqual(run.status, 0, run.error)
+            parts.append(aggregate)
+        }
+        let whole = try AtelierProcess.run(["impact", "Examples/voix-du-quartier.yaml", "--responses",
+                                            "Examples/surveys/voix-du-quartier-google.csv", "--json", "-"])
+        let merged = try AtelierProcess.run(["merge"] + parts + ["--json", "-"])
+        XCTAssertEqual(merged.status, 0, merged.error)
+        func indicators(_ output: String) throws -> String {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            return String(decoding: try JSONSerialization.data(withJSONObject: object["indicators"]!, options: [.sortedKeys]), as: UTF8.self)
+        }
+        XCTAssertEqual(try indicators(merged.output), try indicators(whole.output))
+        let shared = try String(contentsOfFile: parts[0], encoding: .utf8)
+        XCTAssertFalse(shared.contains("très bien"), "no raw answer leaves a site")
+        XCTAssertTrue(shared.contains("\"format\" : \"atelier-aggregate\""))
+        let other = folder.appendingPathComponent("other.json").path
+        _ = try AtelierProcess.run(["impact", "Examples/ar-visite-familles.yaml", "--responses", "Examples/surveys/ar-visite-familles-excel.csv", "--aggregate", other])
+        let refused = try AtelierProcess.run(["merge", parts[0], other, "--lang", "en"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.error.contains("does not follow the same evaluation plan"), refused.error)
+        let notAggregate = try AtelierProcess.run(["merge", "Examples/voix-du-quartier.yaml", "--lang", "en"])
+        XCTAssertEqual(notAggregate.error, "atelier: Examples/voix-du-quartier.yaml: this is not an Atelier aggregate file (written by atelier impact --aggregate).\n")
+    }
+
     func testAnswerCoding() throws {
         let scales = try ScaleLibrary.load(folder: Fixtures.templates.appendingPathComponent("scales"), decoder: Fixtures.decoder)
         func coder(_ kind: AnswerKind) -> AnswerCoder {

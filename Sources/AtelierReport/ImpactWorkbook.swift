@@ -1,0 +1,213 @@
+import AtelierCore
+import AtelierImpact
+import CXLSXWriter
+import Foundation
+
+/// The impact workbook, written with libxlsxwriter: a project sheet, the indicators against
+/// their targets, one sheet per question with its distribution and a native chart, the
+/// segment tables and every excluded row. Every text is written as a string (never a formula).
+public struct ImpactWorkbook: Sendable {
+    public let language: Language
+    /// The files read, each with how it was read (encoding, delimiter).
+    public let sources: [(file: String, method: Localized)]
+
+    public init(language: Language, sources: [(file: String, method: Localized)]) {
+        self.language = language
+        self.sources = sources
+    }
+
+    /// Colour-blind-safe diverging colours (ColorBrewer RdBu), low to high.
+    static let diverging: [UInt32] = [0xB2182B, 0xD6604D, 0xF4A582, 0xFDDBC7, 0xE0E0E0, 0xD1E5F0, 0x92C5DE, 0x4393C3, 0x2166AC]
+
+    static func colours(_ count: Int) -> [UInt32] {
+        guard count > 1 else { return [0x4393C3] }
+        return (0..<count).map { diverging[Int((Double($0) / Double(count - 1) * Double(diverging.count - 1)).rounded())] }
+    }
+
+    private struct Formats {
+        let title, header, percent, decimal, integer, wrap: UnsafeMutablePointer<lxw_format>
+    }
+
+    private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
+        Catalogue.text(key, arguments)[language]
+    }
+
+    /// Writes the workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
+    public func write(_ report: ImpactReport, engine: IndicatorEngine, to url: URL) throws {
+        guard let workbook = workbook_new(url.path) else { throw CocoaError(.fileWriteUnknown) }
+        let formats = makeFormats(workbook)
+        project(workbook, report, engine.plan, formats)
+        indicators(workbook, report, formats)
+        for (question, counts) in engine.distributions(report.aggregate) {
+            distribution(workbook, question, counts, formats)
+        }
+        segments(workbook, report, formats)
+        excluded(workbook, report, formats)
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            throw NSError(domain: "libxlsxwriter", code: Int(status.rawValue), userInfo: [NSLocalizedDescriptionKey: String(cString: lxw_strerror(status))])
+        }
+    }
+
+    private func makeFormats(_ workbook: UnsafeMutablePointer<lxw_workbook>) -> Formats {
+        let title = workbook_add_format(workbook)!
+        format_set_bold(title)
+        format_set_font_size(title, 14)
+        let header = workbook_add_format(workbook)!
+        format_set_bold(header)
+        format_set_bg_color(header, 0xE7E6E6)
+        format_set_text_wrap(header)
+        let percent = workbook_add_format(workbook)!
+        format_set_num_format(percent, language == .fr ? "0.0\\ %" : "0.0%")
+        let decimal = workbook_add_format(workbook)!
+        format_set_num_format(decimal, "0.00")
+        let integer = workbook_add_format(workbook)!
+        format_set_num_format(integer, "0")
+        let wrap = workbook_add_format(workbook)!
+        format_set_text_wrap(wrap)
+        return Formats(title: title, header: header, percent: percent, decimal: decimal, integer: integer, wrap: wrap)
+    }
+
+    private func headerRow(_ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ titles: String, _ formats: Formats) {
+        for (column, title) in titles.split(separator: "|").enumerated() {
+            worksheet_write_string(sheet, row, UInt16(column), String(title), formats.header)
+        }
+    }
+
+    private func project(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ plan: SurveyPlan, _ formats: Formats) {
+        let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetProject))!
+        worksheet_set_column(sheet, 0, 0, 90, nil)
+        worksheet_write_string(sheet, 0, 0, plan.title, formats.title)
+        let aggregate = report.aggregate
+        worksheet_write_string(sheet, 2, 0, text(.xlsxRows, ["rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
+                                                              "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"]), nil)
+        worksheet_write_string(sheet, 4, 0, text(.xlsxFilesRead), formats.header)
+        for (index, source) in sources.enumerated() {
+            worksheet_write_string(sheet, UInt32(5 + index), 0, "\(source.file) — \(source.method[language])", nil)
+        }
+        let generated = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+        worksheet_write_string(sheet, UInt32(6 + sources.count), 0, "\(text(.xlsxGenerated)) \(generated)", nil)
+    }
+
+    private func indicators(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: Formats) {
+        let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetIndicators))!
+        headerRow(sheet, 0, text(.xlsxColumns), formats)
+        worksheet_freeze_panes(sheet, 1, 0)
+        for (column, width) in [8.0, 40, 14, 10, 10, 10, 8, 14, 12, 50].enumerated() {
+            worksheet_set_column(sheet, UInt16(column), UInt16(column), width, nil)
+        }
+        for (index, result) in report.indicators.enumerated() {
+            let row = UInt32(index + 1)
+            let number = result.isProportion ? formats.percent : formats.decimal
+            worksheet_write_string(sheet, row, 0, result.indicator.id, nil)
+            worksheet_write_string(sheet, row, 1, result.indicator.label, formats.wrap)
+            worksheet_write_string(sheet, row, 2, result.indicator.measure, nil)
+            if let value = result.value { worksheet_write_number(sheet, row, 3, value, number) }
+            if let interval = result.interval {
+                worksheet_write_number(sheet, row, 4, interval.lowerBound, number)
+                worksheet_write_number(sheet, row, 5, interval.upperBound, number)
+            }
+            if let n = result.n { worksheet_write_number(sheet, row, 6, n, formats.integer) }
+            if let target = result.indicator.target { worksheet_write_string(sheet, row, 7, target, nil) }
+            worksheet_write_string(sheet, row, 8, statusWord(result.status), nil)
+            if let note = result.note { worksheet_write_string(sheet, row, 9, note[language], formats.wrap) }
+        }
+    }
+
+    private func statusWord(_ status: Status) -> String {
+        switch status {
+        case .met: text(.impactMet)
+        case .notMet: text(.impactNotMet)
+        case .unknown: text(.impactUnknown)
+        }
+    }
+
+    /// A sheet name Excel accepts: 31 characters at most, none of []:*?/\.
+    static func sheetName(_ id: String) -> String {
+        String(id.filter { !"[]:*?/\\\\".contains($0) }.prefix(31))
+    }
+
+    private func distribution(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ question: SurveyPlan.Question,
+                              _ counts: [(label: Localized, count: Double)], _ formats: Formats) {
+        let name = Self.sheetName(question.id)
+        let sheet = workbook_add_worksheet(workbook, name)!
+        worksheet_set_column(sheet, 0, 0, 36, nil)
+        worksheet_set_column(sheet, 1, 2, 12, nil)
+        worksheet_write_string(sheet, 0, 0, question.text, formats.title)
+        headerRow(sheet, 2, text(.xlsxDistributionColumns), formats)
+        worksheet_freeze_panes(sheet, 3, 0)
+        let total = counts.map(\.count).reduce(0, +)
+        for (index, entry) in counts.enumerated() {
+            let row = UInt32(3 + index)
+            worksheet_write_string(sheet, row, 0, entry.label[language], nil)
+            worksheet_write_number(sheet, row, 1, entry.count, formats.integer)
+            if total > 0 { worksheet_write_number(sheet, row, 2, entry.count / total, formats.percent) }
+        }
+        let first = UInt32(3), last = UInt32(3 + counts.count - 1)
+        let isScale: Bool = if case .scale = question.kind { true } else { false }
+        let chart: UnsafeMutablePointer<lxw_chart>
+        if isScale {
+            // One series per level over a single category: the classic stacked Likert bar.
+            chart = workbook_add_chart(workbook, UInt8(LXW_CHART_BAR_STACKED_PERCENT.rawValue))!
+            for (index, colour) in Self.colours(counts.count).enumerated() {
+                let series = chart_add_series(chart, nil, nil)!
+                chart_series_set_values(series, name, first + UInt32(index), 1, first + UInt32(index), 1)
+                chart_series_set_name_range(series, name, first + UInt32(index), 0)
+                var fill = lxw_chart_fill(color: colour, none: 0, transparency: 0)
+                chart_series_set_fill(series, &fill)
+            }
+            chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        } else {
+            chart = workbook_add_chart(workbook, UInt8(LXW_CHART_COLUMN.rawValue))!
+            let series = chart_add_series(chart, nil, nil)!
+            chart_series_set_categories(series, name, first, 0, last, 0)
+            chart_series_set_values(series, name, first, 1, last, 1)
+            chart_series_set_name(series, text(.xlsxAnswers))
+            var fill = lxw_chart_fill(color: 0x2166AC, none: 0, transparency: 0)
+            chart_series_set_fill(series, &fill)
+            chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+        }
+        chart_title_set_name(chart, question.id)
+        worksheet_insert_chart(sheet, 2, 4, chart)
+    }
+
+    private func segments(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: Formats) {
+        let rows = report.indicators.flatMap { result in result.segments.map { (result, $0) } }
+        guard !rows.isEmpty else { return }
+        let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetSegments))!
+        headerRow(sheet, 0, text(.xlsxSegmentColumns), formats)
+        worksheet_freeze_panes(sheet, 1, 0)
+        worksheet_set_column(sheet, 0, 2, 18, nil)
+        worksheet_set_column(sheet, 5, 5, 40, nil)
+        for (index, (result, segment)) in rows.enumerated() {
+            let row = UInt32(index + 1)
+            worksheet_write_string(sheet, row, 0, result.indicator.id, nil)
+            worksheet_write_string(sheet, row, 1, segment.by, nil)
+            worksheet_write_string(sheet, row, 2, segment.group, nil)
+            worksheet_write_number(sheet, row, 3, segment.n, formats.integer)
+            if segment.suppressed {
+                worksheet_write_string(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
+            } else if let value = segment.value {
+                worksheet_write_number(sheet, row, 4, value, result.isProportion ? formats.percent : formats.decimal)
+            }
+            if segment.caution { worksheet_write_string(sheet, row, 5, text(.xlsxCaution, ["n": JSONValue.format(report.cautionBelow)]), nil) }
+        }
+    }
+
+    private func excluded(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: Formats) {
+        let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetExcluded))!
+        headerRow(sheet, 0, text(.xlsxExcludedColumns), formats)
+        worksheet_freeze_panes(sheet, 1, 0)
+        for (column, width) in [40.0, 8, 36, 24, 50].enumerated() {
+            worksheet_set_column(sheet, UInt16(column), UInt16(column), width, nil)
+        }
+        for (index, problem) in (report.aggregate.excluded + report.aggregate.problems).enumerated() {
+            let row = UInt32(index + 1)
+            worksheet_write_string(sheet, row, 0, problem.file, nil)
+            worksheet_write_number(sheet, row, 1, Double(problem.row), formats.integer)
+            if let column = problem.column { worksheet_write_string(sheet, row, 2, column, nil) }
+            if let value = problem.value { worksheet_write_string(sheet, row, 3, value, nil) }
+            worksheet_write_string(sheet, row, 4, problem.reason[language], formats.wrap)
+        }
+    }
+}
