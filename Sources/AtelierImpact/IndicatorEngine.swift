@@ -43,6 +43,8 @@ public struct ObjectiveResult: Sendable {
 
 /// What `impact` computes: the aggregate read and every indicator and objective.
 public struct ImpactReport: Sendable {
+    /// The project's title.
+    public let title: String
     public let aggregate: SurveyAggregate
     public let indicators: [IndicatorResult]
     public let objectives: [ObjectiveResult]
@@ -71,7 +73,7 @@ public struct IndicatorEngine: Sendable {
                 : measuring.allSatisfy { $0.status == .met } ? .met : .unknown
             return ObjectiveResult(id: objective.id, status: status, indicators: measuring.map(\.indicator.id))
         }
-        return ImpactReport(aggregate: aggregate, indicators: results, objectives: objectives,
+        return ImpactReport(title: plan.title, aggregate: aggregate, indicators: results, objectives: objectives,
                             suppressBelow: suppressBelow, cautionBelow: cautionBelow)
     }
 

@@ -67,7 +67,7 @@ public struct ImpactText: Sendable {
 
     public func render(_ report: ImpactReport) -> String {
         let aggregate = report.aggregate
-        var output = Catalogue.text(.impactSummaryRows, [
+        var output = "== \(report.title) ==\n" + Catalogue.text(.impactSummaryRows, [
             "files": "\(aggregate.files.count)", "rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
             "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)",
         ])[language] + "\n\n"

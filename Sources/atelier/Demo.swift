@@ -10,7 +10,9 @@ struct Demo: ParsableCommand {
         abstract: "Run the whole flow on the examples / Démonstration sur les exemples.",
         discussion: """
         Checks every mockup of Examples/ and writes the reports (text, JSON, Markdown) and the printable
-        grid of the built-in checklist (Markdown, HTML) into the output folder.
+        grid of the built-in checklist (Markdown, HTML) into the output folder; then computes the impact
+        indicators of each example that has survey exports (Examples/surveys/<mockup>-<tool>.csv), as JSON
+        and as an Excel workbook.
         Example:
           atelier demo --output Exports
         """
@@ -49,9 +51,27 @@ struct Demo: ParsableCommand {
             try OutputFile.write(text, to: (output as NSString).appendingPathComponent(name), inputs: paths)
         }
         Console.print(TextReporter(language: language, colour: Console.usesColour).render(checked))
+        try impacts(of: paths, surveys: URL(fileURLWithPath: folder).appendingPathComponent("surveys"), library: library, decoder: decoder)
         Console.print(Catalogue.text(.cliDemoDone, ["path": output])[language] + "\n")
         if CheckSummary(checked).errors > 0 {
             throw ExitCode(1)
+        }
+    }
+
+    /// For each example mockup with survey exports (`surveys/<mockup>-<tool>.csv`), the
+    /// indicators as JSON and as a workbook: `impact-<mockup>.json`, `impact-<mockup>.xlsx`.
+    private func impacts(of mockups: [String], surveys: URL, library: TemplateLibrary, decoder: MockupDecoder) throws {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: surveys.path)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+        for mockup in mockups {
+            let stem = URL(fileURLWithPath: mockup).deletingPathExtension().lastPathComponent
+            let exports = files.filter { $0.hasPrefix(stem + "-") }.map { surveys.appendingPathComponent($0).path }
+            guard !exports.isEmpty else { continue }
+            var impact = try Impact.parse([mockup] + exports.flatMap { ["--responses", $0] } + [
+                "--json", (output as NSString).appendingPathComponent("impact-\(stem).json"),
+                "--xlsx", (output as NSString).appendingPathComponent("impact-\(stem).xlsx"),
+                "--lang", common.language.rawValue,
+            ] + (common.templates.map { ["--templates", $0] } ?? []))
+            try impact.run()
         }
     }
 }

@@ -229,7 +229,7 @@ final class ImpactTests: XCTestCase {
         let run = try AtelierProcess.run(["impact", "Examples/voix-du-quartier.yaml", "--responses",
                                           "Examples/surveys/voix-du-quartier-google.csv", "--json", output, "--lang", "en"])
         XCTAssertEqual(run.status, 0, run.error)
-        XCTAssertTrue(run.output.hasPrefix("1 file(s), 98 row(s): 96 used, 2 excluded, 3 answer(s) refused.\n"))
+        XCTAssertTrue(run.output.hasPrefix("== Les voix du quartier ==\n1 file(s), 98 row(s): 96 used, 2 excluded, 3 answer(s) refused.\n"), run.output)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
         let responses = try XCTUnwrap(object["responses"] as? [String: Any])
         XCTAssertEqual(responses["used"] as? Int, 96)
