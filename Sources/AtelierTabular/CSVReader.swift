@@ -61,10 +61,7 @@ public struct CSVReader: TableReader {
     public let encodingGuessed: Bool
     public private(set) var delimiter: UInt8
 
-    private var source: ByteSource
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var atEnd = false
+    private var bytes: ChunkedBytes
     private var line = 1
     private var rowNumber = 0
 
@@ -82,14 +79,15 @@ public struct CSVReader: TableReader {
         encoding = detected.encoding
         encodingGuessed = detected.guessed
         do {
-            source = try ByteSource(handle: handle, skipping: detected.bomLength, transcodeUTF16: detected.encoding == .utf16LE)
+            let source = try ByteSource(handle: handle, skipping: detected.bomLength, transcodeUTF16: detected.encoding == .utf16LE)
+            bytes = ChunkedBytes(source: source, file: path)
         } catch {
             throw TableError(file: path, kind: .unreadable(error.localizedDescription))
         }
         self.delimiter = delimiter ?? UInt8(ascii: ",")
         if delimiter == nil {
-            try fill(atLeast: 65_536)
-            self.delimiter = Self.detectDelimiter(buffer[position...].prefix(65_536))
+            try bytes.fill(atLeast: 65_536)
+            self.delimiter = Self.detectDelimiter(bytes.buffer[bytes.position...].prefix(65_536))
         }
         guard let first = try readRecord() else { throw TableError(file: path, kind: .empty) }
         header = first
@@ -143,55 +141,31 @@ public struct CSVReader: TableReader {
         return best.delimiter
     }
 
-    private mutating func fill(atLeast count: Int) throws(TableError) {
-        while !atEnd && buffer.count - position < count {
-            do {
-                guard let chunk = try source.next() else {
-                    atEnd = true
-                    return
-                }
-                if position > 0 {
-                    buffer.removeFirst(position)
-                    position = 0
-                }
-                buffer += chunk
-            } catch {
-                throw TableError(file: file, kind: .unreadable(error.localizedDescription), row: rowNumber + 1)
-            }
-        }
-    }
-
     /// The next record's fields, or nil at the end of the file.
     private mutating func readRecord() throws(TableError) -> [String]? {
-        try fill(atLeast: 1)
-        guard position < buffer.count else { return nil }
+        guard try bytes.peek() != nil else { return nil }
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false
         var quoteLine = line
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         while true {
-            if position >= buffer.count {
-                try fill(atLeast: 1)
-                if position >= buffer.count {
-                    if quoted { throw TableError(file: file, kind: .unclosedQuote(openedOnLine: quoteLine), row: rowNumber + 1, column: fields.count + 1) }
-                    fields.append(text(field))
-                    return fields
-                }
+            guard let byte = try bytes.next() else {
+                if quoted { throw TableError(file: file, kind: .unclosedQuote(openedOnLine: quoteLine), row: rowNumber + 1, column: fields.count + 1) }
+                fields.append(text(field))
+                return fields
             }
-            let byte = buffer[position]
-            position += 1
             if quoted {
                 if byte == quote {
-                    try fill(atLeast: 1)
-                    if position < buffer.count, buffer[position] == quote {
+                    if try bytes.peek() == quote {
                         field.append(quote)
-                        position += 1
+                        bytes.position += 1
                     } else {
                         quoted = false
                     }
                 } else {
-                    if byte == lf || (byte == cr && !(position < buffer.count && buffer[position] == lf)) { line += 1 }
+                    let next = try bytes.peek()
+                    if byte == lf || (byte == cr && next != lf) { line += 1 }
                     field.append(byte)
                 }
             } else if byte == quote && field.isEmpty {
@@ -204,10 +178,7 @@ public struct CSVReader: TableReader {
                     throw TableError(file: file, kind: .tooManyColumns(limit: Self.maxColumns), row: rowNumber + 1, column: fields.count)
                 }
             } else if byte == lf || byte == cr {
-                if byte == cr {
-                    try fill(atLeast: 1)
-                    if position < buffer.count, buffer[position] == lf { position += 1 }
-                }
+                if byte == cr, try bytes.peek() == lf { bytes.position += 1 }
                 line += 1
                 fields.append(text(field))
                 return fields

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A window on a file's bytes, refilled chunk by chunk: the CSV parser and the XML scanner
+/// read through it, so memory does not grow with the file.
+struct ChunkedBytes {
+    private var source: ByteSource
+    private(set) var buffer: [UInt8] = []
+    var position = 0
+    private(set) var atEnd = false
+    /// What to name when reading fails.
+    let file: String
+
+    init(source: ByteSource, file: String) {
+        self.source = source
+        self.file = file
+    }
+
+    /// Makes at least `count` unread bytes available, unless the file ends first.
+    mutating func fill(atLeast count: Int) throws(TableError) {
+        while !atEnd && buffer.count - position < count {
+            do {
+                guard let chunk = try source.next() else {
+                    atEnd = true
+                    return
+                }
+                if position > 0 {
+                    buffer.removeFirst(position)
+                    position = 0
+                }
+                buffer += chunk
+            } catch {
+                throw TableError(file: file, kind: .unreadable(error.localizedDescription))
+            }
+        }
+    }
+
+    /// The next byte, or nil at the end of the file.
+    mutating func next() throws(TableError) -> UInt8? {
+        if position >= buffer.count { try fill(atLeast: 1) }
+        guard position < buffer.count else { return nil }
+        defer { position += 1 }
+        return buffer[position]
+    }
+
+    /// The byte `offset` places ahead, without consuming it.
+    mutating func peek(_ offset: Int = 0) throws(TableError) -> UInt8? {
+        if position + offset >= buffer.count { try fill(atLeast: offset + 1) }
+        return position + offset < buffer.count ? buffer[position + offset] : nil
+    }
+}
