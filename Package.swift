@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,7 @@ let package = Package(
         ),
         .target(name: "AtelierCore"),
         .target(name: "AtelierStatistics"),
-        .target(name: "AtelierTabular", dependencies: ["AtelierCore"]),
+        .target(name: "AtelierTabular", dependencies: ["AtelierCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "AtelierYAML", dependencies: ["AtelierCore", "CYAML"]),
         .target(name: "AtelierMockup", dependencies: ["AtelierCore", "AtelierYAML"]),
         .target(name: "AtelierChecklist", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup"]),

@@ -2,7 +2,7 @@
 """Survey exports for the example mockups, as real tools write them, and the indicators
 pandas/scipy compute from them (the oracle the Swift tests compare `impact` with).
 
-Run: python3 Examples/surveys/generate.py      (pip install pandas scipy)
+Run: python3 Examples/surveys/generate.py      (pip install pandas scipy openpyxl odfpy)
 Fixed seed: the same files come out every time.
 """
 import csv
@@ -113,7 +113,134 @@ def ar_visite_familles():
     }
 
 
-expected = {"voix-du-quartier-google.csv": voix_du_quartier(), "ar-visite-familles-excel.csv": ar_visite_familles()}
+STARS = ["1 étoile", "2 étoiles", "3 étoiles", "4 étoiles", "5 étoiles"]
+FREQUENCY = ["Jamais", "Rarement", "Parfois", "Souvent", "Toujours"]
+SATISFACTION_EN = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"]
+
+
+def vr_abbaye():
+    """Microsoft Forms (.xlsx, French interface): ID and times first, `;`-joined choices with a trailing `;`."""
+    import openpyxl
+    parts = ["Nef", "Chœur", "Transept", "Cloître", "Chapelles", "Salle du chapitre"]
+    header = ["ID", "Heure de début", "Heure de fin", "Adresse de messagerie", "Nom",
+              "Êtes-vous satisfait·e de l'expérience ?", "Quelles parties de l'église pouvez-vous nommer ?",
+              "Avez-vous ressenti un malaise pendant l'expérience ?", "Vous avez découvert l'abbaye :",
+              "Citez une différence entre l'abbaye de 1250 et les vestiges"]
+    rows = []
+    for i in range(60):
+        chosen = [p for p in parts if rng.random() < (0.8 if p == "Chœur" else 0.45)]
+        rows.append([i + 1, f"6/{14 + i % 10}/26 14:{i % 60:02d}:00", f"6/{14 + i % 10}/26 14:{(i + 7) % 60:02d}:00", "anonymous", "",
+                     SATISFACTION[int(rng.choice(5, p=[0.02, 0.03, 0.1, 0.45, 0.4]))],
+                     "".join(p + ";" for p in chosen),
+                     str(rng.choice(["Oui", "Non"], p=[0.08, 0.92])),
+                     str(rng.choice(["Avec le casque", "Avec le film et la maquette"], p=[0.8, 0.2])),
+                     str(rng.choice(["Le toit", "Les vitraux", "", "La taille"]))])
+    rows[4][9] = '=HYPERLINK("http://example.invalid","cliquez")'   # text stays text
+    rows[9][6] = "Nef;Crypte;"                                       # not a choice: refused
+    rows[12][7] = "Ne sait pas"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Form1"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    sheet["J6"].data_type = "s"
+    book.save(os.path.join(HERE, "vr-abbaye-msforms.xlsx"))
+    frame = pd.DataFrame(rows, columns=header)
+    sat = frame[header[5]].map({label: i + 1 for i, label in enumerate(SATISFACTION)})
+    valid_parts = frame[header[6]].map(lambda cell: None if "Crypte" in cell else [p for p in cell.split(";") if p])
+    answered_parts = valid_parts.dropna()
+    answered_parts = answered_parts[answered_parts.map(len) > 0]
+    unwell = frame[header[7]].map({"Oui": 1, "Non": 0}).dropna()
+    choeur = int(answered_parts.map(lambda parts: "Chœur" in parts).sum())
+    return {
+        "mockup": "vr-abbaye.yaml", "rows": len(rows), "used": len(rows), "excluded": 0, "problems": 1,
+        "indicators": {
+            "I1": {"value": float((sat >= 4).sum() / len(sat)), "n": int(len(sat)), "ci": wilson(int((sat >= 4).sum()), len(sat))},
+            "I2": {"value": choeur / len(answered_parts), "n": int(len(answered_parts))},
+            "I3": {"value": float(unwell.mean()), "n": int(len(unwell))},
+        },
+    }
+
+
+def quiz_paper():
+    """Keyed in from paper forms in LibreOffice (.ods): identical consecutive rows are stored once, repeated."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableRow, TableCell
+    from odf.text import P
+    header = ["Avez-vous aimé les quiz ?", "Nombre de bonnes réponses au quiz final (sur 10)", "Vous avez participé :",
+              "Vérifiez-vous une information scientifique avant de la partager ?"]
+    rows = []
+    for _ in range(45):
+        rows.append([STARS[int(rng.choice(5, p=[0.05, 0.05, 0.2, 0.4, 0.3]))], int(rng.integers(2, 11)),
+                     str(rng.choice(["Sur Instagram", "À la soirée", "Les deux"])), FREQUENCY[int(rng.choice(5))]])
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Saisie")
+    def row_element(cells, repeat=1):
+        element = TableRow(numberrowsrepeated=repeat) if repeat > 1 else TableRow()
+        for cell in cells:
+            if isinstance(cell, int):
+                c = TableCell(valuetype="float", value=cell)
+            else:
+                c = TableCell(valuetype="string")
+            c.addElement(P(text=str(cell)))
+            element.addElement(c)
+        element.addElement(TableCell(numbercolumnsrepeated=1000))
+        return element
+    table.addElement(row_element(header))
+    for index, row in enumerate(rows):
+        table.addElement(row_element(row, repeat=2 if index == 10 else 1))
+    table.addElement(TableRow(numberrowsrepeated=1048000))
+    document.spreadsheet.addElement(table)
+    document.save(os.path.join(HERE, "quiz-fete-science-papier.ods"))
+    expanded = rows[:11] + [rows[10]] + rows[11:]
+    frame = pd.DataFrame(expanded, columns=header)
+    score = frame[header[1]].astype(float)
+    stars = frame[header[0]].map({label: i + 1 for i, label in enumerate(STARS)})
+    return {
+        "mockup": "quiz-fete-science.yaml", "rows": len(expanded), "used": len(expanded), "excluded": 0, "problems": 0,
+        "indicators": {
+            "I1": {"value": float((stars >= 4).mean()), "n": len(expanded)},
+            "I2": {"value": float(score.mean()), "n": len(expanded)},
+        },
+    }
+
+
+def chatbot_limesurvey():
+    """LimeSurvey CSV (full question texts and answers): metadata first; an empty submitdate is an incomplete response."""
+    header = ["id", "submitdate", "lastpage", "startlanguage", "seed", "How satisfied are you with Ask Ada?",
+              "How likely are you to recommend the exhibition to a friend?", "How many computing pioneers can you name?",
+              "You visited:", "Did you check one of Ada's answers against a label?"]
+    rows = []
+    for i in range(80):
+        rows.append([str(i + 1), f"2026-10-{1 + i % 28:02d} 15:{i % 60:02d}:00", "2", "en", str(int(rng.integers(1, 10**6))),
+                     SATISFACTION_EN[int(rng.choice(5, p=[0.03, 0.07, 0.15, 0.4, 0.35]))], str(int(rng.integers(0, 11))),
+                     str(int(rng.choice([0, 1, 2, 3, 4, 5]))), str(rng.choice(["Alone", "With family or friends", "With a school group"])),
+                     str(rng.choice(["Yes", "No"], p=[0.35, 0.65]))])
+    rows[6][1] = ""   # incomplete: left out
+    with open(os.path.join(HERE, "chatbot-exhibition-limesurvey.csv"), "w", newline="", encoding="utf-8-sig") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    frame = pd.DataFrame([r for r in rows if r[1]], columns=header)
+    sat = frame[header[5]].map({label: i + 1 for i, label in enumerate(SATISFACTION_EN)})
+    nps = frame[header[6]].astype(int)
+    yes = frame[header[9]] == "Yes"
+    return {
+        "mockup": "chatbot-exhibition.yaml", "rows": len(rows), "used": len(rows) - 1, "excluded": 1, "problems": 0,
+        "indicators": {
+            "I1": {"value": float((sat >= 4).mean()), "n": int(len(sat))},
+            "I2": {"value": float(100 * ((nps >= 9).sum() - (nps <= 6).sum()) / len(nps)), "n": int(len(nps))},
+            "I5": {"value": float(yes.mean()), "n": int(len(yes)), "ci": wilson(int(yes.sum()), len(yes))},
+        },
+    }
+
+
+expected = {
+    "voix-du-quartier-google.csv": voix_du_quartier(), "ar-visite-familles-excel.csv": ar_visite_familles(),
+    "vr-abbaye-msforms.xlsx": vr_abbaye(), "quiz-fete-science-papier.ods": quiz_paper(),
+    "chatbot-exhibition-limesurvey.csv": chatbot_limesurvey(),
+}
 with open(os.path.join(HERE, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1, ensure_ascii=False)
 print("wrote", ", ".join(expected))

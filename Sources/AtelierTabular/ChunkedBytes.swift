@@ -3,7 +3,7 @@ import Foundation
 /// A window on a file's bytes, refilled chunk by chunk: the CSV parser and the XML scanner
 /// read through it, so memory does not grow with the file.
 struct ChunkedBytes {
-    private var source: ByteSource
+    private var source: ByteSource?
     private(set) var buffer: [UInt8] = []
     var position = 0
     private(set) var atEnd = false
@@ -15,11 +15,18 @@ struct ChunkedBytes {
         self.file = file
     }
 
+    /// A window on bytes already in memory (a small zip entry).
+    init(bytes: [UInt8], file: String) {
+        buffer = bytes
+        atEnd = true
+        self.file = file
+    }
+
     /// Makes at least `count` unread bytes available, unless the file ends first.
     mutating func fill(atLeast count: Int) throws(TableError) {
         while !atEnd && buffer.count - position < count {
             do {
-                guard let chunk = try source.next() else {
+                guard let chunk = try source?.next() else {
                     atEnd = true
                     return
                 }

@@ -58,10 +58,11 @@ struct Demo: ParsableCommand {
         }
     }
 
-    /// For each example mockup with survey exports (`surveys/<mockup>-<tool>.csv`), the
+    /// For each example mockup with survey exports (`surveys/<mockup>-<tool>.csv|xlsx|ods`), the
     /// indicators as JSON and as a workbook: `impact-<mockup>.json`, `impact-<mockup>.xlsx`.
     private func impacts(of mockups: [String], surveys: URL, library: TemplateLibrary, decoder: MockupDecoder) throws {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: surveys.path)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: surveys.path)) ?? [])
+            .filter { ["csv", "tsv", "txt", "xlsx", "ods"].contains(URL(fileURLWithPath: $0).pathExtension) }.sorted()
         for mockup in mockups {
             let stem = URL(fileURLWithPath: mockup).deletingPathExtension().lastPathComponent
             let exports = files.filter { $0.hasPrefix(stem + "-") }.map { surveys.appendingPathComponent($0).path }

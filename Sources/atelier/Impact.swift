@@ -11,7 +11,7 @@ struct Impact: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute the plan's indicators from survey exports / Les indicateurs d'impact.",
         discussion: """
-        Reads CSV/TSV exports (Google Forms, Microsoft Forms as CSV, LimeSurvey, KoboToolbox, Framaforms, paper),
+        Reads CSV/TSV, .xlsx and .ods exports (Google Forms, Microsoft Forms, LimeSurvey, KoboToolbox, Framaforms, paper),
         codes every answer against the plan's questions and scales, and computes each indicator against its target.
         Every row is used or excluded with a reason; every refused answer is listed.
         Examples:
@@ -23,7 +23,7 @@ struct Impact: ParsableCommand {
     @Argument(help: "The mockup whose evaluation plan is computed.")
     var mockup: String
 
-    @Option(name: .customLong("responses"), help: "A survey export (repeatable): .csv, .tsv or .txt.")
+    @Option(name: .customLong("responses"), help: "A survey export (repeatable): .csv, .tsv, .txt, .xlsx or .ods, recognised by content.")
     var responses: [String] = []
 
     @Option(help: "Write the indicators as JSON to this file ('-' for standard output).")
@@ -34,6 +34,9 @@ struct Impact: ParsableCommand {
 
     @Option(help: "Write the aggregates (sums, no raw answer) that `atelier merge` combines across sites.")
     var aggregate: String?
+
+    @Option(help: "The sheet of an .xlsx or .ods export to read (default: the first).")
+    var sheet: String?
 
     @Option(help: ArgumentHelp("The column delimiter, when detection is not wanted: , ; tab |", valueName: "char"))
     var delimiter: String?
@@ -62,9 +65,9 @@ struct Impact: ParsableCommand {
         var sources: [(file: String, method: Localized)] = []
         for path in responses {
             guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
-            var reader: CSVReader
+            var reader: any TableReader
             do {
-                reader = try CSVReader(path: path, delimiter: separator)
+                reader = try TableFile.open(path: path, delimiter: separator, sheet: sheet)
             } catch {
                 throw UserError(ImpactErrors.describe(error))
             }

@@ -17,10 +17,32 @@ final class ImpactTests: XCTestCase {
         var aggregate = SurveyAggregate(plan: plan.fingerprint)
         var duplicates = DuplicateFinder()
         for file in files {
-            var reader = try CSVReader(path: Fixtures.examples.appendingPathComponent("surveys/\(file)").path)
+            var reader = try TableFile.open(path: Fixtures.examples.appendingPathComponent("surveys/\(file)").path)
             try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
         }
         return aggregate
+    }
+
+    func testEveryToolsExportMatchesPandas() throws {
+        let exports = oracle.filter { $0.value["mockup"] != nil }
+        XCTAssertEqual(Set(exports.keys), ["vr-abbaye-msforms.xlsx", "quiz-fete-science-papier.ods", "chatbot-exhibition-limesurvey.csv"])
+        for (file, expected) in exports {
+            let plan = try plan(expected["mockup"] as! String)
+            let aggregate = try aggregate(plan, [file])
+            XCTAssertEqual(aggregate.rows, expected["rows"] as? Int, file)
+            XCTAssertEqual(aggregate.used, expected["used"] as? Int, file)
+            XCTAssertEqual(aggregate.excluded.count, expected["excluded"] as? Int, file)
+            XCTAssertEqual(aggregate.problems.count, expected["problems"] as? Int, file)
+            let results = Dictionary(uniqueKeysWithValues: IndicatorEngine(plan: plan).report(aggregate).indicators.map { ($0.indicator.id, $0) })
+            for (id, want) in expected["indicators"] as! [String: [String: Any]] {
+                assertClose(results[id]?.value, want["value"], "\(file) \(id)")
+                assertClose(results[id]?.n, want["n"], "\(file) \(id) n")
+                if let ci = want["ci"] as? [Double] {
+                    assertClose(results[id]?.interval?.lowerBound, ci[0], "\(file) \(id) ci")
+                    assertClose(results[id]?.interval?.upperBound, ci[1], "\(file) \(id) ci")
+                }
+            }
+        }
     }
 
     private var oracle: [String: [String: Any]] {

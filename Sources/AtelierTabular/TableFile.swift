@@ -1,0 +1,21 @@
+import Foundation
+
+/// Opens a survey export with the reader its content calls for (a zip package is an xlsx or
+/// an ods, anything else is delimited text), whatever its extension says.
+public enum TableFile {
+    public static func open(path: String, delimiter: UInt8? = nil, sheet: String? = nil) throws(TableError) -> any TableReader {
+        let magic: [UInt8]
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            magic = [UInt8](try handle.read(upToCount: 4) ?? Data())
+        } catch {
+            throw TableError(file: path, kind: .unreadable(error.localizedDescription))
+        }
+        guard magic == [0x50, 0x4B, 0x03, 0x04] else { return try CSVReader(path: path, delimiter: delimiter) }
+        let archive = try SpreadsheetArchive(path: path)
+        if archive.contains("xl/workbook.xml") { return try XLSXReader(path: path, sheet: sheet) }
+        if archive.contains("content.xml") { return try ODSReader(path: path, sheet: sheet) }
+        throw TableError(file: path, kind: .malformedArchive("a zip package that is neither an xlsx nor an ods"))
+    }
+}

@@ -1,0 +1,129 @@
+import AtelierCore
+import Foundation
+
+/// Excel workbooks (Microsoft Forms, LimeSurvey, KoboToolbox exports): the first sheet, or
+/// the one named; shared strings, inline strings, numbers, booleans; empty cells the XML
+/// leaves out come back empty; formulas are not evaluated (their cached value is read).
+/// Rows are numbered as Excel shows them.
+public struct XLSXReader: TableReader {
+    public static let maxSharedStrings = 2_000_000
+
+    public let file: String
+    public let sheet: String
+    public private(set) var header: [String] = []
+    private var scanner: XMLScanner
+    private let sharedStrings: [String]
+
+    public init(path: String, sheet requested: String? = nil) throws(TableError) {
+        file = path
+        let archive = try SpreadsheetArchive(path: path)
+        var sheets: [(name: String, relation: String)] = []
+        for case let .start(name, attributes, _) in try archive.events("xl/workbook.xml") where name == "sheet" {
+            if let sheetName = attributes["name"], let relation = attributes["r:id"] { sheets.append((sheetName, relation)) }
+        }
+        var targets: [String: String] = [:]
+        for case let .start(name, attributes, _) in try archive.events("xl/_rels/workbook.xml.rels") where name == "Relationship" {
+            if let id = attributes["Id"], let target = attributes["Target"] {
+                targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            }
+        }
+        guard let chosen = requested.map({ name in sheets.first { $0.name == name } }) ?? sheets.first else {
+            throw TableError(file: path, kind: .noSuchSheet(requested ?? "", available: sheets.map(\.name)))
+        }
+        guard let target = targets[chosen.relation] else {
+            throw TableError(file: path, kind: .malformedArchive("no part for the sheet \(chosen.name)"))
+        }
+        sheet = chosen.name
+        sharedStrings = try Self.readSharedStrings(archive, file: path)
+        scanner = XMLScanner(bytes: try archive.stream(target))
+        guard let first = try readRow() else { throw TableError(file: path, kind: .empty) }
+        header = first.cells
+    }
+
+    public var description: Localized {
+        Localized(fr: "Excel (.xlsx), feuille « \(sheet) »", en: "Excel (.xlsx), sheet « \(sheet) »")
+    }
+
+    private static func readSharedStrings(_ archive: SpreadsheetArchive, file: String) throws(TableError) -> [String] {
+        var strings: [String] = []
+        var current: String?
+        var inText = false
+        for event in try archive.events("xl/sharedStrings.xml") {
+            switch event {
+            case .start("si", _, _): current = ""
+            case .start("t", _, let selfClosing): inText = !selfClosing
+            case .end("t"): inText = false
+            case .text(let text) where inText: current? += text
+            case .end("si"):
+                strings.append(current ?? "")
+                current = nil
+                if strings.count > maxSharedStrings {
+                    throw TableError(file: file, kind: .malformedArchive("more than \(maxSharedStrings) shared strings"))
+                }
+            default: break
+            }
+        }
+        return strings
+    }
+
+    public mutating func nextRow() throws(TableError) -> TableRow? {
+        try readRow()
+    }
+
+    private mutating func readRow() throws(TableError) -> TableRow? {
+        var number: Int?
+        var cells: [Int: String] = [:]
+        var column = 0
+        var type = "n"
+        var value = ""
+        var capturing = false
+        while let event = try scanner.next() {
+            switch event {
+            case .start("row", let attributes, let selfClosing):
+                number = attributes["r"].flatMap(Int.init) ?? ((number ?? 0) + 1)
+                cells = [:]
+                column = 0
+                if selfClosing { continue }
+            case .start("c", let attributes, let selfClosing):
+                column = attributes["r"].flatMap(Self.columnIndex) ?? column
+                type = attributes["t"] ?? "n"
+                value = ""
+                if selfClosing { column += 1 }
+            case .start("v", _, false), .start("t", _, false):
+                capturing = true
+            case .end("v"), .end("t"):
+                capturing = false
+            case .text(let text) where capturing:
+                value += text
+            case .end("c"):
+                cells[column] = Self.cellText(value, type: type, sharedStrings: sharedStrings)
+                column += 1
+            case .end("row"):
+                guard let number, let last = cells.keys.max() else { continue }
+                if last >= CSVReader.maxColumns {
+                    throw TableError(file: file, kind: .tooManyColumns(limit: CSVReader.maxColumns), row: number)
+                }
+                let row = (0...last).map { cells[$0] ?? "" }
+                if row.allSatisfy(\.isEmpty) { continue }
+                return TableRow(number: number, cells: row)
+            default:
+                break
+            }
+        }
+        return nil
+    }
+
+    /// `B7` → 1.
+    static func columnIndex(_ reference: String) -> Int? {
+        let letters = reference.prefix { $0.isLetter }
+        guard !letters.isEmpty else { return nil }
+        return letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value - 64) } - 1
+    }
+
+    static func cellText(_ value: String, type: String, sharedStrings: [String]) -> String {
+        switch type {
+        case "s": Int(value).flatMap { sharedStrings.indices.contains($0) ? sharedStrings[$0] : nil } ?? ""
+        default: value
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// A pull scanner for the XML of spreadsheets (xlsx sheets, ods content), over bytes read
+/// chunk by chunk. It knows the five predefined entities and character references; a DTD is
+/// refused (so no entity can expand), and nesting is bounded.
+struct XMLScanner {
+    enum Event: Equatable {
+        case start(name: String, attributes: [String: String], selfClosing: Bool)
+        case end(name: String)
+        case text(String)
+    }
+
+    static let maxDepth = 256
+    private var bytes: ChunkedBytes
+    private var depth = 0
+
+    init(bytes: ChunkedBytes) {
+        self.bytes = bytes
+    }
+
+    private func malformed(_ reason: String) -> TableError {
+        TableError(file: bytes.file, kind: .malformedArchive(reason))
+    }
+
+    mutating func next() throws(TableError) -> Event? {
+        guard let first = try bytes.peek() else { return nil }
+        if first != UInt8(ascii: "<") {
+            var text: [UInt8] = []
+            while let byte = try bytes.peek(), byte != UInt8(ascii: "<") {
+                text.append(byte)
+                bytes.position += 1
+            }
+            return .text(Self.decodeEntities(text))
+        }
+        bytes.position += 1
+        switch try bytes.peek() {
+        case UInt8(ascii: "/")?:
+            bytes.position += 1
+            let name = try readName()
+            try skip(until: UInt8(ascii: ">"))
+            depth -= 1
+            return .end(name: name)
+        case UInt8(ascii: "?")?:
+            try skip(past: Array("?>".utf8))
+            return try next()
+        case UInt8(ascii: "!")?:
+            if try startsWith(Array("!--".utf8)) {
+                try skip(past: Array("-->".utf8))
+                return try next()
+            }
+            if try startsWith(Array("![CDATA[".utf8)) {
+                bytes.position += 8
+                return .text(String(decoding: try read(until: Array("]]>".utf8)), as: UTF8.self))
+            }
+            throw malformed("DTD")
+        default:
+            let name = try readName()
+            var attributes: [String: String] = [:]
+            while true {
+                try skipSpaces()
+                guard let byte = try bytes.peek() else { throw malformed("end of file in <\(name)>") }
+                if byte == UInt8(ascii: "/") {
+                    bytes.position += 1
+                    try skip(until: UInt8(ascii: ">"))
+                    return .start(name: name, attributes: attributes, selfClosing: true)
+                }
+                if byte == UInt8(ascii: ">") {
+                    bytes.position += 1
+                    depth += 1
+                    if depth > Self.maxDepth { throw malformed("nesting deeper than \(Self.maxDepth)") }
+                    return .start(name: name, attributes: attributes, selfClosing: false)
+                }
+                let key = try readName()
+                try skipSpaces()
+                guard try bytes.next() == UInt8(ascii: "=") else { throw malformed("attribute \(key) without value") }
+                try skipSpaces()
+                guard let quote = try bytes.next(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                    throw malformed("attribute \(key) without quotes")
+                }
+                attributes[key] = Self.decodeEntities(try read(until: [quote]))
+            }
+        }
+    }
+
+    private mutating func startsWith(_ prefix: [UInt8]) throws(TableError) -> Bool {
+        for (offset, byte) in prefix.enumerated() where try bytes.peek(offset) != byte { return false }
+        return true
+    }
+
+    private mutating func readName() throws(TableError) -> String {
+        var name: [UInt8] = []
+        while let byte = try bytes.peek(), byte > 0x20, byte != UInt8(ascii: ">"), byte != UInt8(ascii: "/"), byte != UInt8(ascii: "=") {
+            name.append(byte)
+            bytes.position += 1
+        }
+        return String(decoding: name, as: UTF8.self)
+    }
+
+    private mutating func skipSpaces() throws(TableError) {
+        while let byte = try bytes.peek(), byte <= 0x20 { bytes.position += 1 }
+    }
+
+    private mutating func skip(until terminator: UInt8) throws(TableError) {
+        while let byte = try bytes.next() {
+            if byte == terminator { return }
+        }
+        throw malformed("unexpected end of file")
+    }
+
+    private mutating func skip(past terminator: [UInt8]) throws(TableError) {
+        _ = try read(until: terminator)
+    }
+
+    /// The bytes up to `terminator`, which is consumed.
+    private mutating func read(until terminator: [UInt8]) throws(TableError) -> [UInt8] {
+        var output: [UInt8] = []
+        while let byte = try bytes.next() {
+            output.append(byte)
+            if output.count >= terminator.count, output.suffix(terminator.count).elementsEqual(terminator) {
+                return Array(output.dropLast(terminator.count))
+            }
+            if output.count > CSVReader.maxFieldBytes { throw malformed("a value longer than \(CSVReader.maxFieldBytes) bytes") }
+        }
+        throw malformed("unexpected end of file")
+    }
+
+    /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and `&#…;` references; anything else is kept as written.
+    static func decodeEntities(_ bytes: [UInt8]) -> String {
+        XMLEntities.decode(String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+/// The predefined XML entities and character references.
+public enum XMLEntities {
+    public static func decode(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var output = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            output += rest[..<amp]
+            guard let semicolon = rest[amp...].prefix(12).firstIndex(of: ";") else {
+                output += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
+            let name = rest[rest.index(after: amp)..<semicolon]
+            let replacement: String? = switch name {
+            case "amp": "&"
+            case "lt": "<"
+            case "gt": ">"
+            case "quot": "\""
+            case "apos": "'"
+            default:
+                name.hasPrefix("#x") ? UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                    : name.hasPrefix("#") ? UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) } : nil
+            }
+            output += replacement ?? String(rest[amp...semicolon])
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return output + rest
+    }
+}

@@ -1,0 +1,53 @@
+import AtelierTabular
+import Foundation
+import XCTest
+
+final class SpreadsheetReaderTests: XCTestCase {
+    private func rows(_ file: String) throws -> (any TableReader, [TableRow]) {
+        var reader = try TableFile.open(path: Fixtures.examples.appendingPathComponent("surveys/\(file)").path)
+        var rows: [TableRow] = []
+        while let row = try reader.nextRow() { rows.append(row) }
+        return (reader, rows)
+    }
+
+    func testMicrosoftFormsWorkbook() throws {
+        let (reader, rows) = try rows("vr-abbaye-msforms.xlsx")
+        XCTAssertTrue(reader is XLSXReader)
+        XCTAssertEqual(Array(reader.header.prefix(5)), ["ID", "Heure de début", "Heure de fin", "Adresse de messagerie", "Nom"])
+        XCTAssertEqual(rows.count, 60)
+        XCTAssertEqual(rows.first?.number, 2)
+        XCTAssertEqual(rows[4].cells[9], "=HYPERLINK(\"http://example.invalid\",\"cliquez\")", "a formula-looking answer is read as text")
+        XCTAssertEqual(rows[0].cells[4], "", "an empty cell the XML leaves out comes back empty")
+        XCTAssertEqual(reader.description.en, "Excel (.xlsx), sheet « Form1 »")
+    }
+
+    func testPaperKeyedOpenDocument() throws {
+        let (reader, rows) = try rows("quiz-fete-science-papier.ods")
+        XCTAssertTrue(reader is ODSReader)
+        XCTAssertEqual(reader.header.count, 4, "trailing repeated empty cells are not expanded into columns")
+        XCTAssertEqual(rows.count, 46, "a repeated row is expanded; the million trailing empty rows are not")
+        XCTAssertEqual(rows[10].cells, rows[11].cells)
+        XCTAssertEqual(rows[11].number, rows[10].number + 1)
+    }
+
+    func testAskingForAMissingSheetNamesTheSheets() throws {
+        let path = Fixtures.examples.appendingPathComponent("surveys/vr-abbaye-msforms.xlsx").path
+        XCTAssertThrowsError(try TableFile.open(path: path, sheet: "Réponses")) { error in
+            XCTAssertEqual((error as? TableError)?.kind, .noSuchSheet("Réponses", available: ["Form1"]))
+        }
+    }
+
+    func testAZipThatIsNoSpreadsheetAndAZipBomb() throws {
+        let folder = try Fixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fake = folder.appendingPathComponent("export.xlsx")
+        try Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0]).write(to: fake)
+        XCTAssertThrowsError(try TableFile.open(path: fake.path)) { error in
+            guard case .malformedArchive? = (error as? TableError)?.kind else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testXMLEntitiesAndCharacterReferences() {
+        XCTAssertEqual(XMLEntities.decode("a &amp; b &lt;c&gt; &#233;&#x153; &unknown;"), "a & b <c> éœ &unknown;")
+    }
+}
