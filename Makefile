@@ -33,6 +33,7 @@ test: deps
 	$(SWIFT) test --disable-swift-testing
 
 bench: build
+	pip install -q pandas scipy xlsxwriter
 	python3 Benchmarks/bench.py $(RELEASE_BIN)
 
 # Installs the binary, the templates and the examples: the binary finds its templates in

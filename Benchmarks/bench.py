@@ -3,12 +3,19 @@
 
 Usage: Benchmarks/bench.py path/to/atelier
 
+Usage: Benchmarks/bench.py path/to/atelier [--impact-rows N]
+
 Targets: checking one typical mockup (150-250 lines) under 30 ms as a whole process;
 checking 1,000 mockups in one call under 1 s for the structure alone (every rule switched off)
 and under 1.5 s with the built-in checklist.
+
+impact: on a generated export of 1,000,000 responses x 18 questions in French labels
+(Benchmarks/impact/generate.py, fixed seed), `impact` with the 12 indicators of
+Benchmarks/impact/plan.yaml plus the xlsx, beside the pandas + scipy + XlsxWriter peer
+(Benchmarks/peers/impact_pandas.py): target at least 4x faster, peak memory under 100 MB;
+reading the CSV alone above 300 MB/s.
 """
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -20,18 +27,19 @@ WORK = os.path.join(ROOT, "Benchmarks", "work")
 
 
 def run(binary, args, repeat):
-    """Median and worst wall time in ms, and the peak RSS in MiB, of `repeat` runs."""
+    """Median and worst wall time in ms, and the peak RSS in MiB, of `repeat` runs, each
+    measured on its own process (wait4), so one run's memory does not hide another's."""
     times = []
-    peak_kib = 0
+    peak = 0.0
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        result = subprocess.run([binary] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        process = subprocess.Popen([binary] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
         times.append((time.perf_counter() - start) * 1000)
-        if result.returncode not in (0, 1):
-            sys.exit("atelier failed: " + result.stderr.decode())
-        peak_kib = max(peak_kib, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
-    return statistics.median(times), max(times), peak_kib / 1024
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            sys.exit("atelier failed: " + process.stderr.read().decode())
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return statistics.median(times), max(times), peak
 
 
 def corpus(count):
@@ -62,10 +70,42 @@ def report(label, target_ms, median, worst, peak):
     print(f"{label:<44} median {median:8.1f} ms   max {worst:8.1f} ms   peak RSS {peak:7.1f} MiB   target < {target_ms} ms: {verdict}")
 
 
+def impact(binary, rows):
+    """The impact benchmark beside its pandas peer."""
+    export = os.path.join(WORK, f"impact-{rows}.csv")
+    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "impact", "generate.py"), export, str(rows)], check=True)
+    size = os.path.getsize(export) / 1e6
+    plan = os.path.join(ROOT, "Benchmarks", "impact", "plan.yaml")
+    ours = run(binary, ["impact", plan, "--responses", export, "--xlsx", os.path.join(WORK, "atelier.xlsx")], 1)
+    peer_script = os.path.join(ROOT, "Benchmarks", "peers", "impact_pandas.py")
+    peer = measure_process([sys.executable, peer_script, export, os.path.join(WORK, "pandas.xlsx")])
+    print(f"impact, {rows:,} rows ({size:.0f} MB), 12 indicators + xlsx:")
+    print(f"  atelier            {ours[0] / 1000:8.2f} s   peak RSS {ours[2]:7.1f} MiB")
+    print(f"  pandas+scipy peer  {peer[0] / 1000:8.2f} s   peak RSS {peer[1]:7.1f} MiB")
+    ratio = peer[0] / ours[0]
+    print(f"  speed ratio (peer / atelier): {ratio:.2f}x   target >= 4x: {'ok' if ratio >= 4 else 'NOT MET'};"
+          f" memory under 100 MiB: {'ok' if ours[2] < 100 else 'NOT MET'}")
+    reading = run(binary, ["impact", os.path.join(ROOT, "Benchmarks", "impact", "read-only.yaml"), "--responses", export], 1)
+    throughput = size / (reading[0] / 1000)
+    print(f"  reading the CSV alone: {throughput:.0f} MB/s   target > 300 MB/s: {'ok' if throughput > 300 else 'NOT MET'}")
+
+
+def measure_process(command):
+    """Wall time in ms and peak RSS in MiB of one child process (its own rusage)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    if status != 0:
+        sys.exit("the peer failed: " + process.stderr.read().decode())
+    return elapsed, usage.ru_maxrss / 1024
+
+
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 4):
         sys.exit(__doc__)
     binary = os.path.abspath(sys.argv[1])
+    impact_rows = int(sys.argv[3]) if len(sys.argv) == 4 else 1_000_000
     typical = os.path.join("Examples", "ar-visite-familles.yaml")
     lines = sum(1 for _ in open(os.path.join(ROOT, typical), encoding="utf-8"))
     run(binary, ["check", typical], 3)
@@ -74,6 +114,7 @@ def main():
     report("check 1,000 mockups, structure only, 5 runs", 1000, *run(binary, ["check", folder, "--checklist", structure_only()], 5))
     report("check 1,000 mockups with the checklist, 5 runs", 1500, *run(binary, ["check", folder], 5))
     report("same, JSON output, 5 runs", 1500, *run(binary, ["check", folder, "--format", "json"], 5))
+    impact(binary, impact_rows)
     shutil.rmtree(WORK, ignore_errors=True)
 
 

@@ -296,8 +296,7 @@ public struct IndicatorEngine: Sendable {
             measured.interval = test.interval
             measured.details += [("t", test.t), ("df", test.degreesOfFreedom), ("p", test.p)]
         }
-        let histogram = Dictionary(tally.differences.compactMap { key, count in Double(key).map { ($0, count) } }, uniquingKeysWith: +)
-        if let wilcoxon = WilcoxonTest(differences: histogram) {
+        if let wilcoxon = WilcoxonTest(differences: tally.differences) {
             measured.details += [("W", wilcoxon.statistic), ("p-wilcoxon", wilcoxon.p)]
         }
         if let effect = PairedEffectSize(pre: tally.pre, post: tally.post, differences: tally.difference) {

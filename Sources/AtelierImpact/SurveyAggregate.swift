@@ -4,8 +4,8 @@ import AtelierStatistics
 /// What one question's answers add up to: a histogram of values (scale, number, yes/no),
 /// the count of each choice, and how many answered, skipped or answered something invalid.
 public struct QuestionTally: Sendable, Equatable, Codable {
-    /// Value → number of respondents, keyed by the value written as JSON writes it.
-    public var values: [String: Double] = [:]
+    /// Value → number of respondents (written in files with the value as JSON writes it).
+    public var values: [Double: Double] = [:]
     public var choices: [Double] = []
     public var answered: Double = 0
     public var missing: Double = 0
@@ -16,7 +16,7 @@ public struct QuestionTally: Sendable, Equatable, Codable {
     mutating func add(_ answer: Answer) {
         switch answer {
         case .value(let value):
-            values[JSONValue.format(value), default: 0] += 1
+            values[value, default: 0] += 1
             answered += 1
         case .choices(let indices):
             for index in indices {
@@ -44,9 +44,30 @@ public struct QuestionTally: Sendable, Equatable, Codable {
         return result
     }
 
-    /// The histogram with numeric keys, sorted by value.
+    /// The histogram, sorted by value.
     public var histogram: [(value: Double, count: Double)] {
-        values.compactMap { key, count in Double(key).map { ($0, count) } }.sorted { $0.value < $1.value }
+        values.map { ($0.key, $0.value) }.sorted { $0.value < $1.value }
+    }
+
+    private enum CodingKeys: String, CodingKey { case values, choices, answered, missing, invalid }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let written = try container.decode([String: Double].self, forKey: .values)
+        values = Dictionary(written.compactMap { key, count in Double(key).map { ($0, count) } }, uniquingKeysWith: +)
+        choices = try container.decode([Double].self, forKey: .choices)
+        answered = try container.decode(Double.self, forKey: .answered)
+        missing = try container.decode(Double.self, forKey: .missing)
+        invalid = try container.decode(Double.self, forKey: .invalid)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Dictionary(uniqueKeysWithValues: values.map { (JSONValue.format($0.key), $0.value) }), forKey: .values)
+        try container.encode(choices, forKey: .choices)
+        try container.encode(answered, forKey: .answered)
+        try container.encode(missing, forKey: .missing)
+        try container.encode(invalid, forKey: .invalid)
     }
 
     public var moments: Moments {
@@ -58,7 +79,8 @@ public struct QuestionTally: Sendable, Equatable, Codable {
 
 /// Matched pre/post answers of a gain or change indicator.
 public struct PairTally: Sendable, Equatable, Codable {
-    public var differences: [String: Double] = [:]
+    /// Difference → number of respondents.
+    public var differences: [Double: Double] = [:]
     public var pre = Moments()
     public var post = Moments()
     public var difference = Moments()
@@ -71,7 +93,7 @@ public struct PairTally: Sendable, Equatable, Codable {
         self.pre.add(pre)
         self.post.add(post)
         difference.add(post - pre)
-        differences[JSONValue.format(post - pre), default: 0] += 1
+        differences[post - pre, default: 0] += 1
         if let maximum, pre < maximum { gains.add((post - pre) / (maximum - pre)) }
     }
 

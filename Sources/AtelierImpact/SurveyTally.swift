@@ -66,6 +66,9 @@ public struct SurveyTally {
         // Identical rows are duplicates only when the export has a column besides the plan's
         // (a timestamp, an id): without one, two people may simply have answered alike.
         let detectsDuplicates = Set(columns).count < reader.header.count
+        var cache = AnswerCache(questions: coders.count)
+        var running = RunningTally(questions: coders.count)
+        defer { running.fold(into: &aggregate, plan: plan) }
         while let row = try Self.next(&reader) {
             aggregate.rows += 1
             let cells = columns.map { $0 < row.cells.count ? row.cells[$0] : "" }
@@ -73,7 +76,7 @@ public struct SurveyTally {
                 aggregate.excluded.append(RowProblem(file: reader.file, row: row.number, column: nil, value: nil, reason: Catalogue.text(.impactIncomplete)))
                 continue
             }
-            let answers = zip(coders, cells).map { $0.code($1) }
+            let answers = cells.indices.map { cache.code(cells[$0], with: coders[$0], question: $0) }
             if answers.allSatisfy({ $0 == .missing }) {
                 aggregate.excluded.append(RowProblem(file: reader.file, row: row.number, column: nil, value: nil, reason: Catalogue.text(.impactEmptyRow)))
                 continue
@@ -85,7 +88,7 @@ public struct SurveyTally {
                 continue
             }
             aggregate.used += 1
-            tally(answers, cells: cells, row: row.number, header: reader.header, columns: columns, file: reader.file, into: &aggregate)
+            tally(answers, cells: cells, row: row.number, header: reader.header, columns: columns, file: reader.file, into: &running, problems: &aggregate.problems)
         }
     }
 
@@ -97,24 +100,23 @@ public struct SurveyTally {
         }
     }
 
-    private func tally(_ answers: [Answer], cells: [String], row: Int, header: [String], columns: [Int], file: String, into aggregate: inout SurveyAggregate) {
+    private func tally(_ answers: [Answer], cells: [String], row: Int, header: [String], columns: [Int], file: String,
+                       into running: inout RunningTally, problems: inout [RowProblem]) {
         for (index, answer) in answers.enumerated() {
-            let id = plan.questions[index].id
-            aggregate.questions[id, default: QuestionTally()].add(answer)
+            running.questions[index].add(answer)
             if case .invalid(let reason) = answer {
-                aggregate.problems.append(RowProblem(file: file, row: row, column: header[columns[index]], value: cells[index], reason: reason))
+                problems.append(RowProblem(file: file, row: row, column: header[columns[index]], value: cells[index], reason: reason))
             }
         }
         for segment in segmentQuestions {
             guard let group = groupName(answers[segment], question: plan.questions[segment]) else { continue }
-            let segmentId = plan.questions[segment].id
-            for target in segmentTargets[segmentId] ?? [] {
-                aggregate.segments[segmentId, default: [:]][group, default: [:]][plan.questions[target].id, default: QuestionTally()].add(answers[target])
+            for target in segmentTargets[plan.questions[segment].id] ?? [] {
+                running.segments[segment, default: [:]][group, default: [:]][target, default: QuestionTally()].add(answers[target])
             }
         }
         for pair in pairIndicators {
             if case .value(let pre) = answers[pair.pre], case .value(let post) = answers[pair.post] {
-                aggregate.pairs[pair.id, default: PairTally()].add(pre: pre, post: post, maximum: pair.maximum)
+                running.pairs[pair.id, default: PairTally()].add(pre: pre, post: post, maximum: pair.maximum)
             }
         }
         for alpha in alphaIndicators {
@@ -123,7 +125,7 @@ public struct SurveyTally {
                 guard alpha.reversed[position], let (low, high) = alpha.bounds[position] else { return value }
                 return low + high - value
             }
-            aggregate.alphas[alpha.id, default: AlphaTally(items: alpha.items.count)].add(values)
+            running.alphas[alpha.id, default: AlphaTally(items: alpha.items.count)].add(values)
         }
     }
 
@@ -142,11 +144,60 @@ public struct SurveyTally {
     }
 }
 
+/// What one read adds up, indexed by question position (no string keys on the hot path),
+/// folded into the aggregate at the end.
+struct RunningTally {
+    var questions: [QuestionTally]
+    /// Segment question position → group → question position → tally.
+    var segments: [Int: [String: [Int: QuestionTally]]] = [:]
+    var pairs: [String: PairTally] = [:]
+    var alphas: [String: AlphaTally] = [:]
+
+    init(questions: Int) {
+        self.questions = Array(repeating: QuestionTally(), count: questions)
+    }
+
+    func fold(into aggregate: inout SurveyAggregate, plan: SurveyPlan) {
+        var read = SurveyAggregate(plan: aggregate.plan)
+        for (index, tally) in questions.enumerated() { read.questions[plan.questions[index].id] = tally }
+        for (segment, groups) in segments {
+            for (group, tallies) in groups {
+                for (index, tally) in tallies {
+                    read.segments[plan.questions[segment].id, default: [:]][group, default: [:]][plan.questions[index].id] = tally
+                }
+            }
+        }
+        read.pairs = pairs
+        read.alphas = alphas
+        aggregate = aggregate + read
+    }
+}
+
+/// The coded answer of each distinct cell text, per question: survey answers repeat a few
+/// labels, so each is normalised and looked up once. Bounded, so free text cannot grow it.
+struct AnswerCache {
+    static let limit = 4096
+    private var entries: [[String: Answer]]
+
+    init(questions: Int) {
+        entries = Array(repeating: [:], count: questions)
+    }
+
+    mutating func code(_ cell: String, with coder: AnswerCoder, question: Int) -> Answer {
+        if let answer = entries[question][cell] { return answer }
+        let answer = coder.code(cell)
+        if entries[question].count < Self.limit { entries[question][cell] = answer }
+        return answer
+    }
+}
+
 /// The rows already read in a run, by a stable 64-bit hash of their cells (FNV-1a), to
-/// recognise a submission exported or keyed twice. Memory: one entry per row, not its text.
+/// recognise a submission exported or keyed twice. Memory: two integers per row, not its text.
 /// Aggregates merged from separate runs cannot be checked this way: sums cannot give a row back.
 public struct DuplicateFinder: Sendable {
-    private var seen: [UInt64: (file: String, row: Int)] = [:]
+    /// Hash → file index (high 24 bits) and row number (low 40 bits).
+    private var seen: [UInt64: UInt64] = [:]
+    private var files: [String] = []
 
     public init() {}
 
@@ -157,8 +208,11 @@ public struct DuplicateFinder: Sendable {
             for byte in cell.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
             hash = (hash ^ 0x1F) &* 0x100000001b3
         }
-        if let first = seen[hash] { return first }
-        seen[hash] = (file, row.number)
+        if let packed = seen[hash] {
+            return (files[Int(packed >> 40)], Int(packed & 0xFF_FFFF_FFFF))
+        }
+        if files.last != file { files.append(file) }
+        seen[hash] = UInt64(files.count - 1) << 40 | UInt64(row.number)
         return nil
     }
 }
