@@ -63,6 +63,9 @@ public struct CSVReader: TableReader {
 
     private var bytes: ChunkedBytes
     private var line = 1
+    /// The last record ended with a CR: a LF right after it belongs to that line end.
+    private var skipLineFeed = false
+    private let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     private var rowNumber = 0
 
     public init(path: String, delimiter: UInt8? = nil) throws(TableError) {
@@ -141,57 +144,124 @@ public struct CSVReader: TableReader {
         return best.delimiter
     }
 
-    /// The next record's fields, or nil at the end of the file.
+    /// Where the parser is within a field.
+    private enum FieldState {
+        case start, unquoted, quoted, quoteSeen
+    }
+
+    /// The next record's fields, or nil at the end of the file. A state machine over the
+    /// buffer by index: each field is decoded straight from its bytes, and only the field
+    /// being read is kept when the buffer is refilled.
     private mutating func readRecord() throws(TableError) -> [String]? {
+        if skipLineFeed {
+            skipLineFeed = false
+            if try bytes.peek() == lf { bytes.position += 1 }
+        }
         guard try bytes.peek() != nil else { return nil }
         var fields: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
+        fields.reserveCapacity(header.count)
+        var state = FieldState.start
+        var fieldStart = bytes.position
+        var closingQuote = -1
+        var escapedQuotes = false
+        var index = fieldStart
         var quoteLine = line
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var afterCR = false
         while true {
-            guard let byte = try bytes.next() else {
-                if quoted { throw TableError(file: file, kind: .unclosedQuote(openedOnLine: quoteLine), row: rowNumber + 1, column: fields.count + 1) }
-                fields.append(text(field))
-                return fields
-            }
-            if quoted {
-                if byte == quote {
-                    if try bytes.peek() == quote {
-                        field.append(quote)
-                        bytes.position += 1
-                    } else {
-                        quoted = false
+            if index >= bytes.buffer.count {
+                let offset = index - fieldStart, closing = closingQuote - fieldStart
+                bytes.position = fieldStart
+                try bytes.fill(atLeast: offset + 1)
+                fieldStart = bytes.position
+                index = fieldStart + offset
+                closingQuote = fieldStart + closing
+                if index >= bytes.buffer.count {
+                    if state == .quoted {
+                        throw TableError(file: file, kind: .unclosedQuote(openedOnLine: quoteLine), row: rowNumber + 1, column: fields.count + 1)
                     }
-                } else {
-                    let next = try bytes.peek()
-                    if byte == lf || (byte == cr && next != lf) { line += 1 }
-                    field.append(byte)
+                    fields.append(field(fieldStart, index, state: state, closingQuote: closingQuote, escaped: escapedQuotes))
+                    bytes.position = index
+                    line += 1
+                    return fields
                 }
-            } else if byte == quote && field.isEmpty {
-                quoted = true
+            }
+            let byte = bytes.buffer[index]
+            switch state {
+            case .quoted:
+                if byte == quote {
+                    state = .quoteSeen
+                    closingQuote = index
+                } else if byte == lf {
+                    if !afterCR { line += 1 }
+                } else if byte == cr {
+                    line += 1
+                }
+                afterCR = byte == cr
+                index += 1
+                continue
+            case .quoteSeen where byte == quote:
+                escapedQuotes = true
+                state = .quoted
+                index += 1
+                continue
+            case .start where byte == quote:
+                state = .quoted
                 quoteLine = line
-            } else if byte == delimiter {
-                fields.append(text(field))
-                field.removeAll(keepingCapacity: true)
+                index += 1
+                continue
+            default:
+                break
+            }
+            if byte == delimiter || byte == lf || byte == cr {
+                fields.append(field(fieldStart, index, state: state, closingQuote: closingQuote, escaped: escapedQuotes))
                 if fields.count > Self.maxColumns {
                     throw TableError(file: file, kind: .tooManyColumns(limit: Self.maxColumns), row: rowNumber + 1, column: fields.count)
                 }
-            } else if byte == lf || byte == cr {
-                if byte == cr, try bytes.peek() == lf { bytes.position += 1 }
-                line += 1
-                fields.append(text(field))
-                return fields
-            } else {
-                field.append(byte)
+                index += 1
+                if byte != delimiter {
+                    skipLineFeed = byte == cr
+                    bytes.position = index
+                    line += 1
+                    return fields
+                }
+                fieldStart = index
+                state = .start
+                escapedQuotes = false
+                closingQuote = -1
+                continue
             }
-            if field.count > Self.maxFieldBytes {
+            if state == .start { state = .unquoted }
+            index += 1
+            if index - fieldStart > Self.maxFieldBytes {
                 throw TableError(file: file, kind: .fieldTooLong(limit: Self.maxFieldBytes), row: rowNumber + 1, column: fields.count + 1)
             }
         }
     }
 
-    private func text(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { encoding.decode($0) }
+    /// The text of the field in `bytes.buffer[start..<end]`: without its quotes, doubled
+    /// quotes made single (text after a closing quote is kept, as spreadsheets do).
+    private func field(_ start: Int, _ end: Int, state: FieldState, closingQuote: Int, escaped: Bool) -> String {
+        let buffer = bytes.buffer
+        guard state == .quoteSeen || (closingQuote > start && buffer[start] == quote) else {
+            return buffer.withUnsafeBufferPointer { encoding.decode(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        }
+        var content = Array(buffer[(start + 1)..<closingQuote])
+        if closingQuote + 1 < end { content += buffer[(closingQuote + 1)..<end] }
+        if escaped {
+            var unescaped: [UInt8] = []
+            unescaped.reserveCapacity(content.count)
+            var previousQuote = false
+            for byte in content {
+                if byte == quote && previousQuote {
+                    previousQuote = false
+                    continue
+                }
+                previousQuote = byte == quote
+                unescaped.append(byte)
+            }
+            content = unescaped
+        }
+        return content.withUnsafeBufferPointer { encoding.decode($0) }
     }
+
 }
