@@ -86,10 +86,8 @@ public struct SurveyPlan: Sendable {
         for indicator in indicators {
             text += "i:\(indicator.id)|\(indicator.measure)|\(indicator.questions.joined(separator: ","))|\(indicator.by.joined(separator: ","))\n"
         }
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in text.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100000001b3
-        }
-        return String(hash, radix: 16)
+        var hash = StableHash()
+        hash.add(text.utf8)
+        return String(hash.value, radix: 16)
     }
 }

@@ -203,11 +203,12 @@ public struct DuplicateFinder: Sendable {
 
     /// Where the same row was read before, or nil (and the row is remembered).
     mutating func earlier(_ row: TableRow, file: String) -> (file: String, row: Int)? {
-        var hash: UInt64 = 0xcbf29ce484222325
+        var stable = StableHash()
         for cell in row.cells {
-            for byte in cell.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-            hash = (hash ^ 0x1F) &* 0x100000001b3
+            stable.add(cell.utf8)
+            stable.add(CollectionOfOne(0x1F))
         }
+        let hash = stable.value
         if let packed = seen[hash] {
             return (files[Int(packed >> 40)], Int(packed & 0xFF_FFFF_FFFF))
         }
