@@ -117,13 +117,15 @@ public struct AlphaTally: Sendable, Equatable, Codable {
         pairs = Array(repeating: Array(repeating: PairMoments(), count: items), count: items)
     }
 
-    mutating func add(_ values: [Double?]) {
+    mutating func add(_ values: ArraySlice<Double?>) {
         guard values.contains(where: { $0 != nil }) else { return }
         respondents += 1
         for i in values.indices {
             guard let x = values[i] else { continue }
-            for j in values.indices {
-                if let y = values[j] { pairs[i][j].add(x, y) }
+            pairs[i - values.startIndex].withUnsafeMutableBufferPointer { row in
+                for j in values.indices {
+                    if let y = values[j] { row[j - values.startIndex].add(x, y) }
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 import AtelierCore
+import Foundation
 import AtelierMockup
 import AtelierTabular
 
@@ -13,8 +14,8 @@ public struct SurveyTally {
     private let segmentQuestions: [Int]
     /// For each segment question, the questions whose indicators are broken down by it.
     private let segmentTargets: [String: [Int]]
-    private let pairIndicators: [(id: String, pre: Int, post: Int, maximum: Double?)]
-    private let alphaIndicators: [(id: String, items: [Int], reversed: [Bool], bounds: [(Double, Double)?])]
+    let pairIndicators: [(id: String, pre: Int, post: Int, maximum: Double?)]
+    let alphaIndicators: [(id: String, items: [Int], reversed: [Bool], bounds: [(Double, Double)?])]
 
     public init(plan: SurveyPlan) {
         self.plan = plan
@@ -58,7 +59,8 @@ public struct SurveyTally {
     }
 
     /// Reads every row of `reader` into `aggregate`; `duplicates` remembers the rows seen, so
-    /// that the files of one run are checked against each other.
+    /// that the files of one run are checked against each other. Rows are read as bytes: a
+    /// String is made only for an answer not seen before in its column, or a refused one.
     public func read(_ reader: inout some TableReader, into aggregate: inout SurveyAggregate, duplicates: inout DuplicateFinder) throws {
         let columns = try ColumnMatcher.match(plan, header: reader.header, file: reader.file)
         let submitColumn = reader.header.firstIndex { ColumnMatcher.normalizedHeader($0) == "submitdate" }
@@ -67,17 +69,23 @@ public struct SurveyTally {
         // (a timestamp, an id): without one, two people may simply have answered alike.
         let detectsDuplicates = Set(columns).count < reader.header.count
         var cache = AnswerCache(questions: coders.count)
-        var running = RunningTally(questions: coders.count)
+        var running = RunningTally(questions: coders.count, pairs: pairIndicators.count,
+                                   alphas: alphaIndicators.map(\.items.count))
         defer { running.fold(into: &aggregate, plan: plan) }
-        while let row = try Self.next(&reader) {
+        var row = RawRow()
+        var answers = [Answer](repeating: .missing, count: coders.count)
+        while try Self.next(&reader, into: &row) {
             aggregate.rows += 1
-            let cells = columns.map { $0 < row.cells.count ? row.cells[$0] : "" }
-            if let submitColumn, submitColumn < row.cells.count, row.cells[submitColumn].trimmingCharacters(in: .whitespaces).isEmpty {
+            if let submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
                 aggregate.excluded.append(RowProblem(file: reader.file, row: row.number, column: nil, value: nil, reason: Catalogue.text(.impactIncomplete)))
                 continue
             }
-            let answers = cells.indices.map { cache.code(cells[$0], with: coders[$0], question: $0) }
-            if answers.allSatisfy({ $0 == .missing }) {
+            var anything = false
+            for question in coders.indices {
+                answers[question] = cache.code(row, field: columns[question], question: question, coders: coders)
+                if answers[question] != .missing { anything = true }
+            }
+            guard anything else {
                 aggregate.excluded.append(RowProblem(file: reader.file, row: row.number, column: nil, value: nil, reason: Catalogue.text(.impactEmptyRow)))
                 continue
             }
@@ -88,105 +96,172 @@ public struct SurveyTally {
                 continue
             }
             aggregate.used += 1
-            tally(answers, cells: cells, row: row.number, header: reader.header, columns: columns, file: reader.file, into: &running, problems: &aggregate.problems)
+            tally(answers, row: row, header: reader.header, columns: columns, file: reader.file, into: &running, problems: &aggregate.problems)
         }
     }
 
-    private static func next(_ reader: inout some TableReader) throws -> TableRow? {
+    private static func next(_ reader: inout some TableReader, into row: inout RawRow) throws -> Bool {
         do {
-            return try reader.nextRow()
+            return try reader.nextRawRow(&row)
         } catch {
             throw UserError(ImpactErrors.describe(error))
         }
     }
 
-    private func tally(_ answers: [Answer], cells: [String], row: Int, header: [String], columns: [Int], file: String,
+    private func tally(_ answers: [Answer], row: RawRow, header: [String], columns: [Int], file: String,
                        into running: inout RunningTally, problems: inout [RowProblem]) {
         for (index, answer) in answers.enumerated() {
             running.questions[index].add(answer)
             if case .invalid(let reason) = answer {
-                problems.append(RowProblem(file: file, row: row, column: header[columns[index]], value: cells[index], reason: reason))
+                problems.append(RowProblem(file: file, row: row.number, column: header[columns[index]], value: row.text(columns[index]), reason: reason))
             }
         }
         for segment in segmentQuestions {
-            guard let group = groupName(answers[segment], question: plan.questions[segment]) else { continue }
+            guard let group = GroupKey(answers[segment]) else { continue }
             for target in segmentTargets[plan.questions[segment].id] ?? [] {
-                running.segments[segment, default: [:]][group, default: [:]][target, default: QuestionTally()].add(answers[target])
+                running.segments[segment, default: [:]][group, default: [:]][target, default: RunningQuestion()].add(answers[target])
             }
         }
-        for pair in pairIndicators {
+        for (index, pair) in pairIndicators.enumerated() {
             if case .value(let pre) = answers[pair.pre], case .value(let post) = answers[pair.post] {
-                running.pairs[pair.id, default: PairTally()].add(pre: pre, post: post, maximum: pair.maximum)
+                running.pairs[index].add(pre: pre, post: post, maximum: pair.maximum)
             }
         }
-        for alpha in alphaIndicators {
-            let values: [Double?] = alpha.items.enumerated().map { position, item in
-                guard case .value(let value) = answers[item] else { return nil }
-                guard alpha.reversed[position], let (low, high) = alpha.bounds[position] else { return value }
-                return low + high - value
+        for (index, alpha) in alphaIndicators.enumerated() {
+            for (position, item) in alpha.items.enumerated() {
+                if case .value(let value) = answers[item] {
+                    running.itemValues[position] = alpha.reversed[position] ? alpha.bounds[position].map { $0.0 + $0.1 - value } ?? value : value
+                } else {
+                    running.itemValues[position] = nil
+                }
             }
-            running.alphas[alpha.id, default: AlphaTally(items: alpha.items.count)].add(values)
+            running.alphas[index].add(running.itemValues[..<alpha.items.count])
         }
     }
 
-    /// The group a segment answer puts a respondent in: the choice's label, or the value.
-    private func groupName(_ answer: Answer, question: SurveyPlan.Question) -> String? {
-        switch (answer, question.kind) {
-        case (.choices(let indices), .choice(let choices)), (.choices(let indices), .multiChoice(let choices, _)):
-            return indices.first.map { choices[$0].fr }
+    /// The name of a segment group: the choice's or the level's label, or the value.
+    func groupName(_ key: GroupKey, question: SurveyPlan.Question) -> String {
+        switch (key, question.kind) {
+        case (.index(let index), .choice(let choices)), (.index(let index), .multiChoice(let choices, _)):
+            return choices[index].fr
         case (.value(let value), .scale(let scale)):
-            return scale.values.firstIndex(of: value).map { scale.levels[$0].fr }
+            return scale.values.firstIndex(of: value).map { scale.levels[$0].fr } ?? JSONValue.format(value)
         case (.value(let value), _):
             return JSONValue.format(value)
-        default:
-            return nil
+        case (.index(let index), _):
+            return String(index)
         }
+    }
+}
+
+/// The group of a segment answer, without its name: a choice's index or a value.
+enum GroupKey: Hashable {
+    case index(Int)
+    case value(Double)
+
+    init?(_ answer: Answer) {
+        switch answer {
+        case .choices(let indices): guard let first = indices.first else { return nil }; self = .index(first)
+        case .value(let value): self = .value(value)
+        default: return nil
+        }
+    }
+}
+
+/// A question's answers during a read: values counted in a short list (a scale has at most
+/// a dozen), searched linearly, which beats hashing each answer.
+struct RunningQuestion {
+    var values: [(value: Double, count: Double)] = []
+    var other = QuestionTally()
+
+    mutating func add(_ answer: Answer) {
+        guard case .value(let value) = answer else {
+            other.add(answer)
+            return
+        }
+        other.answered += 1
+        if let index = values.firstIndex(where: { $0.value == value }) {
+            values[index].count += 1
+        } else {
+            values.append((value, 1))
+        }
+    }
+
+    var tally: QuestionTally {
+        var tally = other
+        for (value, count) in values { tally.values[value, default: 0] += count }
+        return tally
     }
 }
 
 /// What one read adds up, indexed by question position (no string keys on the hot path),
 /// folded into the aggregate at the end.
 struct RunningTally {
-    var questions: [QuestionTally]
+    var questions: [RunningQuestion]
     /// Segment question position → group → question position → tally.
-    var segments: [Int: [String: [Int: QuestionTally]]] = [:]
-    var pairs: [String: PairTally] = [:]
-    var alphas: [String: AlphaTally] = [:]
+    var segments: [Int: [GroupKey: [Int: RunningQuestion]]] = [:]
+    /// By position among the plan's pre/post and alpha indicators.
+    var pairs: [PairTally]
+    var alphas: [AlphaTally]
+    /// A buffer for one row's alpha items, reused.
+    var itemValues: [Double?]
 
-    init(questions: Int) {
-        self.questions = Array(repeating: QuestionTally(), count: questions)
+    init(questions: Int, pairs: Int, alphas: [Int]) {
+        self.questions = Array(repeating: RunningQuestion(), count: questions)
+        self.pairs = Array(repeating: PairTally(), count: pairs)
+        self.alphas = alphas.map(AlphaTally.init(items:))
+        itemValues = Array(repeating: nil, count: alphas.max() ?? 0)
     }
 
     func fold(into aggregate: inout SurveyAggregate, plan: SurveyPlan) {
         var read = SurveyAggregate(plan: aggregate.plan)
-        for (index, tally) in questions.enumerated() { read.questions[plan.questions[index].id] = tally }
+        for (index, running) in questions.enumerated() { read.questions[plan.questions[index].id] = running.tally }
+        let tally = SurveyTally(plan: plan)
         for (segment, groups) in segments {
             for (group, tallies) in groups {
-                for (index, tally) in tallies {
-                    read.segments[plan.questions[segment].id, default: [:]][group, default: [:]][plan.questions[index].id] = tally
+                let name = tally.groupName(group, question: plan.questions[segment])
+                for (index, running) in tallies {
+                    read.segments[plan.questions[segment].id, default: [:]][name, default: [:]][plan.questions[index].id] = running.tally
                 }
             }
         }
-        read.pairs = pairs
-        read.alphas = alphas
+        for (index, pair) in tally.pairIndicators.enumerated() where pairs[index].difference.n > 0 {
+            read.pairs[pair.id] = pairs[index]
+        }
+        for (index, alpha) in tally.alphaIndicators.enumerated() where alphas[index].respondents > 0 {
+            read.alphas[alpha.id] = alphas[index]
+        }
         aggregate = aggregate + read
     }
 }
 
-/// The coded answer of each distinct cell text, per question: survey answers repeat a few
-/// labels, so each is normalised and looked up once. Bounded, so free text cannot grow it.
+/// The coded answer of each distinct cell, per question, found by comparing the cell's bytes
+/// (length first) in a short list: survey answers repeat a few labels, so each is made into
+/// text, normalised and looked up once. Bounded, so free text cannot grow it (past the bound,
+/// a cell is coded each time).
 struct AnswerCache {
-    static let limit = 4096
-    private var entries: [[String: Answer]]
+    static let limit = 64
+    private var entries: [[(bytes: [UInt8], answer: Answer)]]
 
     init(questions: Int) {
-        entries = Array(repeating: [:], count: questions)
+        entries = Array(repeating: [], count: questions)
     }
 
-    mutating func code(_ cell: String, with coder: AnswerCoder, question: Int) -> Answer {
-        if let answer = entries[question][cell] { return answer }
-        let answer = coder.code(cell)
-        if entries[question].count < Self.limit { entries[question][cell] = answer }
+    /// The answer to `question` in `field` of `row`; `coders` is only read on a miss.
+    mutating func code(_ row: RawRow, field: Int, question: Int, coders: [AnswerCoder]) -> Answer {
+        let found = row.withBytes(field) { cell -> Answer? in
+            for entry in entries[question] where entry.bytes.count == cell.count {
+                if cell.count == 0 || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) == 0 }) {
+                    return entry.answer
+                }
+            }
+            return nil
+        }
+        if let found { return found }
+        let answer = coders[question].code(row.text(field))
+        if entries[question].count < Self.limit {
+            entries[question].append((row.withBytes(field) { Array($0) }, answer))
+        }
         return answer
     }
 }
@@ -202,11 +277,12 @@ public struct DuplicateFinder: Sendable {
     public init() {}
 
     /// Where the same row was read before, or nil (and the row is remembered).
-    mutating func earlier(_ row: TableRow, file: String) -> (file: String, row: Int)? {
+    mutating func earlier(_ row: RawRow, file: String) -> (file: String, row: Int)? {
         var stable = StableHash()
-        for cell in row.cells {
-            stable.add(cell.utf8)
-            stable.add(CollectionOfOne(0x1F))
+        row.bytes.withUnsafeBufferPointer { stable.addWords($0) }
+        row.ends.withUnsafeBufferPointer { ends in
+            stable.addWords(UnsafeBufferPointer(start: UnsafeRawPointer(ends.baseAddress)?.assumingMemoryBound(to: UInt8.self),
+                                                count: ends.count * MemoryLayout<Int>.stride))
         }
         let hash = stable.value
         if let packed = seen[hash] {

@@ -46,6 +46,9 @@ public protocol TableReader {
     /// How the file was read: encoding, delimiter, sheet; for the methods section of reports.
     var description: Localized { get }
     mutating func nextRow() throws(TableError) -> TableRow?
+    /// Fills `row` with the next row, or returns false at the end (readers of text make it
+    /// from `nextRow()`; the CSV reader fills it straight from its bytes).
+    mutating func nextRawRow(_ row: inout RawRow) throws(TableError) -> Bool
 }
 
 /// CSV, TSV and text exports: encoding and delimiter detected (an explicit delimiter wins),
@@ -92,8 +95,10 @@ public struct CSVReader: TableReader {
             try bytes.fill(atLeast: 65_536)
             self.delimiter = Self.detectDelimiter(bytes.buffer[bytes.position...].prefix(65_536))
         }
-        guard let first = try readRecord() else { throw TableError(file: path, kind: .empty) }
-        header = first
+        var first = RawRow()
+        first.encoding = encoding
+        guard try readRecord(into: &first) else { throw TableError(file: path, kind: .empty) }
+        header = (0..<first.count).map(first.text)
         rowNumber = 1
     }
 
@@ -104,12 +109,20 @@ public struct CSVReader: TableReader {
     }
 
     public mutating func nextRow() throws(TableError) -> TableRow? {
-        while let cells = try readRecord() {
+        var row = RawRow()
+        guard try nextRawRow(&row) else { return nil }
+        return TableRow(number: row.number, cells: (0..<row.count).map(row.text))
+    }
+
+    public mutating func nextRawRow(_ row: inout RawRow) throws(TableError) -> Bool {
+        row.encoding = encoding
+        while try readRecord(into: &row) {
             rowNumber += 1
-            if cells.count == 1, cells[0].isEmpty { continue }
-            return TableRow(number: rowNumber, cells: cells)
+            row.number = rowNumber
+            if row.count == 1, row.bytes.isEmpty { continue }
+            return true
         }
-        return nil
+        return false
     }
 
     /// The delimiter whose count per line is the most consistent over the first lines,
@@ -149,17 +162,16 @@ public struct CSVReader: TableReader {
         case start, unquoted, quoted, quoteSeen
     }
 
-    /// The next record's fields, or nil at the end of the file. A state machine over the
-    /// buffer by index: each field is decoded straight from its bytes, and only the field
-    /// being read is kept when the buffer is refilled.
-    private mutating func readRecord() throws(TableError) -> [String]? {
+    /// Reads the next record into `row`; false at the end of the file. A state machine over
+    /// the buffer by index: each field's bytes are copied once into the row, and only the
+    /// field being read is kept when the buffer is refilled.
+    private mutating func readRecord(into fields: inout RawRow) throws(TableError) -> Bool {
         if skipLineFeed {
             skipLineFeed = false
             if try bytes.peek() == lf { bytes.position += 1 }
         }
-        guard try bytes.peek() != nil else { return nil }
-        var fields: [String] = []
-        fields.reserveCapacity(header.count)
+        guard try bytes.peek() != nil else { return false }
+        fields.clear(number: rowNumber + 1)
         var state = FieldState.start
         var fieldStart = bytes.position
         var closingQuote = -1
@@ -179,11 +191,29 @@ public struct CSVReader: TableReader {
                     if state == .quoted {
                         throw TableError(file: file, kind: .unclosedQuote(openedOnLine: quoteLine), row: rowNumber + 1, column: fields.count + 1)
                     }
-                    fields.append(field(fieldStart, index, state: state, closingQuote: closingQuote, escaped: escapedQuotes))
+                    appendField(fieldStart, index, state: state, closingQuote: closingQuote, escaped: escapedQuotes, to: &fields)
                     bytes.position = index
                     line += 1
-                    return fields
+                    return true
                 }
+            }
+            if state == .start || state == .unquoted, bytes.buffer[index] != quote || state == .unquoted {
+                // Most bytes: run to the next delimiter or line end in a tight loop.
+                let stop = bytes.buffer.withUnsafeBufferPointer { buffer -> Int in
+                    var next = index
+                    while next < buffer.count {
+                        let byte = buffer[next]
+                        if byte == delimiter || byte == lf || byte == cr { break }
+                        next += 1
+                    }
+                    return next
+                }
+                if stop > index { state = .unquoted }
+                index = stop
+                if index - fieldStart > Self.maxFieldBytes {
+                    throw TableError(file: file, kind: .fieldTooLong(limit: Self.maxFieldBytes), row: rowNumber + 1, column: fields.count + 1)
+                }
+                if index >= bytes.buffer.count { continue }
             }
             let byte = bytes.buffer[index]
             switch state {
@@ -213,7 +243,7 @@ public struct CSVReader: TableReader {
                 break
             }
             if byte == delimiter || byte == lf || byte == cr {
-                fields.append(field(fieldStart, index, state: state, closingQuote: closingQuote, escaped: escapedQuotes))
+                appendField(fieldStart, index, state: state, closingQuote: closingQuote, escaped: escapedQuotes, to: &fields)
                 if fields.count > Self.maxColumns {
                     throw TableError(file: file, kind: .tooManyColumns(limit: Self.maxColumns), row: rowNumber + 1, column: fields.count)
                 }
@@ -222,7 +252,7 @@ public struct CSVReader: TableReader {
                     skipLineFeed = byte == cr
                     bytes.position = index
                     line += 1
-                    return fields
+                    return true
                 }
                 fieldStart = index
                 state = .start
@@ -238,30 +268,32 @@ public struct CSVReader: TableReader {
         }
     }
 
-    /// The text of the field in `bytes.buffer[start..<end]`: without its quotes, doubled
+    /// Appends the field in `bytes.buffer[start..<end]` to the row: without its quotes, doubled
     /// quotes made single (text after a closing quote is kept, as spreadsheets do).
-    private func field(_ start: Int, _ end: Int, state: FieldState, closingQuote: Int, escaped: Bool) -> String {
+    private func appendField(_ start: Int, _ end: Int, state: FieldState, closingQuote: Int, escaped: Bool, to row: inout RawRow) {
         let buffer = bytes.buffer
         guard state == .quoteSeen || (closingQuote > start && buffer[start] == quote) else {
-            return buffer.withUnsafeBufferPointer { encoding.decode(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            row.append(field: buffer[start..<end])
+            return
         }
         var content = Array(buffer[(start + 1)..<closingQuote])
         if closingQuote + 1 < end { content += buffer[(closingQuote + 1)..<end] }
-        if escaped {
-            var unescaped: [UInt8] = []
-            unescaped.reserveCapacity(content.count)
-            var previousQuote = false
-            for byte in content {
-                if byte == quote && previousQuote {
-                    previousQuote = false
-                    continue
-                }
-                previousQuote = byte == quote
-                unescaped.append(byte)
-            }
-            content = unescaped
+        guard escaped else {
+            row.append(field: content)
+            return
         }
-        return content.withUnsafeBufferPointer { encoding.decode($0) }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(content.count)
+        var previousQuote = false
+        for byte in content {
+            if byte == quote && previousQuote {
+                previousQuote = false
+                continue
+            }
+            previousQuote = byte == quote
+            unescaped.append(byte)
+        }
+        row.append(field: unescaped)
     }
 
 }
