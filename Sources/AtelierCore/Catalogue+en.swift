@@ -212,6 +212,7 @@ extension Catalogue {
         .mergeNotAnAggregate: "{file}: this is not an Atelier aggregate file (written by atelier impact --aggregate).",
         .mergeVersion: "{file}: aggregates in format {version}; this version of Atelier reads format {expected}.",
         .mergeDifferentPlans: "{file} does not follow the same evaluation plan as {first} ({difference}): their answers cannot be added up.",
+        .impactTooManyChoices: "a question with more than {limit} choices is not supported",
         .severityError: "error",
         .severityWarning: "warning",
         .severityInfo: "info",

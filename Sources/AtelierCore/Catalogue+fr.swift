@@ -212,6 +212,7 @@ extension Catalogue {
         .mergeNotAnAggregate: "{file} : ce n'est pas un fichier d'agrégats d'Atelier (écrit par atelier impact --aggregate).",
         .mergeVersion: "{file} : agrégats au format {version}, cette version d'Atelier lit le format {expected}.",
         .mergeDifferentPlans: "{file} ne suit pas le même plan d'évaluation que {first} ({difference}) : on ne peut pas additionner leurs réponses.",
+        .impactTooManyChoices: "une question à plus de {limit} choix n'est pas prise en charge",
         .severityError: "erreur",
         .severityWarning: "avertissement",
         .severityInfo: "info",

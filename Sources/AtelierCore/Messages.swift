@@ -248,6 +248,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case impactNotAChoice = "impact.not-a-choice"
     case impactNotALevel = "impact.not-a-level"
     case impactNotANumber = "impact.not-a-number"
+    case impactTooManyChoices = "impact.too-many-choices"
 }
 
 /// Renders catalogue messages in both languages.

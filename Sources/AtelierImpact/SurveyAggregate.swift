@@ -13,26 +13,6 @@ public struct QuestionTally: Sendable, Equatable, Codable {
 
     public init() {}
 
-    mutating func add(_ answer: Answer) {
-        switch answer {
-        case .value(let value):
-            values[value, default: 0] += 1
-            answered += 1
-        case .choices(let indices):
-            for index in indices {
-                if choices.count <= index { choices += Array(repeating: 0, count: index + 1 - choices.count) }
-                choices[index] += 1
-            }
-            answered += 1
-        case .text:
-            answered += 1
-        case .missing:
-            missing += 1
-        case .invalid:
-            invalid += 1
-        }
-    }
-
     static func + (lhs: QuestionTally, rhs: QuestionTally) -> QuestionTally {
         var result = lhs
         result.values.merge(rhs.values, uniquingKeysWith: +)

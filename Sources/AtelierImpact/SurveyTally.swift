@@ -73,7 +73,7 @@ public struct SurveyTally {
                                    alphas: alphaIndicators.map(\.items.count))
         defer { running.fold(into: &aggregate, plan: plan) }
         var row = RawRow()
-        var answers = [Answer](repeating: .missing, count: coders.count)
+        var answers = [Coded](repeating: .missing, count: coders.count)
         while try Self.next(&reader, into: &row) {
             aggregate.rows += 1
             if let submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
@@ -81,9 +81,13 @@ public struct SurveyTally {
                 continue
             }
             var anything = false
-            for question in coders.indices {
-                answers[question] = cache.code(row, field: columns[question], question: question, coders: coders)
-                if answers[question] != .missing { anything = true }
+            row.bytes.withUnsafeBufferPointer { bytes in
+                for question in coders.indices {
+                    let field = columns[question]
+                    let cell = field < row.count ? UnsafeBufferPointer(rebasing: bytes[row.range(field)]) : UnsafeBufferPointer(start: nil, count: 0)
+                    answers[question] = cache.code(cell, encoding: row.encoding, question: question, coders: coders)
+                    if answers[question] != .missing { anything = true }
+                }
             }
             guard anything else {
                 aggregate.excluded.append(RowProblem(file: reader.file, row: row.number, column: nil, value: nil, reason: Catalogue.text(.impactEmptyRow)))
@@ -96,7 +100,8 @@ public struct SurveyTally {
                 continue
             }
             aggregate.used += 1
-            tally(answers, row: row, header: reader.header, columns: columns, file: reader.file, into: &running, problems: &aggregate.problems)
+            tally(answers, row: row, header: reader.header, columns: columns, file: reader.file, reasons: cache.reasons,
+                  into: &running, problems: &aggregate.problems)
         }
     }
 
@@ -108,12 +113,12 @@ public struct SurveyTally {
         }
     }
 
-    private func tally(_ answers: [Answer], row: RawRow, header: [String], columns: [Int], file: String,
+    private func tally(_ answers: [Coded], row: RawRow, header: [String], columns: [Int], file: String, reasons: [Localized],
                        into running: inout RunningTally, problems: inout [RowProblem]) {
         for (index, answer) in answers.enumerated() {
             running.questions[index].add(answer)
             if case .invalid(let reason) = answer {
-                problems.append(RowProblem(file: file, row: row.number, column: header[columns[index]], value: row.text(columns[index]), reason: reason))
+                problems.append(RowProblem(file: file, row: row.number, column: header[columns[index]], value: row.text(columns[index]), reason: reasons[reason]))
             }
         }
         for segment in segmentQuestions {
@@ -159,37 +164,61 @@ enum GroupKey: Hashable {
     case index(Int)
     case value(Double)
 
-    init?(_ answer: Answer) {
+    init?(_ answer: Coded) {
         switch answer {
-        case .choices(let indices): guard let first = indices.first else { return nil }; self = .index(first)
+        case .choices(let mask) where mask != 0: self = .index(mask.trailingZeroBitCount)
         case .value(let value): self = .value(value)
         default: return nil
         }
     }
 }
 
+/// A coded answer as the hot loop keeps it: plain values only (a choice set as a 64-bit mask,
+/// a refusal as an index into the reasons table), so copying one costs nothing.
+enum Coded: Equatable {
+    case value(Double)
+    case choices(UInt64)
+    case text
+    case missing
+    case invalid(Int)
+
+    static let maxChoices = 64
+}
+
 /// A question's answers during a read: values counted in a short list (a scale has at most
 /// a dozen), searched linearly, which beats hashing each answer.
 struct RunningQuestion {
     var values: [(value: Double, count: Double)] = []
-    var other = QuestionTally()
+    var choices: [Double] = []
+    var tallied = QuestionTally()
 
-    mutating func add(_ answer: Answer) {
-        guard case .value(let value) = answer else {
-            other.add(answer)
-            return
-        }
-        other.answered += 1
-        if let index = values.firstIndex(where: { $0.value == value }) {
-            values[index].count += 1
-        } else {
-            values.append((value, 1))
+    mutating func add(_ answer: Coded) {
+        switch answer {
+        case .value(let value):
+            tallied.answered += 1
+            if let index = values.firstIndex(where: { $0.value == value }) {
+                values[index].count += 1
+            } else {
+                values.append((value, 1))
+            }
+        case .choices(var mask):
+            tallied.answered += 1
+            while mask != 0 {
+                let index = mask.trailingZeroBitCount
+                if choices.count <= index { choices += Array(repeating: 0, count: index + 1 - choices.count) }
+                choices[index] += 1
+                mask &= mask - 1
+            }
+        case .text: tallied.answered += 1
+        case .missing: tallied.missing += 1
+        case .invalid: tallied.invalid += 1
         }
     }
 
     var tally: QuestionTally {
-        var tally = other
+        var tally = tallied
         for (value, count) in values { tally.values[value, default: 0] += count }
+        tally.choices = choices
         return tally
     }
 }
@@ -241,28 +270,46 @@ struct RunningTally {
 /// a cell is coded each time).
 struct AnswerCache {
     static let limit = 64
-    private var entries: [[(bytes: [UInt8], answer: Answer)]]
+    private var entries: [[(bytes: [UInt8], answer: Coded)]]
+    /// Why answers were refused, in both languages; `Coded.invalid` indexes it.
+    private(set) var reasons: [Localized] = []
 
     init(questions: Int) {
         entries = Array(repeating: [], count: questions)
     }
 
-    /// The answer to `question` in `field` of `row`; `coders` is only read on a miss.
-    mutating func code(_ row: RawRow, field: Int, question: Int, coders: [AnswerCoder]) -> Answer {
-        let found = row.withBytes(field) { cell -> Answer? in
-            for entry in entries[question] where entry.bytes.count == cell.count {
-                if cell.count == 0 || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) == 0 }) {
-                    return entry.answer
-                }
+    /// The answer to `question` in `cell`; `coders` is only read on a miss.
+    mutating func code(_ cell: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, question: Int, coders: [AnswerCoder]) -> Coded {
+        for entry in entries[question] where entry.bytes.count == cell.count {
+            if cell.count == 0 || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) == 0 }) {
+                return entry.answer
             }
-            return nil
         }
-        if let found { return found }
-        let answer = coders[question].code(row.text(field))
+        let answer = coded(coders[question].code(encoding.decode(cell)))
         if entries[question].count < Self.limit {
-            entries[question].append((row.withBytes(field) { Array($0) }, answer))
+            entries[question].append((Array(cell), answer))
         }
         return answer
+    }
+
+    private mutating func coded(_ answer: Answer) -> Coded {
+        switch answer {
+        case .value(let value): return .value(value)
+        case .text: return .text
+        case .missing: return .missing
+        case .invalid(let reason): return refusal(reason)
+        case .choices(let indices):
+            guard indices.allSatisfy({ $0 < Coded.maxChoices }) else {
+                return refusal(Catalogue.text(.impactTooManyChoices, ["limit": "\(Coded.maxChoices)"]))
+            }
+            return .choices(indices.reduce(0) { $0 | 1 << UInt64($1) })
+        }
+    }
+
+    private mutating func refusal(_ reason: Localized) -> Coded {
+        if let index = reasons.firstIndex(of: reason) { return .invalid(index) }
+        reasons.append(reason)
+        return .invalid(reasons.count - 1)
     }
 }
 

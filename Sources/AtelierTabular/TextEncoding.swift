@@ -40,7 +40,7 @@ public enum TextEncoding: String, Sendable, Codable {
     ]
 
     /// The text of a field's bytes in this encoding (UTF-16 is transcoded before parsing).
-    func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    public func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         switch self {
         case .utf8, .utf8BOM, .utf16LE:
             return String(decoding: bytes, as: UTF8.self)
