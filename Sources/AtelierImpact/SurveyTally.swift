@@ -11,7 +11,10 @@ import AtelierTabular
 public struct SurveyTally {
     public let plan: SurveyPlan
     private let coders: [AnswerCoder]
-    private let segmentQuestions: [Int]
+    let segmentQuestions: [Int]
+    /// For each segment question (in `segmentQuestions` order), the positions of the questions
+    /// broken down by it.
+    let segmentTargetPositions: [[Int]]
     /// For each segment question, the questions whose indicators are broken down by it.
     private let segmentTargets: [String: [Int]]
     let pairIndicators: [(id: String, pre: Int, post: Int, maximum: Double?)]
@@ -29,6 +32,7 @@ public struct SurveyTally {
             }
         }
         segmentTargets = targets
+        segmentTargetPositions = segmentQuestions.map { targets[plan.questions[$0].id] ?? [] }
         pairIndicators = plan.indicators.filter { ["gain", "change"].contains($0.measure) }.compactMap { indicator in
             guard let (pre, post) = Self.prePost(indicator, plan: plan), let preIndex = index[pre], let postIndex = index[post] else { return nil }
             return (indicator.id, preIndex, postIndex, Self.bounds(plan.questions[postIndex].kind)?.1)
@@ -69,7 +73,7 @@ public struct SurveyTally {
         // (a timestamp, an id): without one, two people may simply have answered alike.
         let detectsDuplicates = Set(columns).count < reader.header.count
         var cache = AnswerCache(questions: coders.count)
-        var running = RunningTally(questions: coders.count, pairs: pairIndicators.count,
+        var running = RunningTally(questions: coders.count, segments: segmentQuestions.count, pairs: pairIndicators.count,
                                    alphas: alphaIndicators.map(\.items.count))
         defer { running.fold(into: &aggregate, plan: plan) }
         var row = RawRow()
@@ -121,10 +125,15 @@ public struct SurveyTally {
                 problems.append(RowProblem(file: file, row: row.number, column: header[columns[index]], value: row.text(columns[index]), reason: reasons[reason]))
             }
         }
-        for segment in segmentQuestions {
+        for (slot, segment) in segmentQuestions.enumerated() {
             guard let group = GroupKey(answers[segment]) else { continue }
-            for target in segmentTargets[plan.questions[segment].id] ?? [] {
-                running.segments[segment, default: [:]][group, default: [:]][target, default: RunningQuestion()].add(answers[target])
+            let targets = segmentTargetPositions[slot]
+            let index = running.segments[slot].firstIndex { $0.group == group } ?? {
+                running.segments[slot].append((group, Array(repeating: RunningQuestion(), count: targets.count)))
+                return running.segments[slot].count - 1
+            }()
+            for (position, target) in targets.enumerated() {
+                running.segments[slot][index].tallies[position].add(answers[target])
             }
         }
         for (index, pair) in pairIndicators.enumerated() {
@@ -188,7 +197,8 @@ enum Coded: Equatable {
 /// A question's answers during a read: values counted in a short list (a scale has at most
 /// a dozen), searched linearly, which beats hashing each answer.
 struct RunningQuestion {
-    var values: [(value: Double, count: Double)] = []
+    var values: [Double] = []
+    var counts: [Double] = []
     var choices: [Double] = []
     var tallied = QuestionTally()
 
@@ -196,10 +206,13 @@ struct RunningQuestion {
         switch answer {
         case .value(let value):
             tallied.answered += 1
-            if let index = values.firstIndex(where: { $0.value == value }) {
-                values[index].count += 1
+            var index = 0
+            while index < values.count && values[index] != value { index += 1 }
+            if index < values.count {
+                counts[index] += 1
             } else {
-                values.append((value, 1))
+                values.append(value)
+                counts.append(1)
             }
         case .choices(var mask):
             tallied.answered += 1
@@ -217,7 +230,7 @@ struct RunningQuestion {
 
     var tally: QuestionTally {
         var tally = tallied
-        for (value, count) in values { tally.values[value, default: 0] += count }
+        for (value, count) in zip(values, counts) { tally.values[value, default: 0] += count }
         tally.choices = choices
         return tally
     }
@@ -227,16 +240,18 @@ struct RunningQuestion {
 /// folded into the aggregate at the end.
 struct RunningTally {
     var questions: [RunningQuestion]
-    /// Segment question position → group → question position → tally.
-    var segments: [Int: [GroupKey: [Int: RunningQuestion]]] = [:]
+    /// For each segment question (in the tally's `segmentQuestions` order), its groups as met,
+    /// each with a tally per question broken down by it (`segmentTargetPositions` order).
+    var segments: [[(group: GroupKey, tallies: [RunningQuestion])]]
     /// By position among the plan's pre/post and alpha indicators.
     var pairs: [PairTally]
     var alphas: [AlphaTally]
     /// A buffer for one row's alpha items, reused.
     var itemValues: [Double?]
 
-    init(questions: Int, pairs: Int, alphas: [Int]) {
+    init(questions: Int, segments: Int, pairs: Int, alphas: [Int]) {
         self.questions = Array(repeating: RunningQuestion(), count: questions)
+        self.segments = Array(repeating: [], count: segments)
         self.pairs = Array(repeating: PairTally(), count: pairs)
         self.alphas = alphas.map(AlphaTally.init(items:))
         itemValues = Array(repeating: nil, count: alphas.max() ?? 0)
@@ -246,11 +261,12 @@ struct RunningTally {
         var read = SurveyAggregate(plan: aggregate.plan)
         for (index, running) in questions.enumerated() { read.questions[plan.questions[index].id] = running.tally }
         let tally = SurveyTally(plan: plan)
-        for (segment, groups) in segments {
+        for (slot, groups) in segments.enumerated() {
+            let segment = plan.questions[tally.segmentQuestions[slot]]
             for (group, tallies) in groups {
-                let name = tally.groupName(group, question: plan.questions[segment])
-                for (index, running) in tallies {
-                    read.segments[plan.questions[segment].id, default: [:]][name, default: [:]][plan.questions[index].id] = running.tally
+                let name = tally.groupName(group, question: segment)
+                for (position, running) in tallies.enumerated() {
+                    read.segments[segment.id, default: [:]][name, default: [:]][plan.questions[tally.segmentTargetPositions[slot][position]].id] = running.tally
                 }
             }
         }
@@ -258,7 +274,9 @@ struct RunningTally {
             read.pairs[pair.id] = pairs[index]
         }
         for (index, alpha) in tally.alphaIndicators.enumerated() where alphas[index].respondents > 0 {
-            read.alphas[alpha.id] = alphas[index]
+            var full = alphas[index]
+            full.symmetrize()
+            read.alphas[alpha.id] = full
         }
         aggregate = aggregate + read
     }

@@ -32,6 +32,14 @@ public struct PairMoments: Sendable, Equatable, Codable {
         return result
     }
 
+    /// The same moments with the two items swapped.
+    public var mirrored: PairMoments {
+        var result = self
+        (result.sumX, result.sumY) = (sumY, sumX)
+        (result.sumXX, result.sumYY) = (sumYY, sumXX)
+        return result
+    }
+
     public var covariance: Double? {
         guard n > 1 else { return nil }
         return (sumXY - sumX * sumY / n) / (n - 1)

@@ -215,6 +215,20 @@ public struct CSVReader: TableReader {
                 }
                 if index >= bytes.buffer.count { continue }
             }
+            if state == .quoted {
+                // Inside quotes: run to the next quote or line end in a tight loop.
+                index = bytes.buffer.withUnsafeBufferPointer { buffer -> Int in
+                    var next = index
+                    while next < buffer.count {
+                        let byte = buffer[next]
+                        if byte == quote || byte == lf || byte == cr { break }
+                        next += 1
+                    }
+                    return next
+                }
+                afterCR = false
+                if index >= bytes.buffer.count { continue }
+            }
             let byte = bytes.buffer[index]
             switch state {
             case .quoted:
