@@ -285,13 +285,14 @@ public struct CSVReader: TableReader {
     /// Appends the field in `bytes.buffer[start..<end]` to the row: without its quotes, doubled
     /// quotes made single (text after a closing quote is kept, as spreadsheets do).
     private func appendField(_ start: Int, _ end: Int, state: FieldState, closingQuote: Int, escaped: Bool, to row: inout RawRow) {
-        let buffer = bytes.buffer
-        guard state == .quoteSeen || (closingQuote > start && buffer[start] == quote) else {
-            row.append(field: buffer[start..<end])
+        let isQuoted = state == .quoteSeen || (closingQuote > start && bytes.buffer[start] == quote)
+        if !isQuoted || !escaped && closingQuote + 1 >= end {
+            let range = isQuoted ? (start + 1)..<closingQuote : start..<end
+            bytes.buffer.withUnsafeBufferPointer { row.append(field: UnsafeBufferPointer(rebasing: $0[range])) }
             return
         }
-        var content = Array(buffer[(start + 1)..<closingQuote])
-        if closingQuote + 1 < end { content += buffer[(closingQuote + 1)..<end] }
+        var content = Array(bytes.buffer[(start + 1)..<closingQuote])
+        if closingQuote + 1 < end { content += bytes.buffer[(closingQuote + 1)..<end] }
         guard escaped else {
             row.append(field: content)
             return
