@@ -12,6 +12,8 @@ public struct SurveyTally {
     public let plan: SurveyPlan
     private let coders: [AnswerCoder]
     let segmentQuestions: [Int]
+    /// Each question's scale values (empty without a scale), for counting by level.
+    let levels: [[Double]]
     /// For each segment question (in `segmentQuestions` order), the positions of the questions
     /// broken down by it.
     let segmentTargetPositions: [[Int]]
@@ -23,6 +25,7 @@ public struct SurveyTally {
     public init(plan: SurveyPlan) {
         self.plan = plan
         coders = plan.questions.map(AnswerCoder.init)
+        levels = plan.questions.map { if case .scale(let scale) = $0.kind { scale.values } else { [] } }
         let index = Dictionary(plan.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         segmentQuestions = plan.questions.indices.filter { plan.questions[$0].isSegment }
         var targets: [String: [Int]] = [:]
@@ -72,8 +75,8 @@ public struct SurveyTally {
         // Identical rows are duplicates only when the export has a column besides the plan's
         // (a timestamp, an id): without one, two people may simply have answered alike.
         let detectsDuplicates = Set(columns).count < reader.header.count
-        var cache = AnswerCache(questions: coders.count)
-        var running = RunningTally(questions: coders.count, segments: segmentQuestions.count, pairs: pairIndicators.count,
+        var cache = AnswerCache(coders: coders)
+        var running = RunningTally(levels: levels, segments: segmentQuestions.count, pairs: pairIndicators.count,
                                    alphas: alphaIndicators.map(\.items.count))
         defer { running.fold(into: &aggregate, plan: plan) }
         var row = RawRow()
@@ -89,7 +92,7 @@ public struct SurveyTally {
                 for question in coders.indices {
                     let field = columns[question]
                     let cell = field < row.count ? UnsafeBufferPointer(rebasing: bytes[row.range(field)]) : UnsafeBufferPointer(start: nil, count: 0)
-                    answers[question] = cache.code(cell, encoding: row.encoding, question: question, coders: coders)
+                    answers[question] = cache.code(cell, encoding: row.encoding, question: question, coders: coders, levels: levels)
                     if answers[question] != .missing { anything = true }
                 }
             }
@@ -129,7 +132,7 @@ public struct SurveyTally {
             guard let group = GroupKey(answers[segment]) else { continue }
             let targets = segmentTargetPositions[slot]
             let index = running.segments[slot].firstIndex { $0.group == group } ?? {
-                running.segments[slot].append((group, Array(repeating: RunningQuestion(), count: targets.count)))
+                running.segments[slot].append((group, targets.map { RunningQuestion(levels: levels[$0]) }))
                 return running.segments[slot].count - 1
             }()
             for (position, target) in targets.enumerated() {
@@ -137,13 +140,13 @@ public struct SurveyTally {
             }
         }
         for (index, pair) in pairIndicators.enumerated() {
-            if case .value(let pre) = answers[pair.pre], case .value(let post) = answers[pair.post] {
+            if case .value(let pre, _) = answers[pair.pre], case .value(let post, _) = answers[pair.post] {
                 running.pairs[index].add(pre: pre, post: post, maximum: pair.maximum)
             }
         }
         for (index, alpha) in alphaIndicators.enumerated() {
             for (position, item) in alpha.items.enumerated() {
-                if case .value(let value) = answers[item] {
+                if case .value(let value, _) = answers[item] {
                     running.itemValues[position] = alpha.reversed[position] ? alpha.bounds[position].map { $0.0 + $0.1 - value } ?? value : value
                 } else {
                     running.itemValues[position] = nil
@@ -176,7 +179,7 @@ enum GroupKey: Hashable {
     init?(_ answer: Coded) {
         switch answer {
         case .choices(let mask) where mask != 0: self = .index(mask.trailingZeroBitCount)
-        case .value(let value): self = .value(value)
+        case .value(let value, _): self = .value(value)
         default: return nil
         }
     }
@@ -185,7 +188,8 @@ enum GroupKey: Hashable {
 /// A coded answer as the hot loop keeps it: plain values only (a choice set as a 64-bit mask,
 /// a refusal as an index into the reasons table), so copying one costs nothing.
 enum Coded: Equatable {
-    case value(Double)
+    /// A value, with its level's position when the question has a scale (else -1).
+    case value(Double, level: Int)
     case choices(UInt64)
     case text
     case missing
@@ -197,14 +201,25 @@ enum Coded: Equatable {
 /// A question's answers during a read: values counted in a short list (a scale has at most
 /// a dozen), searched linearly, which beats hashing each answer.
 struct RunningQuestion {
+    /// The scale's values, counted by level position; other values are searched.
+    let levels: [Double]
+    var levelCounts: [Double]
     var values: [Double] = []
     var counts: [Double] = []
     var choices: [Double] = []
     var tallied = QuestionTally()
 
+    init(levels: [Double]) {
+        self.levels = levels
+        levelCounts = Array(repeating: 0, count: levels.count)
+    }
+
     mutating func add(_ answer: Coded) {
         switch answer {
-        case .value(let value):
+        case .value(_, let level) where level >= 0:
+            tallied.answered += 1
+            levelCounts[level] += 1
+        case .value(let value, _):
             tallied.answered += 1
             var index = 0
             while index < values.count && values[index] != value { index += 1 }
@@ -231,6 +246,7 @@ struct RunningQuestion {
     var tally: QuestionTally {
         var tally = tallied
         for (value, count) in zip(values, counts) { tally.values[value, default: 0] += count }
+        for (value, count) in zip(levels, levelCounts) where count > 0 { tally.values[value, default: 0] += count }
         tally.choices = choices
         return tally
     }
@@ -249,8 +265,8 @@ struct RunningTally {
     /// A buffer for one row's alpha items, reused.
     var itemValues: [Double?]
 
-    init(questions: Int, segments: Int, pairs: Int, alphas: [Int]) {
-        self.questions = Array(repeating: RunningQuestion(), count: questions)
+    init(levels: [[Double]], segments: Int, pairs: Int, alphas: [Int]) {
+        questions = levels.map(RunningQuestion.init(levels:))
         self.segments = Array(repeating: [], count: segments)
         self.pairs = Array(repeating: PairTally(), count: pairs)
         self.alphas = alphas.map(AlphaTally.init(items:))
@@ -289,30 +305,36 @@ struct RunningTally {
 struct AnswerCache {
     static let limit = 64
     private var entries: [[(bytes: [UInt8], answer: Coded)]]
+    /// Free-text questions: an answer is anything but blanks, found from the bytes alone.
+    private let isText: [Bool]
     /// Why answers were refused, in both languages; `Coded.invalid` indexes it.
     private(set) var reasons: [Localized] = []
 
-    init(questions: Int) {
-        entries = Array(repeating: [], count: questions)
+    init(coders: [AnswerCoder]) {
+        entries = Array(repeating: [], count: coders.count)
+        isText = coders.map { $0.question.kind == .text }
     }
 
     /// The answer to `question` in `cell`; `coders` is only read on a miss.
-    mutating func code(_ cell: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, question: Int, coders: [AnswerCoder]) -> Coded {
+    mutating func code(_ cell: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, question: Int, coders: [AnswerCoder], levels: [[Double]]) -> Coded {
+        if isText[question] {
+            return cell.contains { $0 > 0x20 } ? .text : .missing
+        }
         for entry in entries[question] where entry.bytes.count == cell.count {
             if cell.count == 0 || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) == 0 }) {
                 return entry.answer
             }
         }
-        let answer = coded(coders[question].code(encoding.decode(cell)))
+        let answer = coded(coders[question].code(encoding.decode(cell)), levels: levels[question])
         if entries[question].count < Self.limit {
             entries[question].append((Array(cell), answer))
         }
         return answer
     }
 
-    private mutating func coded(_ answer: Answer) -> Coded {
+    private mutating func coded(_ answer: Answer, levels: [Double]) -> Coded {
         switch answer {
-        case .value(let value): return .value(value)
+        case .value(let value): return .value(value, level: levels.firstIndex(of: value) ?? -1)
         case .text: return .text
         case .missing: return .missing
         case .invalid(let reason): return refusal(reason)
