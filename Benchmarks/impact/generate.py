@@ -4,6 +4,7 @@ as a Google Forms CSV (about 300 MB for a million rows). Fixed seed.
 
 Usage: python3 Benchmarks/impact/generate.py OUTPUT.csv [ROWS]
 """
+import os
 import sys
 
 import numpy as np
@@ -47,6 +48,7 @@ def main():
         HEADERS[16]: np.array(FREQUENCY, dtype=object)[rng.choice(5, rows)], HEADERS[17]: np.array(STARS, dtype=object)[rng.choice(5, rows, p=[0.02, 0.05, 0.18, 0.4, 0.35])],
         HEADERS[18]: np.where(rng.random(rows) < 0.1, "Très belle visite, merci !", ""),
     })
+    os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
     frame.to_csv(output, index=False, encoding="utf-8")
 
 
