@@ -236,10 +236,44 @@ def chatbot_limesurvey():
     }
 
 
+SATISFACTION_4 = ["Pas du tout satisfait·e", "Plutôt pas satisfait·e", "Plutôt satisfait·e", "Très satisfait·e"]
+
+
+def archives_kobo():
+    """KoboToolbox (.xlsx, labels as values): XML names with group paths as headers, Kobo's metadata columns."""
+    import openpyxl
+    header = ["start", "end", "consultation/satisfaction", "consultation/commune", "profil/mode", "suite/envie",
+              "_id", "_uuid", "_submission_time", "_validation_status", "_index"]
+    rows = []
+    for i in range(120):
+        rows.append([f"2026-10-{1 + i % 28:02d}T10:00:00", f"2026-10-{1 + i % 28:02d}T10:06:00",
+                     SATISFACTION_4[int(rng.choice(4, p=[0.05, 0.1, 0.45, 0.4]))], str(rng.choice(["Oui", "Non"], p=[0.6, 0.4])),
+                     str(rng.choice(["En ligne", "Sur la borne", "Les deux"], p=[0.6, 0.25, 0.15])),
+                     AGREEMENT[int(rng.choice(5, p=[0.05, 0.1, 0.2, 0.35, 0.3]))],
+                     100000 + i, f"uuid-{i:04d}", f"2026-10-{1 + i % 28:02d}T10:07:00", "", i + 1])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Archives crue 1910"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    book.save(os.path.join(HERE, "archives-expo-virtuelle-kobo.xlsx"))
+    frame = pd.DataFrame(rows, columns=header)
+    sat = frame["consultation/satisfaction"].map({label: i + 1 for i, label in enumerate(SATISFACTION_4)})
+    commune = frame["consultation/commune"] == "Oui"
+    return {
+        "mockup": "archives-expo-virtuelle.yaml", "rows": len(rows), "used": len(rows), "excluded": 0, "problems": 0,
+        "indicators": {
+            "I1": {"value": float((sat == 4).mean()), "n": len(rows), "ci": wilson(int((sat == 4).sum()), len(rows))},
+            "I2": {"value": float(commune.mean()), "n": len(rows)},
+        },
+    }
+
+
 expected = {
     "voix-du-quartier-google.csv": voix_du_quartier(), "ar-visite-familles-excel.csv": ar_visite_familles(),
     "vr-abbaye-msforms.xlsx": vr_abbaye(), "quiz-fete-science-papier.ods": quiz_paper(),
-    "chatbot-exhibition-limesurvey.csv": chatbot_limesurvey(),
+    "chatbot-exhibition-limesurvey.csv": chatbot_limesurvey(), "archives-expo-virtuelle-kobo.xlsx": archives_kobo(),
 }
 with open(os.path.join(HERE, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1, ensure_ascii=False)

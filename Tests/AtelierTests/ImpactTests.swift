@@ -25,7 +25,8 @@ final class ImpactTests: XCTestCase {
 
     func testEveryToolsExportMatchesPandas() throws {
         let exports = oracle.filter { $0.value["mockup"] != nil }
-        XCTAssertEqual(Set(exports.keys), ["vr-abbaye-msforms.xlsx", "quiz-fete-science-papier.ods", "chatbot-exhibition-limesurvey.csv"])
+        XCTAssertEqual(Set(exports.keys), ["vr-abbaye-msforms.xlsx", "quiz-fete-science-papier.ods", "chatbot-exhibition-limesurvey.csv",
+                                           "archives-expo-virtuelle-kobo.xlsx"])
         for (file, expected) in exports {
             let plan = try plan(expected["mockup"] as! String)
             let aggregate = try aggregate(plan, [file])
