@@ -159,6 +159,9 @@ def vr_abbaye():
             "I1": {"value": float((sat >= 4).sum() / len(sat)), "n": int(len(sat)), "ci": wilson(int((sat >= 4).sum()), len(sat))},
             "I2": {"value": choeur / len(answered_parts), "n": int(len(answered_parts))},
             "I3": {"value": float(unwell.mean()), "n": int(len(unwell))},
+            "I6": {"value": float(answered_parts.map(lambda p: any(x in p for x in parts)).mean()), "n": int(len(answered_parts)),
+                   "details": {"Architecture": float(answered_parts.map(lambda p: any(x in p for x in ["Nef", "Chœur", "Transept"])).mean()),
+                               "Vie monastique": float(answered_parts.map(lambda p: any(x in p for x in ["Cloître", "Chapelles", "Salle du chapitre"])).mean())}},
         },
     }
 

@@ -213,6 +213,7 @@ extension Catalogue {
         .mergeVersion: "{file}: aggregates in format {version}; this version of Atelier reads format {expected}.",
         .mergeDifferentPlans: "{file} does not follow the same evaluation plan as {first} ({difference}): their answers cannot be added up.",
         .impactTooManyChoices: "a question with more than {limit} choices is not supported",
+        .impactNoCategories: "outcomes needs categories (categories: {category: [choice, …]})",
         .severityError: "error",
         .severityWarning: "warning",
         .severityInfo: "info",

@@ -213,6 +213,7 @@ extension Catalogue {
         .mergeVersion: "{file} : agrégats au format {version}, cette version d'Atelier lit le format {expected}.",
         .mergeDifferentPlans: "{file} ne suit pas le même plan d'évaluation que {first} ({difference}) : on ne peut pas additionner leurs réponses.",
         .impactTooManyChoices: "une question à plus de {limit} choix n'est pas prise en charge",
+        .impactNoCategories: "outcomes demande des catégories (categories: {catégorie: [choix, …]})",
         .severityError: "erreur",
         .severityWarning: "avertissement",
         .severityInfo: "info",

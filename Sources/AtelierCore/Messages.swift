@@ -223,6 +223,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case impactTargetWord = "impact.target-word"
     case impactSummaryRows = "impact.summary-rows"
     case impactNoMaximum = "impact.no-maximum"
+    case impactNoCategories = "impact.no-categories"
     case impactNoPairs = "impact.no-pairs"
     case impactNoExpected = "impact.no-expected"
     case impactNoAnswer = "impact.no-answer"

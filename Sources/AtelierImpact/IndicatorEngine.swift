@@ -103,7 +103,7 @@ public struct IndicatorEngine: Sendable {
         case "alpha":
             measured = alpha(aggregate.alphas[indicator.id])
         case "outcomes":
-            measured = Measured(note: Catalogue.text(.impactUnsupportedMeasure, ["measure": indicator.measure]))
+            measured = outcomes(indicator, aggregate.outcomes[indicator.id])
         default:
             guard let id = indicator.questions.first, let question = plan.question(id) else {
                 measured = Measured(note: Catalogue.text(.impactNoQuestion))
@@ -309,6 +309,28 @@ public struct IndicatorEngine: Sendable {
     private func maximum(_ indicator: Mockup.Indicator) -> Double? {
         guard let (_, post) = SurveyTally.prePost(indicator, plan: plan), let question = plan.question(post) else { return nil }
         return SurveyTally.bounds(question.kind)?.1
+    }
+
+    /// Inspiring Learning for All: the share of respondents with at least one choice in each
+    /// outcome category, each with its Wilson interval; the indicator's value is the share
+    /// with at least one outcome of any category.
+    private func outcomes(_ indicator: Mockup.Indicator, _ tally: OutcomeTally?) -> Measured {
+        var measured = Measured()
+        guard !indicator.categories.isEmpty else {
+            measured.note = Catalogue.text(.impactNoCategories)
+            return measured
+        }
+        guard let tally, tally.respondents > 0 else {
+            measured.n = 0
+            measured.note = Catalogue.text(.impactNoAnswer)
+            return measured
+        }
+        measured.distribution = zip(indicator.categories, tally.categories).map { (Localized(verbatim: $0.name), $1) }
+        for (category, count) in zip(indicator.categories, tally.categories) {
+            measured.details.append((category.name, count / tally.respondents))
+        }
+        proportion(tally.anyCategory, of: tally.respondents, into: &measured)
+        return measured
     }
 
     private func alpha(_ tally: AlphaTally?) -> Measured {

@@ -129,6 +129,26 @@ public struct AlphaTally: Sendable, Equatable, Codable {
     }
 }
 
+/// An outcomes indicator's counts: respondents who answered, those who ticked a choice of
+/// any category, and for each category those who ticked at least one of its choices.
+public struct OutcomeTally: Sendable, Equatable, Codable {
+    public var respondents: Double = 0
+    public var anyCategory: Double = 0
+    public var categories: [Double]
+
+    public init(categories: Int) {
+        self.categories = Array(repeating: 0, count: categories)
+    }
+
+    static func + (lhs: OutcomeTally, rhs: OutcomeTally) -> OutcomeTally {
+        var result = lhs
+        result.respondents += rhs.respondents
+        result.anyCategory += rhs.anyCategory
+        result.categories = zip(lhs.categories, rhs.categories).map(+)
+        return result
+    }
+}
+
 /// A row left out, or an answer refused, with why.
 public struct RowProblem: Sendable, Equatable, Codable {
     public let file: String
@@ -171,6 +191,7 @@ public struct SurveyAggregate: Sendable, Equatable, Codable {
     public var segments: [String: [String: [String: QuestionTally]]] = [:]
     public var pairs: [String: PairTally] = [:]
     public var alphas: [String: AlphaTally] = [:]
+    public var outcomes: [String: OutcomeTally] = [:]
 
     public init(plan: String) {
         self.plan = plan
@@ -192,6 +213,7 @@ public struct SurveyAggregate: Sendable, Equatable, Codable {
         }
         result.pairs.merge(rhs.pairs, uniquingKeysWith: +)
         result.alphas.merge(rhs.alphas, uniquingKeysWith: +)
+        result.outcomes.merge(rhs.outcomes, uniquingKeysWith: +)
         return result
     }
 }

@@ -20,6 +20,8 @@ public struct SurveyTally {
     /// For each segment question, the questions whose indicators are broken down by it.
     private let segmentTargets: [String: [Int]]
     let pairIndicators: [(id: String, pre: Int, post: Int, maximum: Double?)]
+    /// Outcomes indicators: the question's position and each category's choices as a mask.
+    let outcomeIndicators: [(id: String, question: Int, masks: [UInt64])]
     let alphaIndicators: [(id: String, items: [Int], reversed: [Bool], bounds: [(Double, Double)?])]
 
     public init(plan: SurveyPlan) {
@@ -39,6 +41,22 @@ public struct SurveyTally {
         pairIndicators = plan.indicators.filter { ["gain", "change"].contains($0.measure) }.compactMap { indicator in
             guard let (pre, post) = Self.prePost(indicator, plan: plan), let preIndex = index[pre], let postIndex = index[post] else { return nil }
             return (indicator.id, preIndex, postIndex, Self.bounds(plan.questions[postIndex].kind)?.1)
+        }
+        outcomeIndicators = plan.indicators.filter { $0.measure == "outcomes" }.compactMap { indicator in
+            guard let id = indicator.questions.first, let position = index[id] else { return nil }
+            let choices: [Localized] = switch plan.questions[position].kind {
+            case .choice(let choices), .multiChoice(let choices, _): choices
+            default: []
+            }
+            let masks = indicator.categories.map { category in
+                category.choices.reduce(UInt64(0)) { mask, name in
+                    let wanted = TextMatching.normalized(name)
+                    guard let found = choices.firstIndex(where: { TextMatching.normalized($0.fr) == wanted || TextMatching.normalized($0.en) == wanted }),
+                          found < Coded.maxChoices else { return mask }
+                    return mask | 1 << UInt64(found)
+                }
+            }
+            return (indicator.id, position, masks)
         }
         alphaIndicators = plan.indicators.filter { $0.measure == "alpha" }.map { indicator in
             let items = indicator.questions.compactMap { index[$0] }
@@ -77,7 +95,7 @@ public struct SurveyTally {
         let detectsDuplicates = Set(columns).count < reader.header.count
         var cache = AnswerCache(coders: coders)
         var running = RunningTally(levels: levels, segments: segmentQuestions.count, pairs: pairIndicators.count,
-                                   alphas: alphaIndicators.map(\.items.count))
+                                   alphas: alphaIndicators.map(\.items.count), outcomes: outcomeIndicators.map(\.masks.count))
         defer { running.fold(into: &aggregate, plan: plan) }
         var row = RawRow()
         var answers = [Coded](repeating: .missing, count: coders.count)
@@ -142,6 +160,14 @@ public struct SurveyTally {
         for (index, pair) in pairIndicators.enumerated() {
             if case .value(let pre, _) = answers[pair.pre], case .value(let post, _) = answers[pair.post] {
                 running.pairs[index].add(pre: pre, post: post, maximum: pair.maximum)
+            }
+        }
+        for (index, outcome) in outcomeIndicators.enumerated() {
+            guard case .choices(let mask) = answers[outcome.question] else { continue }
+            running.outcomes[index].respondents += 1
+            if mask & outcome.masks.reduce(0, |) != 0 { running.outcomes[index].anyCategory += 1 }
+            for (category, categoryMask) in outcome.masks.enumerated() where mask & categoryMask != 0 {
+                running.outcomes[index].categories[category] += 1
             }
         }
         for (index, alpha) in alphaIndicators.enumerated() {
@@ -262,10 +288,12 @@ struct RunningTally {
     /// By position among the plan's pre/post and alpha indicators.
     var pairs: [PairTally]
     var alphas: [AlphaTally]
+    var outcomes: [OutcomeTally]
     /// A buffer for one row's alpha items, reused.
     var itemValues: [Double?]
 
-    init(levels: [[Double]], segments: Int, pairs: Int, alphas: [Int]) {
+    init(levels: [[Double]], segments: Int, pairs: Int, alphas: [Int], outcomes: [Int]) {
+        self.outcomes = outcomes.map(OutcomeTally.init(categories:))
         questions = levels.map(RunningQuestion.init(levels:))
         self.segments = Array(repeating: [], count: segments)
         self.pairs = Array(repeating: PairTally(), count: pairs)
@@ -288,6 +316,9 @@ struct RunningTally {
         }
         for (index, pair) in tally.pairIndicators.enumerated() where pairs[index].difference.n > 0 {
             read.pairs[pair.id] = pairs[index]
+        }
+        for (index, outcome) in tally.outcomeIndicators.enumerated() where outcomes[index].respondents > 0 {
+            read.outcomes[outcome.id] = outcomes[index]
         }
         for (index, alpha) in tally.alphaIndicators.enumerated() where alphas[index].respondents > 0 {
             var full = alphas[index]

@@ -109,6 +109,8 @@ public struct Mockup: Sendable {
         public let by: [String]
         public let source: String
         public let observed: Double?
+        /// For `outcomes`: each category and the choices that belong to it, in order.
+        public let categories: [(name: String, choices: [String])]
     }
 }
 
@@ -164,6 +166,15 @@ extension Mockup.Scale {
 }
 
 extension Mockup.Evaluation {
+    /// The `categories` of an outcomes indicator: a map of lists (not records).
+    static func categories(_ record: Record) -> [(name: String, choices: [String])] {
+        guard case .dictionary(let entries, _)? = record["categories"] else { return [] }
+        return entries.map { entry in
+            guard case .list(let items, _) = entry.value else { return (entry.key, []) }
+            return (entry.key, items.compactMap { if case .scalar(.text(let text), _) = $0 { return text } else { return nil } })
+        }
+    }
+
     init(_ record: Record) {
         self.record = record
         respondentsExpected = record.integer("respondents-expected")
@@ -181,7 +192,8 @@ extension Mockup.Evaluation {
                                     questions: [record.text("question")].compactMap { $0 } + record.texts("questions"),
                                     top: record.integer("top"), choice: record.text("choice"), target: record.text("target"),
                                     objectives: record.texts("objectives"), by: record.texts("by"),
-                                    source: record.text("source") ?? "survey", observed: record.number("observed"))
+                                    source: record.text("source") ?? "survey", observed: record.number("observed"),
+                                    categories: Self.categories(record))
         }
     }
 }

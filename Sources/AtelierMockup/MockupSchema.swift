@@ -289,6 +289,7 @@ public enum MockupSchema {
             Choice("survey", "Questionnaire"), Choice("observation", "Chiffre relevé par l'équipe"),
         ])), "D'où vient la valeur."),
         Field("observed", .scalar(.number), "La valeur relevée (source: observation)."),
+        Field("categories", .dictionary(.list(.scalar(.text))), "Pour outcomes : chaque catégorie de résultats (par exemple les cinq Generic Learning Outcomes) et les choix de la question qui en relèvent."),
     ])
 
     static let evaluation: SchemaNode = .object([

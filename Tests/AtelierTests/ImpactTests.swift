@@ -42,6 +42,9 @@ final class ImpactTests: XCTestCase {
                     assertClose(results[id]?.interval?.lowerBound, ci[0], "\(file) \(id) ci")
                     assertClose(results[id]?.interval?.upperBound, ci[1], "\(file) \(id) ci")
                 }
+                for (name, share) in want["details"] as? [String: Double] ?? [:] {
+                    assertClose(results[id]?.details.first { $0.name == name }?.value, share, "\(file) \(id) \(name)")
+                }
             }
         }
     }
