@@ -22,6 +22,21 @@ SATISFACTION = ["Pas du tout satisfait·e", "Peu satisfait·e", "Moyennement sat
 AGREEMENT = ["Pas du tout d'accord", "Plutôt pas d'accord", "Ni d'accord ni pas d'accord", "Plutôt d'accord", "Tout à fait d'accord"]
 
 
+def write_xlsx(name, sheet_name, header, rows, text_cells=()):
+    """A workbook of one sheet, as the survey tools export it; `text_cells` are stored as
+    strings even when they look like formulas (as the tools store answers)."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = sheet_name
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    for cell in text_cells:
+        sheet[cell].data_type = "s"
+    book.save(os.path.join(HERE, name))
+
+
 def wilson(k, n):
     p = k / n
     d = 1 + Z * Z / n
@@ -120,7 +135,6 @@ SATISFACTION_EN = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor d
 
 def vr_abbaye():
     """Microsoft Forms (.xlsx, French interface): ID and times first, `;`-joined choices with a trailing `;`."""
-    import openpyxl
     parts = ["Nef", "Chœur", "Transept", "Cloître", "Chapelles", "Salle du chapitre"]
     header = ["ID", "Heure de début", "Heure de fin", "Adresse de messagerie", "Nom",
               "Êtes-vous satisfait·e de l'expérience ?", "Quelles parties de l'église pouvez-vous nommer ?",
@@ -138,14 +152,7 @@ def vr_abbaye():
     rows[4][9] = '=HYPERLINK("http://example.invalid","cliquez")'   # text stays text
     rows[9][6] = "Nef;Crypte;"                                       # not a choice: refused
     rows[12][7] = "Ne sait pas"
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Form1"
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    sheet["J6"].data_type = "s"
-    book.save(os.path.join(HERE, "vr-abbaye-msforms.xlsx"))
+    write_xlsx("vr-abbaye-msforms.xlsx", "Form1", header, rows, text_cells=["J6"])
     frame = pd.DataFrame(rows, columns=header)
     sat = frame[header[5]].map({label: i + 1 for i, label in enumerate(SATISFACTION)})
     valid_parts = frame[header[6]].map(lambda cell: None if "Crypte" in cell else [p for p in cell.split(";") if p])
@@ -244,7 +251,6 @@ SATISFACTION_4 = ["Pas du tout satisfait·e", "Plutôt pas satisfait·e", "Plut�
 
 def archives_kobo():
     """KoboToolbox (.xlsx, labels as values): XML names with group paths as headers, Kobo's metadata columns."""
-    import openpyxl
     header = ["start", "end", "consultation/satisfaction", "consultation/commune", "profil/mode", "suite/envie",
               "_id", "_uuid", "_submission_time", "_validation_status", "_index"]
     rows = []
@@ -254,13 +260,7 @@ def archives_kobo():
                      str(rng.choice(["En ligne", "Sur la borne", "Les deux"], p=[0.6, 0.25, 0.15])),
                      AGREEMENT[int(rng.choice(5, p=[0.05, 0.1, 0.2, 0.35, 0.3]))],
                      100000 + i, f"uuid-{i:04d}", f"2026-10-{1 + i % 28:02d}T10:07:00", "", i + 1])
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Archives crue 1910"
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    book.save(os.path.join(HERE, "archives-expo-virtuelle-kobo.xlsx"))
+    write_xlsx("archives-expo-virtuelle-kobo.xlsx", "Archives crue 1910", header, rows)
     frame = pd.DataFrame(rows, columns=header)
     sat = frame["consultation/satisfaction"].map({label: i + 1 for i, label in enumerate(SATISFACTION_4)})
     commune = frame["consultation/commune"] == "Oui"
