@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Oracle values for AtelierStatistics, computed with scipy and pingouin.
 
-Run: python3 Tests/Fixtures/statistics/generate.py   (pip install scipy pingouin)
+Run: python3 Tests/Fixtures/statistics/generate.py   (pip install scipy pingouin krippendorff scikit-learn)
 Writes statistics.json beside this script; the Swift tests read it and never need Python.
 Fixed seed: the same file comes out every time for the same library versions.
 """
@@ -87,6 +87,40 @@ mask = rng.random(items.shape) < 0.08
 frame = pd.DataFrame(np.where(mask, np.nan, items), columns=[f"Q{i}" for i in range(6)])
 alpha_case("likert-6-items-missing", frame)
 out["alpha"] = alphas
+
+# Agreement between graders: ICC (pingouin), Krippendorff's alpha (krippendorff), Cohen's kappa (scikit-learn).
+import krippendorff
+from sklearn.metrics import cohen_kappa_score
+
+iccs = []
+for targets, raters in [(6, 2), (8, 3), (12, 4)]:
+    truth = rng.normal(12, 3, targets)
+    table = np.clip(np.round(truth[:, None] + rng.normal(0, 1.5, (targets, raters)) + rng.normal(0, 1, raters)), 0, 20)
+    long = pd.DataFrame([(t, r, table[t, r]) for t in range(targets) for r in range(raters)], columns=["target", "rater", "score"])
+    result = pg.intraclass_corr(long, targets="target", raters="rater", ratings="score").set_index("Type")["ICC"]
+    iccs.append({"ratings": table.tolist(), "ICC1": result["ICC(1,1)"], "ICCA1": result["ICC(A,1)"], "ICCC1": result["ICC(C,1)"],
+                 "ICC1k": result["ICC(1,k)"], "ICCAk": result["ICC(A,k)"], "ICCCk": result["ICC(C,k)"]})
+out["icc"] = iccs
+
+alphas_k = []
+for coders, units in [(2, 10), (3, 15), (4, 30)]:
+    data = rng.integers(1, 5, (coders, units)).astype(float)
+    data[rng.random(data.shape) < 0.15] = np.nan
+    case = {"data": [[None if np.isnan(v) else v for v in row] for row in data]}
+    for metric in ["nominal", "ordinal", "interval", "ratio"]:
+        case[metric] = krippendorff.alpha(reliability_data=data, level_of_measurement=metric, value_domain=[1.0, 2.0, 3.0, 4.0])
+    alphas_k.append(case)
+out["krippendorff"] = alphas_k
+
+kappas = []
+for size in [20, 50]:
+    first = rng.integers(0, 4, size)
+    second = np.clip(first + rng.integers(-1, 2, size), 0, 3)
+    case = {"first": first.tolist(), "second": second.tolist(), "labels": [0, 1, 2, 3, 4]}
+    for weights in [None, "linear", "quadratic"]:
+        case[weights or "none"] = cohen_kappa_score(first, second, labels=[0, 1, 2, 3, 4], weights=weights)
+    kappas.append(case)
+out["kappa"] = kappas
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "statistics.json"), "w") as f:
     json.dump(out, f, indent=1)
