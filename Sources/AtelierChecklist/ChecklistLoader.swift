@@ -5,8 +5,8 @@ import AtelierYAML
 /// Reads a checklist file strictly: every unknown key, check, option, section, severity or
 /// path is a problem with its position and the closest accepted word.
 public struct ChecklistLoader {
-    let file: String
-    private(set) var problems: [ChecklistProblem] = []
+    private var reader: StrictReader
+    var file: String { reader.file }
 
     public static let checkNames = ["present", "not-empty", "equals", "one-of", "matches", "at-least",
                                     "number-between", "count-between", "unique", "refers-to", "date-before"]
@@ -15,62 +15,32 @@ public struct ChecklistLoader {
                            "message", "why", "fix", "reference", "examples"]
     static let severityWords = Severity.allCases.map(\.rawValue) + ["off"]
 
-    public static func load(_ bytes: [UInt8], file: String) throws(ChecklistError) -> Checklist {
-        var loader = ChecklistLoader(file: file)
-        let document = YAMLLoader.load(bytes)
-        for problem in document.problems {
-            loader.problems.append(ChecklistProblem(file: file, position: problem.position, message: problem.finding.message))
-        }
-        guard let root = document.root, loader.problems.isEmpty else {
-            if loader.problems.isEmpty { loader.report(SourcePosition(line: 1, column: 1), .checklistEmpty) }
-            throw ChecklistError(loader.problems)
-        }
+    public static func load(_ bytes: [UInt8], file: String) throws(DefinitionError) -> Checklist {
+        var loader = ChecklistLoader(reader: StrictReader(file: file))
+        guard let root = loader.reader.root(of: bytes) else { throw DefinitionError(loader.reader.problems) }
         let checklist = loader.checklist(root)
-        guard loader.problems.isEmpty, let checklist else { throw ChecklistError(loader.problems) }
+        guard loader.reader.problems.isEmpty, let checklist else { throw DefinitionError(loader.reader.problems) }
         return checklist
     }
 
     private mutating func report(_ position: SourcePosition?, _ key: MessageKey, _ arguments: [String: String] = [:]) {
-        problems.append(ChecklistProblem(file: file, position: position, message: Catalogue.text(key, arguments)))
+        reader.report(position, key, arguments)
     }
 
-    /// Reports keys of `node` that are not in `known`, with the closest known one.
     private mutating func checkKeys(_ node: YAMLNode, known: [String]) {
-        for entry in node.entries ?? [] where !known.contains(entry.key) {
-            reportUnknown(entry.key, at: entry.keyPosition, among: known, kind: .checklistUnknownKey)
-        }
+        reader.checkKeys(node, known: known)
     }
 
     private mutating func reportUnknown(_ word: String, at position: SourcePosition, among known: [String], kind: MessageKey) {
-        let suggestion = TextMatching.closest(to: word, among: known).first
-        let hint = suggestion.map { Catalogue.text(.checklistDidYouMean, ["suggestion": $0]) } ?? Catalogue.text(.checklistAccepted, ["values": known.joined(separator: ", ")])
-        problems.append(ChecklistProblem(file: file, position: position,
-                                         message: Catalogue.text(kind, ["value": word]).joined(with: hint)))
+        reader.reportUnknown(word, at: position, among: known, kind: kind)
     }
 
     private mutating func text(_ node: YAMLNode?, _ key: String, in parent: YAMLNode, required: Bool = true) -> String? {
-        guard let node, !node.isEmpty else {
-            if required { report(parent.position, .checklistMissingKey, ["key": key]) }
-            return nil
-        }
-        guard let text = node.scalarText else {
-            report(node.position, .checklistExpectedText, ["key": key])
-            return nil
-        }
-        return text
+        reader.text(node, key, in: parent, required: required)
     }
 
     private mutating func localized(_ node: YAMLNode?, _ key: String, in parent: YAMLNode) -> Localized? {
-        guard let node else {
-            report(parent.position, .checklistMissingKey, ["key": key])
-            return nil
-        }
-        checkKeys(node, known: ["fr", "en"])
-        guard let fr = node["fr"]?.scalarText, let en = node["en"]?.scalarText else {
-            report(node.position, .checklistNeedsBothLanguages, ["key": key])
-            return nil
-        }
-        return Localized(fr: fr, en: en)
+        reader.localized(node, key, in: parent)
     }
 
     private mutating func checklist(_ root: YAMLNode) -> Checklist? {
@@ -124,7 +94,7 @@ public struct ChecklistLoader {
         do {
             return try TargetPath(parsing: text)
         } catch {
-            problems.append(ChecklistProblem(file: file, position: node?.position, message: Self.explain(error)))
+            reader.append(DefinitionProblem(file: file, position: node?.position, message: Self.explain(error)))
             return nil
         }
     }

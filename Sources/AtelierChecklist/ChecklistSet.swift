@@ -24,7 +24,7 @@ public struct ChecklistSet: Sendable {
     /// Loads the requested checklists (names or paths). The default checklist runs too,
     /// unless one of the requested checklists is it or extends it: a checklist that extends
     /// it replaces it, one that does not adds to it.
-    public static func load(_ requested: [String], folder: URL) throws(ChecklistError) -> ChecklistSet {
+    public static func load(_ requested: [String], folder: URL) throws(DefinitionError) -> ChecklistSet {
         var resolver = Resolver(folder: folder)
         var roots: [Checklist] = []
         for name in requested.isEmpty ? [defaultChecklist] : requested {
@@ -38,16 +38,16 @@ public struct ChecklistSet: Sendable {
         for root in roots {
             rules = Resolver.merge(rules, resolver.rules(of: root))
         }
-        guard resolver.problems.isEmpty else { throw ChecklistError(resolver.problems) }
+        guard resolver.problems.isEmpty else { throw DefinitionError(resolver.problems) }
         return ChecklistSet(checklists: roots, rules: rules)
     }
 
     /// Loads one checklist file on its own, with what it extends.
-    public static func loadFile(_ path: String, folder: URL) throws(ChecklistError) -> ChecklistSet {
+    public static func loadFile(_ path: String, folder: URL) throws(DefinitionError) -> ChecklistSet {
         var resolver = Resolver(folder: folder)
-        guard let checklist = resolver.checklist(named: path, from: nil) else { throw ChecklistError(resolver.problems) }
+        guard let checklist = resolver.checklist(named: path, from: nil) else { throw DefinitionError(resolver.problems) }
         let rules = resolver.rules(of: checklist)
-        guard resolver.problems.isEmpty else { throw ChecklistError(resolver.problems) }
+        guard resolver.problems.isEmpty else { throw DefinitionError(resolver.problems) }
         return ChecklistSet(checklists: [checklist], rules: rules)
     }
 }
@@ -56,7 +56,7 @@ public struct ChecklistSet: Sendable {
 private struct Resolver {
     let folder: URL
     var loaded: [String: Checklist] = [:]
-    var problems: [ChecklistProblem] = []
+    var problems: [DefinitionProblem] = []
     var resolving: [String] = []
 
     init(folder: URL) {
@@ -70,7 +70,7 @@ private struct Resolver {
         guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) && !$0.hasDirectoryPath }),
               let data = FileManager.default.contents(atPath: url.path) else {
             let available = ChecklistSet.builtinNames(in: folder).joined(separator: ", ")
-            problems.append(ChecklistProblem(file: referrer?.file ?? name, position: referrer?.position,
+            problems.append(DefinitionProblem(file: referrer?.file ?? name, position: referrer?.position,
                                              message: Catalogue.text(.checklistUnknownChecklist, ["value": name])
                                                 .joined(with: Catalogue.text(.checklistAccepted, ["values": available]))))
             return nil
@@ -100,7 +100,7 @@ private struct Resolver {
 
     mutating func rules(of checklist: Checklist) -> [Rule] {
         guard !resolving.contains(checklist.id) else {
-            problems.append(ChecklistProblem(file: checklist.file, position: checklist.extends.first?.position,
+            problems.append(DefinitionProblem(file: checklist.file, position: checklist.extends.first?.position,
                                              message: Catalogue.text(.checklistCycle, ["id": checklist.id])))
             return []
         }
@@ -116,7 +116,7 @@ private struct Resolver {
         for override in checklist.severities {
             guard let index = rules.firstIndex(where: { $0.id == override.rule }) else {
                 let suggestion = TextMatching.closest(to: override.rule, among: rules.map(\.id)).first
-                problems.append(ChecklistProblem(file: checklist.file, position: override.position,
+                problems.append(DefinitionProblem(file: checklist.file, position: override.position,
                                                  message: Catalogue.text(.checklistUnknownRule, ["value": override.rule])
                                                     .joined(with: suggestion.map { Catalogue.text(.checklistDidYouMean, ["suggestion": $0]) } ?? Localized(verbatim: ""))))
                 continue

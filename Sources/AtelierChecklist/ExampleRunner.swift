@@ -16,11 +16,11 @@ public struct ExampleRunner: Sendable {
     public struct Report: Sendable {
         public let rules: Int
         public let examples: Int
-        public let failures: [ChecklistProblem]
+        public let failures: [DefinitionProblem]
     }
 
     public func run(_ rules: [Rule], file: (Rule) -> String) -> Report {
-        var failures: [ChecklistProblem] = []
+        var failures: [DefinitionProblem] = []
         var examples = 0
         for rule in rules {
             var active = rule
@@ -31,7 +31,7 @@ public struct ExampleRunner: Sendable {
                 let (text, offset) = compose(example.snippet)
                 let decoded = decoder.decode(Array(text.utf8))
                 func fail(_ key: MessageKey, _ arguments: [String: String]) {
-                    failures.append(ChecklistProblem(file: file(rule), position: example.position,
+                    failures.append(DefinitionProblem(file: file(rule), position: example.position,
                                                      message: Catalogue.text(key, arguments.merging(["rule": rule.id, "line": "\(example.position.line)"]) { $1 })))
                 }
                 if let structural = decoded.findings.first(where: { $0.severity == .error }) {

@@ -35,7 +35,7 @@ enum Main {
             try command.run()
         } catch let error as UserError {
             Console.fail(error)
-        } catch let error as ChecklistError {
+        } catch let error as DefinitionError {
             Console.fail(error)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)

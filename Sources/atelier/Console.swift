@@ -24,7 +24,7 @@ enum Console {
     }
 
     /// Prints every problem of a refused checklist, one per line, and exits with status 2.
-    static func fail(_ error: ChecklistError) -> Never {
+    static func fail(_ error: DefinitionError) -> Never {
         for problem in error.problems {
             Self.error(problem.sentence(in: language))
         }

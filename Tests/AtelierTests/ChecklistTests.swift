@@ -163,7 +163,7 @@ final class ChecklistTests: XCTestCase {
     func testABrokenChecklistIsRefusedWholeByTheSet() throws {
         let path = try write("broken.yaml", header + "  - id: r1\n    section: objectives\n")
         XCTAssertThrowsError(try ChecklistSet.load([path], folder: Fixtures.library.checklistsFolder)) { error in
-            let problems = (error as? ChecklistError)?.problems ?? []
+            let problems = (error as? DefinitionError)?.problems ?? []
             XCTAssertEqual(Set(problems.map(\.message.en)), [
                 "The key « severity » is required here.", "The key « message » is required here.", "The key « why » is required here.",
                 "The key « fix » is required here.", "The key « check » is required here.", "The key « target » is required here.",
@@ -171,7 +171,7 @@ final class ChecklistTests: XCTestCase {
             XCTAssertTrue(problems.allSatisfy { $0.file.hasSuffix("broken.yaml") && $0.position != nil })
         }
         XCTAssertThrowsError(try ChecklistSet.load(["nowhere"], folder: Fixtures.library.checklistsFolder)) { error in
-            XCTAssertEqual((error as? ChecklistError)?.problems.first?.message.en,
+            XCTAssertEqual((error as? DefinitionError)?.problems.first?.message.en,
                            "Checklist « nowhere » not found (neither a file nor a built-in checklist). Accepted values: mediation-essentials.")
         }
     }
@@ -179,14 +179,14 @@ final class ChecklistTests: XCTestCase {
     func testUnknownRuleInSeveritiesAndExtendsCycles() throws {
         let typo = try write("typo.yaml", "id: typo\ntitle: {fr: t, en: t}\nextends: [mediation-essentials]\nseverities:\n  objective-mesurable: error\n")
         XCTAssertThrowsError(try ChecklistSet.load([typo], folder: Fixtures.library.checklistsFolder)) { error in
-            let problem = (error as? ChecklistError)?.problems.first
+            let problem = (error as? DefinitionError)?.problems.first
             XCTAssertEqual(problem?.position, SourcePosition(line: 5, column: 3))
             XCTAssertEqual(problem?.message.en, "Unknown rule « objective-mesurable » in the extended checklists. Did you mean « objective-measurable »?")
         }
         _ = try write("a.yaml", "id: a\ntitle: {fr: a, en: a}\nextends: [b.yaml]\n")
         _ = try write("b.yaml", "id: b\ntitle: {fr: b, en: b}\nextends: [a.yaml]\n")
         XCTAssertThrowsError(try ChecklistSet.load([scratch.appendingPathComponent("a.yaml").path], folder: Fixtures.library.checklistsFolder)) { error in
-            XCTAssertTrue((error as? ChecklistError)?.problems.contains { $0.message.en.contains("extends itself") } == true)
+            XCTAssertTrue((error as? DefinitionError)?.problems.contains { $0.message.en.contains("extends itself") } == true)
         }
     }
 
