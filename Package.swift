@@ -29,17 +29,18 @@ let package = Package(
         .target(name: "AtelierMockup", dependencies: ["AtelierCore", "AtelierYAML"]),
         .target(name: "AtelierChecklist", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup"]),
         .target(name: "AtelierImpact", dependencies: ["AtelierCore", "AtelierMockup", "AtelierStatistics", "AtelierTabular"]),
-        .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "CXLSXWriter"]),
+        .target(name: "AtelierGrading", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierStatistics", "AtelierTabular"]),
+        .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "CXLSXWriter"]),
         .executableTarget(
             name: "atelier",
             dependencies: [
-                "AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierImpact", "AtelierTabular",
+                "AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierImpact", "AtelierTabular", "AtelierGrading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AtelierTests",
-            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics", "AtelierTabular", "AtelierImpact"]
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics", "AtelierTabular", "AtelierImpact", "AtelierGrading"]
         ),
     ]
 )

@@ -33,6 +33,20 @@ extension Language {
     }
 }
 
+extension Language {
+    /// `value` as this language writes it for a reader: at most `decimals` places, trailing
+    /// zeros dropped, a decimal comma in French.
+    public func number(_ value: Double, decimals: Int = 2) -> String {
+        let scale = (0..<decimals).reduce(1.0) { product, _ in product * 10 }
+        return decimalSeparated(JSONValue.format((value * scale).rounded() / scale))
+    }
+
+    /// A number already written with a decimal point, with this language's separator.
+    public func decimalSeparated(_ text: String) -> String {
+        self == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
+
 /// A text in every language Atelier speaks.
 public struct Localized: Hashable, Sendable {
     public let fr: String

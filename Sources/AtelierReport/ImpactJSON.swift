@@ -100,8 +100,7 @@ public struct ImpactText: Sendable {
     func format(_ value: Double, proportion: Bool) -> String {
         let number = proportion ? value * 100 : value
         let decimals = proportion ? 1 : number == number.rounded() ? 0 : 2
-        var text = String(format: "%.\(decimals)f", number)
-        if language == .fr { text = text.replacingOccurrences(of: ".", with: ",") }
+        let text = language.decimalSeparated(String(format: "%.\(decimals)f", number))
         return proportion ? text + (language == .fr ? " %" : "%") : text
     }
 

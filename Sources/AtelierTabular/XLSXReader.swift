@@ -40,6 +40,16 @@ public struct XLSXReader: TableReader {
         header = first.cells
     }
 
+    /// The names of a workbook's sheets, in order.
+    public static func sheetNames(path: String) throws(TableError) -> [String] {
+        let archive = try SpreadsheetArchive(path: path)
+        var names: [String] = []
+        for case let .start(name, attributes, _) in try archive.events("xl/workbook.xml") where name == "sheet" {
+            if let sheetName = attributes["name"] { names.append(sheetName) }
+        }
+        return names
+    }
+
     public var description: Localized {
         Localized(fr: "Excel (.xlsx), feuille « \(sheet) »", en: "Excel (.xlsx), sheet « \(sheet) »")
     }

@@ -12,7 +12,8 @@ struct Demo: ParsableCommand {
         Checks every mockup of Examples/ and writes the reports (text, JSON, Markdown) and the printable
         grid of the built-in checklist (Markdown, HTML) into the output folder; then computes the impact
         indicators of each example that has survey exports (Examples/surveys/<mockup>-<tool>.csv), as JSON
-        and as an Excel workbook.
+        and as an Excel workbook; then writes a blank grading sheet for the examples and grades the
+        filled one (Examples/grading/grille-remplie.xlsx) into marks, agreement and feedback.
         Example:
           atelier demo --output Exports
         """
@@ -52,6 +53,7 @@ struct Demo: ParsableCommand {
         }
         Console.print(TextReporter(language: language, colour: Console.usesColour).render(checked))
         try impacts(of: paths, surveys: URL(fileURLWithPath: folder).appendingPathComponent("surveys"), library: library, decoder: decoder)
+        try grading(of: paths, sheet: URL(fileURLWithPath: folder).appendingPathComponent("grading/grille-remplie.xlsx").path)
         Console.print(Catalogue.text(.cliDemoDone, ["path": output])[language] + "\n")
         if CheckSummary(checked).errors > 0 {
             throw ExitCode(1)
@@ -67,12 +69,22 @@ struct Demo: ParsableCommand {
             let stem = URL(fileURLWithPath: mockup).deletingPathExtension().lastPathComponent
             let exports = files.filter { $0.hasPrefix(stem + "-") }.map { surveys.appendingPathComponent($0).path }
             guard !exports.isEmpty else { continue }
-            var impact = try Impact.parse([mockup] + exports.flatMap { ["--responses", $0] } + [
+            let impact = try Impact.parse([mockup] + exports.flatMap { ["--responses", $0] } + [
                 "--json", (output as NSString).appendingPathComponent("impact-\(stem).json"),
                 "--xlsx", (output as NSString).appendingPathComponent("impact-\(stem).xlsx"),
                 "--lang", common.language.rawValue,
             ] + (common.templates.map { ["--templates", $0] } ?? []))
             try impact.run()
         }
+    }
+
+    /// A blank grading sheet for the example groups (`grille-vierge.xlsx`) and, when the examples
+    /// hold a filled one, the marks (`notes.json`) and one feedback file per group (`retours/`).
+    private func grading(of mockups: [String], sheet: String) throws {
+        let path = { (name: String) in (output as NSString).appendingPathComponent(name) }
+        let shared = ["--rubric", "presentation-atelier", "--lang", common.language.rawValue] + (common.templates.map { ["--templates", $0] } ?? [])
+        try GradeSheet.parse(shared + ["--graders", "Camille,Karim", "--xlsx", path("grille-vierge.xlsx")] + mockups).run()
+        guard FileManager.default.fileExists(atPath: sheet) else { return }
+        try GradeCompute.parse(shared + ["--scores", sheet, "--json", path("notes.json"), "--feedback", path("retours")] + mockups).run()
     }
 }

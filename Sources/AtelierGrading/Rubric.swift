@@ -1,0 +1,119 @@
+// AtelierGrading owns grading group presentations: rubrics and their strict loader, reading
+// filled grading sheets (xlsx or CSV), combining graders into marks, disagreements, agreement
+// between graders, and what it takes to write grading sheets, gradebooks and feedback.
+
+import AtelierChecklist
+import AtelierCore
+import AtelierMockup
+import AtelierYAML
+
+/// A rubric: criteria with weights and ordered levels, a scale (`out-of`) and a rounding step.
+public struct Rubric: Sendable {
+    public struct Level: Sendable {
+        public let label: Localized
+        public let points: Double
+        public let descriptor: Localized?
+    }
+
+    /// How a criterion gets its level.
+    public enum Source: Sendable, Equatable {
+        /// Graders choose a level.
+        case graders
+        /// From the mockup's readiness (overall, or one section), by thresholds: below the
+        /// first, the lowest level; at or above threshold i, level i + 1.
+        case readiness(section: Section?, thresholds: [Double])
+    }
+
+    public struct Criterion: Sendable {
+        public let id: String
+        public let label: Localized
+        public let weight: Double
+        public let levels: [Level]
+        public let source: Source
+        /// Graded and commented, but not counted in the mark.
+        public let feedbackOnly: Bool
+
+        public var maximum: Double { levels.map(\.points).max() ?? 0 }
+    }
+
+    public let id: String
+    public let title: Localized
+    public let outOf: Double
+    public let rounding: Double
+    public let criteria: [Criterion]
+
+    /// The criteria that count in the mark.
+    public var scored: [Criterion] { criteria.filter { !$0.feedbackOnly } }
+
+    /// `value` rounded to the nearest multiple of the rounding step (halves up).
+    public func rounded(_ value: Double) -> Double {
+        guard rounding > 0 else { return value }
+        return (value / rounding + 1e-9).rounded(.toNearestOrAwayFromZero) * rounding
+    }
+}
+
+/// Reads rubric files strictly, every problem with its position.
+public enum RubricLoader {
+    static let topKeys = ["id", "title", "out-of", "rounding", "criteria"]
+    static let criterionKeys = ["id", "label", "weight", "levels", "auto", "feedback-only"]
+    static let levelKeys = ["label", "points", "descriptor"]
+
+    public static func load(_ bytes: [UInt8], file: String) throws(DefinitionError) -> Rubric {
+        var reader = StrictReader(file: file)
+        guard let root = reader.root(of: bytes) else { throw DefinitionError(reader.problems) }
+        reader.checkKeys(root, known: topKeys)
+        let id = reader.text(root["id"], "id", in: root)
+        let title = reader.localized(root["title"], "title", in: root)
+        let outOf = reader.number(root["out-of"], "out-of", in: root, required: false) ?? 20
+        let rounding = reader.number(root["rounding"], "rounding", in: root, required: false) ?? 0.5
+        var criteria: [Rubric.Criterion] = []
+        var seen: [String: SourcePosition] = [:]
+        if root["criteria"]?.items == nil { reader.report(root.position, .checklistMissingKey, ["key": "criteria"]) }
+        for node in root["criteria"]?.items ?? [] {
+            guard let criterion = criterion(node, &reader) else { continue }
+            if let first = seen[criterion.id] {
+                reader.report(node.position, .rubricDuplicateCriterion, ["id": criterion.id, "line": "\(first.line)"])
+            }
+            seen[criterion.id] = node.position
+            criteria.append(criterion)
+        }
+        guard reader.problems.isEmpty, let id, let title else { throw DefinitionError(reader.problems) }
+        return Rubric(id: id, title: title, outOf: outOf, rounding: rounding, criteria: criteria)
+    }
+
+    private static func criterion(_ node: YAMLNode, _ reader: inout StrictReader) -> Rubric.Criterion? {
+        reader.checkKeys(node, known: criterionKeys)
+        let id = reader.text(node["id"], "id", in: node)
+        let label = reader.localized(node["label"], "label", in: node)
+        let weight = reader.number(node["weight"], "weight", in: node, required: false) ?? 1
+        let feedbackOnly = node["feedback-only"].flatMap { $0.scalarText.flatMap(ScalarParser.bool) } ?? false
+        var levels: [Rubric.Level] = []
+        if node["levels"]?.items?.isEmpty ?? true { reader.report(node.position, .checklistMissingKey, ["key": "levels"]) }
+        for item in node["levels"]?.items ?? [] {
+            reader.checkKeys(item, known: levelKeys)
+            let levelLabel = reader.localized(item["label"], "label", in: item)
+            let points = reader.number(item["points"], "points", in: item)
+            let descriptor = item["descriptor"].flatMap { reader.localized($0, "descriptor", in: item) }
+            if let levelLabel, let points { levels.append(Rubric.Level(label: levelLabel, points: points, descriptor: descriptor)) }
+        }
+        if zip(levels, levels.dropFirst()).contains(where: { $0.points > $1.points }), let position = node["levels"]?.position {
+            reader.report(position, .rubricLevelsOrder)
+        }
+        var source = Rubric.Source.graders
+        if let auto = node["auto"] {
+            reader.checkKeys(auto, known: ["readiness", "thresholds"])
+            let scope = reader.text(auto["readiness"], "readiness", in: auto) ?? "overall"
+            let section = Section(rawValue: scope)
+            if scope != "overall" && section == nil, let position = auto["readiness"]?.position {
+                reader.reportUnknown(scope, at: position, among: ["overall"] + Section.allCases.map(\.rawValue), kind: .checklistUnknownValue)
+            }
+            let thresholds = (auto["thresholds"]?.items ?? []).compactMap { $0.scalarText.flatMap(ScalarParser.number) }
+            if thresholds.count != max(0, levels.count - 1) {
+                reader.report(auto.position, .rubricThresholds, ["levels": "\(levels.count)", "count": "\(max(0, levels.count - 1))"])
+            }
+            source = .readiness(section: section, thresholds: thresholds)
+        }
+        guard let id, let label else { return nil }
+        return Rubric.Criterion(id: id, label: label, weight: weight, levels: levels, source: source, feedbackOnly: feedbackOnly)
+    }
+}

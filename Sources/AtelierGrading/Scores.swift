@@ -1,0 +1,162 @@
+import AtelierCore
+import AtelierMockup
+import AtelierTabular
+import Foundation
+
+/// One grader's level for one group on one criterion, with where it was read.
+public struct Score: Sendable {
+    public let group: String
+    public let grader: String
+    public let criterion: String
+    /// The level's position in the rubric (0 = lowest).
+    public let level: Int
+    public let comment: String?
+    public let place: String
+}
+
+/// A problem in a filled sheet, with its place (`grille-camille.xlsx, feuille « Notes », C7`).
+public struct ScoreProblem: Sendable {
+    public let severity: Severity
+    public let place: String
+    public let message: Localized
+
+    public init(severity: Severity, place: String, message: Localized) {
+        self.severity = severity
+        self.place = place
+        self.message = message
+    }
+}
+
+/// Reads filled grading sheets: the workbook `grade sheet` writes (a sheet per grader, a
+/// level column and a comment column per criterion), or a CSV in long format
+/// (`group, grader, criterion, level, comment`, in French or English).
+public struct ScoreReader {
+    public let rubric: Rubric
+    public static let legendSheet = "Barème"
+
+    public init(rubric: Rubric) {
+        self.rubric = rubric
+    }
+
+    public func read(_ path: String) throws -> (scores: [Score], problems: [ScoreProblem]) {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        var reader = try TableFile.open(path: path)
+        if reader is XLSXReader {
+            var scores: [Score] = [], problems: [ScoreProblem] = []
+            for sheet in try XLSXReader.sheetNames(path: path) where sheet != Self.legendSheet {
+                var sheetReader: any TableReader = try XLSXReader(path: path, sheet: sheet)
+                let (found, issues) = try readGrid(&sheetReader, grader: sheet, place: { "\(name), \(Catalogue.text(.gradeSheetWord, ["sheet": sheet]).fr), \($0)" })
+                scores += found
+                problems += issues
+            }
+            return (scores, problems)
+        }
+        return try readLong(&reader, file: name)
+    }
+
+    /// The spreadsheet letters of a column index (0 → A).
+    static func letters(_ column: Int) -> String {
+        var index = column + 1, text = ""
+        while index > 0 {
+            let remainder = (index - 1) % 26
+            text = String(UnicodeScalar(UInt8(65 + remainder))) + text
+            index = (index - 1) / 26
+        }
+        return text
+    }
+
+    private func criterion(named header: String) -> Rubric.Criterion? {
+        let wanted = TextMatching.normalized(header)
+        return rubric.criteria.first {
+            $0.source == .graders && (TextMatching.normalized($0.id) == wanted || TextMatching.normalized($0.label.fr) == wanted
+                || TextMatching.normalized($0.label.en) == wanted)
+        }
+    }
+
+    /// The position of `text` among a criterion's levels: its label (fr or en) or its points.
+    func level(_ text: String, of criterion: Rubric.Criterion) -> Int? {
+        let wanted = TextMatching.normalized(text)
+        if let index = criterion.levels.firstIndex(where: { TextMatching.normalized($0.label.fr) == wanted || TextMatching.normalized($0.label.en) == wanted }) {
+            return index
+        }
+        guard let points = ScalarParser.number(text) else { return nil }
+        let matching = criterion.levels.indices.filter { criterion.levels[$0].points == points }
+        return matching.count == 1 ? matching[0] : nil
+    }
+
+    private func readGrid(_ reader: inout any TableReader, grader: String, place: (String) -> String) throws -> ([Score], [ScoreProblem]) {
+        var scores: [Score] = [], problems: [ScoreProblem] = []
+        var columns: [(index: Int, criterion: Rubric.Criterion, comment: Int?)] = []
+        let header = reader.header
+        var index = 1
+        while index < header.count {
+            let title = header[index]
+            if let found = criterion(named: title) {
+                let hasComment = index + 1 < header.count && criterion(named: header[index + 1]) == nil && !header[index + 1].isEmpty
+                columns.append((index, found, hasComment ? index + 1 : nil))
+                index += hasComment ? 2 : 1
+            } else {
+                if !title.isEmpty {
+                    problems.append(ScoreProblem(severity: .error, place: place("\(Self.letters(index))1"),
+                                                 message: Catalogue.text(.gradeUnknownCriterion, ["value": title])))
+                }
+                index += 1
+            }
+        }
+        while let row = try nextRow(&reader) {
+            guard let group = row.cells.first?.trimmingCharacters(in: .whitespaces), !group.isEmpty else { continue }
+            for column in columns where column.index < row.cells.count {
+                let text = row.cells[column.index].trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { continue }
+                let cell = "\(Self.letters(column.index))\(row.number)"
+                guard let level = level(text, of: column.criterion) else {
+                    problems.append(ScoreProblem(severity: .error, place: place(cell), message: Catalogue.text(.gradeUnknownLevel, [
+                        "value": text, "criterion": column.criterion.id, "levels": column.criterion.levels.map(\.label.fr).joined(separator: ", "),
+                    ])))
+                    continue
+                }
+                let comment = column.comment.flatMap { $0 < row.cells.count ? row.cells[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
+                scores.append(Score(group: group, grader: grader, criterion: column.criterion.id, level: level, comment: comment, place: place(cell)))
+            }
+        }
+        if scores.isEmpty {
+            problems.append(ScoreProblem(severity: .warning, place: place("A1"), message: Catalogue.text(.gradeGraderEmpty, ["grader": grader])))
+        }
+        return (scores, problems)
+    }
+
+    private func nextRow(_ reader: inout any TableReader) throws -> TableRow? {
+        do { return try reader.nextRow() } catch { throw UserError(Localized(verbatim: "\(error.file): \(error.kind)")) }
+    }
+
+    private func readLong(_ reader: inout any TableReader, file: String) throws -> ([Score], [ScoreProblem]) {
+        let names = [("group", ["group", "groupe"]), ("grader", ["grader", "correcteur", "correctrice", "evaluateur", "jury"]),
+                     ("criterion", ["criterion", "critere"]), ("level", ["level", "niveau"]), ("comment", ["comment", "commentaire"])]
+        let header = reader.header.map(TextMatching.normalized)
+        var column: [String: Int] = [:]
+        for (key, accepted) in names {
+            if let index = header.firstIndex(where: accepted.contains) { column[key] = index }
+        }
+        guard let group = column["group"], let grader = column["grader"], let criterionColumn = column["criterion"], let levelColumn = column["level"] else {
+            throw UserError(.gradeLongHeader, ["file": file])
+        }
+        var scores: [Score] = [], problems: [ScoreProblem] = []
+        while let row = try nextRow(&reader) {
+            func cell(_ index: Int) -> String { index < row.cells.count ? row.cells[index].trimmingCharacters(in: .whitespaces) : "" }
+            let place = Catalogue.text(.gradeRowPlace, ["file": file, "row": "\(row.number)"]).fr
+            guard let criterion = criterion(named: cell(criterionColumn)) else {
+                problems.append(ScoreProblem(severity: .error, place: place, message: Catalogue.text(.gradeUnknownCriterion, ["value": cell(criterionColumn)])))
+                continue
+            }
+            guard let level = level(cell(levelColumn), of: criterion) else {
+                problems.append(ScoreProblem(severity: .error, place: place, message: Catalogue.text(.gradeUnknownLevel, [
+                    "value": cell(levelColumn), "criterion": criterion.id, "levels": criterion.levels.map(\.label.fr).joined(separator: ", "),
+                ])))
+                continue
+            }
+            let comment = column["comment"].map(cell).flatMap { $0.isEmpty ? nil : $0 }
+            scores.append(Score(group: cell(group), grader: cell(grader), criterion: criterion.id, level: level, comment: comment, place: place))
+        }
+        return (scores, problems)
+    }
+}

@@ -1,0 +1,90 @@
+import AtelierCore
+import AtelierGrading
+import CXLSXWriter
+import Foundation
+
+/// The grading sheet trainers fill during the presentations: one sheet per grader, a row per
+/// group, a level column (drop-down list of the criterion's levels) and a comment column per
+/// criterion, the descriptors as comments on the headers and in a legend sheet; everything but
+/// the input cells is protected, so the layout cannot be broken by accident.
+public struct GradingSheet: Sendable {
+    public let rubric: Rubric
+    public let language: Language
+
+    public init(rubric: Rubric, language: Language) {
+        self.rubric = rubric
+        self.language = language
+    }
+
+    public func write(groups: [String], graders: [String], to url: URL) throws {
+        guard let workbook = workbook_new(url.path) else { throw CocoaError(.fileWriteUnknown) }
+        let header = workbook_add_format(workbook)!
+        format_set_bold(header)
+        format_set_bg_color(header, 0xE7E6E6)
+        format_set_text_wrap(header)
+        let input = workbook_add_format(workbook)!
+        format_set_unlocked(input)
+        format_set_text_wrap(input)
+        let criteria = rubric.criteria.filter { $0.source == .graders }
+        var rangeOfLevels: [String: (first: UInt32, last: UInt32)] = [:]
+        var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
+        for grader in graders {
+            sheets.append(workbook_add_worksheet(workbook, ImpactWorkbook.sheetName(grader))!)
+        }
+        let legend = workbook_add_worksheet(workbook, ScoreReader.legendSheet)!
+        var row: UInt32 = 1
+        for (column, title) in [Catalogue.text(.gradeLegendColumns)[language].split(separator: "|")].joined().enumerated() {
+            worksheet_write_string(legend, 0, UInt16(column), String(title), header)
+        }
+        worksheet_set_column(legend, 0, 0, 16, nil)
+        worksheet_set_column(legend, 1, 2, 24, nil)
+        worksheet_set_column(legend, 4, 4, 70, nil)
+        for criterion in criteria {
+            let first = row
+            for level in criterion.levels {
+                worksheet_write_string(legend, row, 0, criterion.id, nil)
+                worksheet_write_string(legend, row, 1, criterion.label[language], nil)
+                worksheet_write_string(legend, row, 2, level.label[language], nil)
+                worksheet_write_number(legend, row, 3, level.points, nil)
+                if let descriptor = level.descriptor { worksheet_write_string(legend, row, 4, descriptor[language], nil) }
+                row += 1
+            }
+            rangeOfLevels[criterion.id] = (first, row - 1)
+        }
+        worksheet_protect(legend, nil, nil)
+        for sheet in sheets {
+            worksheet_write_string(sheet, 0, 0, Catalogue.text(.gradeGroupColumn)[language], header)
+            worksheet_set_column(sheet, 0, 0, 28, nil)
+            worksheet_freeze_panes(sheet, 1, 1)
+            for (index, criterion) in criteria.enumerated() {
+                let level = UInt16(1 + 2 * index), comment = level + 1
+                worksheet_write_string(sheet, 0, level, criterion.label[language], header)
+                worksheet_write_string(sheet, 0, comment, Catalogue.text(.gradeCommentColumn, ["criterion": criterion.label[language]])[language], header)
+                worksheet_set_column(sheet, level, level, 18, nil)
+                worksheet_set_column(sheet, comment, comment, 30, nil)
+                let descriptors = criterion.levels.map { "\($0.label[language]) (\(JSONValue.format($0.points))) : \($0.descriptor?[language] ?? "")" }
+                worksheet_write_comment(sheet, 0, level, descriptors.joined(separator: "\n"))
+                guard let range = rangeOfLevels[criterion.id], !groups.isEmpty else { continue }
+                var validation = lxw_data_validation()
+                validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
+                let formula = "='\(ScoreReader.legendSheet)'!$C$\(range.first + 1):$C$\(range.last + 1)"
+                formula.withCString { pointer in
+                    validation.value_formula = UnsafeMutablePointer(mutating: pointer)
+                    worksheet_data_validation_range(sheet, 1, level, UInt32(groups.count), level, &validation)
+                }
+            }
+            for (index, group) in groups.enumerated() {
+                let line = UInt32(index + 1)
+                worksheet_write_string(sheet, line, 0, group, nil)
+                for column in 0..<(2 * criteria.count) {
+                    worksheet_write_blank(sheet, line, UInt16(1 + column), input)
+                }
+            }
+            worksheet_protect(sheet, nil, nil)
+        }
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            throw NSError(domain: "libxlsxwriter", code: Int(status.rawValue), userInfo: [NSLocalizedDescriptionKey: String(cString: lxw_strerror(status))])
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import ArgumentParser
+import AtelierChecklist
+import AtelierCore
+import AtelierGrading
+import AtelierMockup
+import AtelierReport
+import Foundation
+
+struct Grade: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Grade group presentations with a rubric / Noter les présentations avec une grille.",
+        discussion: """
+        Examples:
+          atelier grade sheet --rubric presentation-atelier Examples/*.yaml --graders Camille,Karim --xlsx grille.xlsx
+          atelier grade --rubric presentation-atelier --scores grille.xlsx Examples/*.yaml --json notes.json --feedback retours/
+        """,
+        subcommands: [GradeCompute.self, GradeSheet.self],
+        defaultSubcommand: GradeCompute.self
+    )
+}
+
+/// Options both grading commands take.
+struct RubricOptions: ParsableArguments {
+    @Option(help: "The rubric: a built-in name (presentation-atelier, maquette-seule) or a file.")
+    var rubric: String
+
+    func load(_ library: TemplateLibrary) throws -> Rubric {
+        let folder = library.folder.appendingPathComponent("rubrics")
+        let candidates = [URL(fileURLWithPath: rubric), folder.appendingPathComponent("\(rubric).yaml")]
+        guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }),
+              let data = FileManager.default.contents(atPath: url.path) else {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+            throw UserError(.gradeUnknownRubric, ["value": rubric, "names": names.joined(separator: ", ")])
+        }
+        return try RubricLoader.load([UInt8](data), file: url.path == rubric ? rubric : url.relativePath)
+    }
+}
+
+/// The groups of a grading: given by name, or the titles of the mockups named.
+struct GroupSources {
+    let mockups: [(path: String, decoded: DecodedMockup, source: String)]
+
+    init(_ paths: [String], decoder: MockupDecoder) throws {
+        mockups = try InputFiles.expand(paths).map { path in
+            let bytes = try InputFiles.read(path)
+            return (path, decoder.decode(bytes), String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    var titles: [String] {
+        mockups.map { $0.decoded.mockup?.title ?? URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent }
+    }
+}
+
+struct GradeSheet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheet",
+        abstract: "Write the .xlsx grading sheet to fill during the presentations.",
+        discussion: "One sheet per grader, a row per group, a drop-down list of levels per criterion and a comment column; the layout is protected."
+    )
+
+    @OptionGroup var rubricOptions: RubricOptions
+
+    @Option(help: "The groups, separated by commas (or name mockups: their titles are used).")
+    var groups: String?
+
+    @Argument(help: "Mockups whose titles name the groups.")
+    var mockups: [String] = []
+
+    @Option(help: "The graders, separated by commas.")
+    var graders: String = "Correcteur 1,Correcteur 2"
+
+    @Option(help: "The grading sheet to write.")
+    var xlsx: String
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let library = try common.templateLibrary()
+        let rubric = try rubricOptions.load(library)
+        let names = try groups.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            ?? GroupSources(mockups, decoder: MockupDecoder(builtinScales: library.scaleNames)).titles
+        let graderNames = graders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw UserError(.gradeNoGroups) }
+        try OutputFile.produce(xlsx, inputs: mockups) { temporary in
+            try GradingSheet(rubric: rubric, language: common.language).write(groups: names, graders: graderNames, to: temporary)
+        }
+        Console.print(Catalogue.text(.gradeSheetWritten, ["path": xlsx, "groups": "\(names.count)", "graders": "\(graderNames.count)",
+                                                           "rubric": rubricOptions.rubric])[common.language] + "\n")
+    }
+}
+
+struct GradeCompute: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compute",
+        abstract: "Combine the graders' sheets into marks, disagreements, agreement and feedback."
+    )
+
+    @OptionGroup var rubricOptions: RubricOptions
+
+    @Option(name: .customLong("scores"), help: "Filled grading sheets (.xlsx from `grade sheet`) or CSV in long format (group, grader, criterion, level, comment); repeatable.")
+    var scores: [String] = []
+
+    @Argument(help: "The groups' mockups (for automatic criteria and feedback).")
+    var mockups: [String] = []
+
+    @Option(help: "Write the grades as JSON ('-' for standard output).")
+    var json: String?
+
+    @Option(help: "Write one Markdown feedback file per group into this folder.")
+    var feedback: String?
+
+    @Option(name: .customLong("disagreement-share"), help: "Graders' totals further apart than this share of the scale flag a group.")
+    var disagreementShare: Double = 0.15
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let language = common.language
+        let library = try common.templateLibrary()
+        let rubric = try rubricOptions.load(library)
+        guard !scores.isEmpty else { throw UserError(.gradeNoScores) }
+        let decoder = MockupDecoder(builtinScales: library.scaleNames)
+        let sources = try GroupSources(mockups, decoder: decoder)
+        let engine = ChecklistEngine(rules: try common.checklists([], in: library).rules)
+        var checks: [String: CheckResult] = [:]
+        for (title, mockup) in zip(sources.titles, sources.mockups) {
+            checks[title] = engine.check(mockup.decoded, source: mockup.source, language: language)
+        }
+        var all: [Score] = [], problems: [ScoreProblem] = []
+        for path in scores {
+            guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
+            let (found, issues) = try ScoreReader(rubric: rubric).read(path)
+            all += found
+            problems += issues
+        }
+        var groups = sources.titles
+        if groups.isEmpty {
+            for score in all where !groups.contains(score.group) { groups.append(score.group) }
+        }
+        for score in all where !groups.contains(score.group) {
+            problems.append(ScoreProblem(severity: .error, place: score.place,
+                                         message: Catalogue.text(.gradeUnknownGroup, ["value": score.group, "groups": groups.joined(separator: ", ")])))
+        }
+        let grading = Grading(rubric: rubric, disagreementShare: disagreementShare)
+        let grades = grading.grade(groups: groups, scores: all, readiness: checks.mapValues(\.readiness))
+        let agreement = grading.agreement(grades)
+        for problem in problems {
+            Console.error("\(problem.place) : \(problem.severity.word(in: language)) : \(problem.message[language])")
+        }
+        if let json {
+            let text = GradeJSON.document(grades, agreement: agreement, rubric: rubric, language: language).rendered() + "\n"
+            if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: scores + mockups) }
+        }
+        if let feedback {
+            try writeFeedback(grades, rubric: rubric, checks: checks, folder: feedback)
+        }
+        if json != "-" { Console.print(summary(grades, agreement: agreement, rubric: rubric)) }
+        if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    private func writeFeedback(_ grades: [GroupGrade], rubric: Rubric, checks: [String: CheckResult], folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw UserError(.cliCannotWrite, ["path": folder, "reason": error.localizedDescription])
+        }
+        let writer = Feedback(rubric: rubric, language: common.language)
+        for grade in grades {
+            let name = grade.group.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined().lowercased()
+            let path = (folder as NSString).appendingPathComponent("\(String(name.prefix(60))).md")
+            try OutputFile.write(writer.markdown(grade, findings: checks[grade.group]?.findings ?? []), to: path, inputs: scores + mockups)
+        }
+    }
+
+    private func summary(_ grades: [GroupGrade], agreement: AgreementReport?, rubric: Rubric) -> String {
+        let language = common.language
+        func format(_ value: Double) -> String { language.number(value) }
+        var output = ""
+        for grade in grades {
+            let disagreeing = grade.criteria.filter(\.disagreement).map(\.criterion.id)
+            let flag = disagreeing.isEmpty ? "" : Catalogue.text(.gradeDisagreementFlag, ["criteria": disagreeing.joined(separator: ", ")])[language]
+            output += Catalogue.text(.gradeSummary, ["group": grade.group, "mark": grade.mark.map(format) ?? "—",
+                                                     "outOf": format(rubric.outOf), "flag": flag])[language] + "\n"
+        }
+        if let agreement, let icc = agreement.icc {
+            output += "\n" + Catalogue.text(.gradeAgreementLine, [
+                "graders": "\(agreement.graders)", "groups": "\(agreement.groups)", "leftOut": "\(agreement.leftOut)",
+                "iccAbsolute": format(icc.iccA1), "iccGuide": ReadingGuide.icc(icc.iccA1)[language],
+                "iccConsistency": format(icc.iccC1), "iccAverage": format(icc.iccAk),
+            ])[language] + "\n"
+        }
+        for criterion in agreement?.criteria ?? [] {
+            guard let alpha = criterion.krippendorffOrdinal else { continue }
+            output += Catalogue.text(.gradeCriterionAgreement, ["id": criterion.id, "alpha": format(alpha),
+                                                                 "guide": ReadingGuide.krippendorff(alpha)[language]])[language] + "\n"
+        }
+        return output
+    }
+}

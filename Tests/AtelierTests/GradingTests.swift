@@ -1,0 +1,259 @@
+@testable import AtelierChecklist
+import AtelierCore
+@testable import AtelierGrading
+import AtelierReport
+import Foundation
+import XCTest
+
+/// Rubric arithmetic, reading graders' sheets and the graders' agreement, against the grading
+/// reference and against pandas, pingouin, krippendorff and scikit-learn
+/// (Examples/grading/generate.py wrote the filled sheet and the figures they compute from it).
+final class GradingTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try Fixtures.scratchFolder()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private static let small = """
+    id: petit
+    title: {fr: Petite grille, en: Small rubric}
+    out-of: 20
+    rounding: 0.5
+    criteria:
+      - id: fond
+        label: {fr: Fond, en: Substance}
+        weight: 2
+        levels:
+          - {label: {fr: Insuffisant, en: Insufficient}, points: 0}
+          - {label: {fr: Fragile, en: Developing}, points: 1}
+          - {label: {fr: Satisfaisant, en: Good}, points: 2}
+          - {label: {fr: Très bien, en: Very good}, points: 3}
+      - id: forme
+        label: {fr: Forme, en: Form}
+        levels:
+          - {label: {fr: Insuffisant, en: Insufficient}, points: 0}
+          - {label: {fr: Fragile, en: Developing}, points: 1}
+          - {label: {fr: Satisfaisant, en: Good}, points: 2}
+          - {label: {fr: Très bien, en: Very good}, points: 3}
+      - id: maquette
+        label: {fr: Maquette, en: Mockup}
+        auto: {readiness: overall, thresholds: [0.6, 0.8, 0.95]}
+        levels:
+          - {label: {fr: Insuffisant, en: Insufficient}, points: 0}
+          - {label: {fr: Fragile, en: Developing}, points: 1}
+          - {label: {fr: Satisfaisant, en: Good}, points: 2}
+          - {label: {fr: Très bien, en: Very good}, points: 3}
+      - id: remarques
+        label: {fr: Remarques, en: Remarks}
+        feedback-only: true
+        levels:
+          - {label: {fr: Insuffisant, en: Insufficient}, points: 0}
+          - {label: {fr: Fragile, en: Developing}, points: 1}
+          - {label: {fr: Satisfaisant, en: Good}, points: 2}
+          - {label: {fr: Très bien, en: Very good}, points: 3}
+    """
+
+    private func rubric(_ text: String = small) throws -> Rubric {
+        try RubricLoader.load(Array(text.utf8), file: "grille.yaml")
+    }
+
+    private func score(_ group: String, _ grader: String, _ criterion: String, _ level: Int) -> Score {
+        Score(group: group, grader: grader, criterion: criterion, level: level, comment: nil, place: "test")
+    }
+
+    private func readiness(_ score: Double) -> Readiness {
+        Readiness(score: score, sections: [(.accessibility, 0.5)])
+    }
+
+    // MARK: Rubric arithmetic
+
+    func testWeightedMeanOfGradersWithMissingScoresAndRounding() throws {
+        let grading = Grading(rubric: try rubric())
+        let scores = [score("G", "A", "fond", 3), score("G", "A", "forme", 1), score("G", "B", "fond", 2),
+                      score("G", "A", "remarques", 0), score("G", "B", "remarques", 0)]
+        let grade = try XCTUnwrap(grading.grade(groups: ["G"], scores: scores, readiness: [:]).first)
+        // fond: (3 + 2) / 2 = 2.5 points, weight 2; forme: only A's 1 point; maquette: no readiness.
+        XCTAssertEqual(grade.criteria.first { $0.criterion.id == "fond" }?.points, 2.5)
+        XCTAssertEqual(grade.criteria.first { $0.criterion.id == "forme" }?.points, 1)
+        XCTAssertNil(grade.criteria.first { $0.criterion.id == "maquette" }?.points)
+        // (2 × 2.5 + 1 × 1) / (2 × 3 + 1 × 3) × 20 = 13.33…, rounded to the half point; remarks do not count.
+        XCTAssertEqual(grade.mark, 13.5)
+        let totals = Dictionary(uniqueKeysWithValues: grade.graderTotals.map { ($0.grader, $0.total) })
+        XCTAssertEqual(try XCTUnwrap(totals["A"]), 7.0 / 9.0 * 20, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(totals["B"]), 4.0 / 6.0 * 20, accuracy: 1e-12)
+        XCTAssertFalse(grade.disagreement, "2.2 points apart is under 15 % of 20")
+        XCTAssertTrue(Grading(rubric: try rubric(), disagreementShare: 0.1).grade(groups: ["G"], scores: scores, readiness: [:])[0].disagreement)
+    }
+
+    func testAutomaticCriterionFollowsTheMockupReadiness() throws {
+        let rubric = try rubric()
+        let maquette = try XCTUnwrap(rubric.criteria.first { $0.id == "maquette" })
+        let levels = [0.59, 0.6, 0.79, 0.8, 0.95, 1].map { Grading.autoLevel(maquette, readiness: readiness($0)) }
+        XCTAssertEqual(levels, [0, 1, 1, 2, 3, 3])
+        XCTAssertNil(Grading.autoLevel(maquette, readiness: nil))
+        let sectionRubric = try self.rubric(Self.small.replacingOccurrences(of: "readiness: overall", with: "readiness: accessibility"))
+        let section = try XCTUnwrap(sectionRubric.criteria.first { $0.id == "maquette" })
+        XCTAssertEqual(Grading.autoLevel(section, readiness: readiness(1)), 0, "the accessibility section scores 0.5")
+        let grade = Grading(rubric: rubric).grade(groups: ["G"], scores: [score("G", "A", "fond", 3)], readiness: ["G": readiness(0.85)])[0]
+        // fond 3 × 2 and maquette level 2 (2 points) × 1 over 9 → 17.78 → 18.
+        XCTAssertEqual(grade.mark, 18)
+    }
+
+    func testRoundingStepRoundsHalvesUp() throws {
+        let rubric = try rubric()
+        XCTAssertEqual([13.25, 13.24, 13.74, 13.75, 0].map(rubric.rounded), [13.5, 13, 13.5, 14, 0])
+        let exact = try self.rubric(Self.small.replacingOccurrences(of: "rounding: 0.5", with: "rounding: 0"))
+        XCTAssertEqual(exact.rounded(13.337), 13.337)
+    }
+
+    func testGraderTwoLevelsApartFlagsTheCriterion() throws {
+        let grades = Grading(rubric: try rubric()).grade(groups: ["G"], scores: [score("G", "A", "fond", 3), score("G", "B", "fond", 1),
+                                                                                  score("G", "A", "forme", 2), score("G", "B", "forme", 1)], readiness: [:])
+        XCTAssertEqual(grades[0].criteria.filter(\.disagreement).map(\.criterion.id), ["fond"])
+    }
+
+    // MARK: Rubric files
+
+    func testBuiltInRubricsLoad() throws {
+        for name in ["presentation-atelier", "maquette-seule"] {
+            let url = Fixtures.templates.appendingPathComponent("rubrics/\(name).yaml")
+            let rubric = try RubricLoader.load(Fixtures.bytes(url), file: url.path)
+            XCTAssertEqual(rubric.id, name)
+            XCTAssertFalse(rubric.scored.isEmpty)
+        }
+    }
+
+    func testRubricProblemsCarryTheirLines() throws {
+        let text = """
+        id: faux
+        title: {fr: Faux, en: Wrong}
+        criteria:
+          - id: a
+            label: {fr: A, en: A}
+            weigth: 2
+            levels:
+              - {label: {fr: Haut, en: High}, points: 3}
+              - {label: {fr: Bas, en: Low}, points: 1}
+          - id: a
+            label: {fr: B, en: B}
+            auto: {readiness: overall, thresholds: [0.5, 0.8]}
+            levels:
+              - {label: {fr: Bas, en: Low}, points: 0}
+              - {label: {fr: Haut, en: High}, points: 1}
+        """
+        XCTAssertThrowsError(try rubric(text)) { error in
+            let problems = (error as? DefinitionError)?.problems ?? []
+            let lines = problems.compactMap(\.position?.line).sorted()
+            XCTAssertEqual(lines, [6, 8, 10, 12], problems.map { $0.sentence(in: .en) }.joined(separator: "\n"))
+            XCTAssertTrue(problems.contains { $0.message.en.contains("weight") }, "the unknown key suggests the right one")
+        }
+    }
+
+    // MARK: Sheets
+
+    private func expected() throws -> [String: Any] {
+        let url = Fixtures.examples.appendingPathComponent("grading/expected.json")
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    private func presentationRubric() throws -> Rubric {
+        let url = Fixtures.templates.appendingPathComponent("rubrics/presentation-atelier.yaml")
+        return try RubricLoader.load(Fixtures.bytes(url), file: url.path)
+    }
+
+    func testFilledSheetGivesTheOracleTotalsAndAgreement() throws {
+        let rubric = try presentationRubric()
+        let expected = try expected()
+        let groups = try XCTUnwrap(expected["groups"] as? [String])
+        let sheet = Fixtures.examples.appendingPathComponent("grading/grille-remplie.xlsx")
+        let (scores, problems) = try ScoreReader(rubric: rubric).read(sheet.path)
+        XCTAssertTrue(problems.isEmpty, problems.map(\.message.en).joined(separator: "\n"))
+        XCTAssertEqual(scores.count, 2 * 6 * 9 - 1, "two graders, six groups, nine graded criteria, one left blank")
+        let grading = Grading(rubric: rubric)
+        let grades = grading.grade(groups: groups, scores: scores, readiness: [:])
+        let totals = try XCTUnwrap(expected["totals"] as? [String: [Double]])
+        for (index, grade) in grades.enumerated() {
+            for (grader, total) in grade.graderTotals {
+                XCTAssertEqual(total, try XCTUnwrap(totals[grader]?[index]), accuracy: 1e-9, "\(grader), \(grade.group)")
+            }
+        }
+        let agreement = try XCTUnwrap(grading.agreement(grades))
+        XCTAssertEqual(agreement.groups, expected["complete"] as? Int)
+        XCTAssertEqual(agreement.leftOut, 1)
+        let icc = try XCTUnwrap(agreement.icc)
+        let iccExpected = try XCTUnwrap(expected["icc"] as? [String: Double])
+        let computed = ["icc1": icc.icc1, "iccA1": icc.iccA1, "iccC1": icc.iccC1, "icc1k": icc.icc1k, "iccAk": icc.iccAk, "iccCk": icc.iccCk]
+        for (name, value) in computed {
+            XCTAssertEqual(value, try XCTUnwrap(iccExpected[name]), accuracy: 1e-9, name)
+        }
+        let perCriterion = try XCTUnwrap(expected["agreement"] as? [String: [String: Any]])
+        XCTAssertEqual(Set(agreement.criteria.map(\.id)), Set(perCriterion.keys))
+        for criterion in agreement.criteria {
+            let oracle = try XCTUnwrap(perCriterion[criterion.id])
+            XCTAssertEqual(try XCTUnwrap(criterion.krippendorffOrdinal), try XCTUnwrap(oracle["krippendorff_ordinal"] as? Double), accuracy: 1e-9, criterion.id)
+            XCTAssertEqual(try XCTUnwrap(criterion.kappaLinear), try XCTUnwrap(oracle["kappa_linear"] as? Double), accuracy: 1e-9, criterion.id)
+        }
+    }
+
+    func testBlankSheetRoundTripsWithOnlyEmptyGraderWarnings() throws {
+        let rubric = try presentationRubric()
+        let url = folder.appendingPathComponent("grille.xlsx")
+        try GradingSheet(rubric: rubric, language: .en).write(groups: ["Groupe A", "=1+1"], graders: ["Camille", "Karim"], to: url)
+        let (scores, problems) = try ScoreReader(rubric: rubric).read(url.path)
+        XCTAssertTrue(scores.isEmpty)
+        XCTAssertEqual(problems.map(\.severity), [.warning, .warning])
+        XCTAssertEqual(problems.map(\.place), ["grille.xlsx, feuille « Camille », A1", "grille.xlsx, feuille « Karim », A1"])
+    }
+
+    func testLongFormatAcceptsLabelsInBothLanguagesAndPointsAndNamesBadRows() throws {
+        let rubric = try rubric()
+        let url = folder.appendingPathComponent("notes.csv")
+        try """
+        Groupe;Correcteur;Critère;Niveau;Commentaire
+        G1;Ana;fond;Très bien;Clair
+        G1;Ana;Form;Good;
+        G1;Ana;forme;2;
+        G1;Ana;orthographe;Bien;
+        G1;Ana;fond;Excellent;
+        """.write(to: url, atomically: true, encoding: .utf8)
+        let (scores, problems) = try ScoreReader(rubric: rubric).read(url.path)
+        XCTAssertEqual(scores.map(\.level), [3, 2, 2])
+        XCTAssertEqual(scores.first?.comment, "Clair")
+        XCTAssertEqual(problems.map(\.place), ["notes.csv, ligne 5", "notes.csv, ligne 6"])
+        XCTAssertTrue(problems[0].message.fr.contains("orthographe"))
+        XCTAssertTrue(problems[1].message.fr.contains("Insuffisant, Fragile, Satisfaisant, Très bien"), problems[1].message.fr)
+    }
+
+    func testLongFormatWithoutItsColumnsSaysWhichAreNeeded() throws {
+        let url = folder.appendingPathComponent("notes.csv")
+        try "nom;note\nG1;12\n".write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ScoreReader(rubric: rubric()).read(url.path)) { error in
+            XCTAssertTrue((error as? UserError)?.message.fr.contains("groupe, correcteur, critère et niveau") ?? false, "\(error)")
+        }
+    }
+
+    // MARK: Command
+
+    func testGradeCommandWritesJSONAndFeedbackAndFlagsUnknownGroups() throws {
+        let json = folder.appendingPathComponent("notes.json")
+        let feedback = folder.appendingPathComponent("retours")
+        let mockups = Fixtures.files(in: Fixtures.examples, ending: ".yaml").map(\.path)
+        let sheet = Fixtures.examples.appendingPathComponent("grading/grille-remplie.xlsx").path
+        let run = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", sheet, "--json", json.path,
+                                          "--feedback", feedback.path, "--lang", "fr"] + mockups)
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertTrue(run.output.contains("Accord entre 2 correcteurs sur 5 groupes"), run.output)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        XCTAssertEqual((document["groups"] as? [Any])?.count, 6)
+        XCTAssertEqual(Fixtures.files(in: feedback, ending: ".md").count, 6)
+
+        let oneMockup = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", sheet, "--lang", "en", mockups[0]])
+        XCTAssertEqual(oneMockup.status, 1)
+        XCTAssertTrue(oneMockup.error.contains("grille-remplie.xlsx, feuille « Camille », B3"), oneMockup.error)
+    }
+}
