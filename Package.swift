@@ -40,7 +40,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AtelierTests",
-            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics", "AtelierTabular", "AtelierImpact", "AtelierGrading"]
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics", "AtelierTabular", "AtelierImpact", "AtelierGrading",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

@@ -55,7 +55,7 @@ public struct ScoreReader {
     }
 
     /// The spreadsheet letters of a column index (0 → A).
-    static func letters(_ column: Int) -> String {
+    public static func letters(_ column: Int) -> String {
         var index = column + 1, text = ""
         while index > 0 {
             let remainder = (index - 1) % 26

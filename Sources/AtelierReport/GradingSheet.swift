@@ -17,25 +17,20 @@ public struct GradingSheet: Sendable {
     }
 
     public func write(groups: [String], graders: [String], to url: URL) throws {
-        guard let workbook = workbook_new(url.path) else { throw CocoaError(.fileWriteUnknown) }
-        let header = workbook_add_format(workbook)!
-        format_set_bold(header)
-        format_set_bg_color(header, 0xE7E6E6)
-        format_set_text_wrap(header)
-        let input = workbook_add_format(workbook)!
+        let book = try XLSXBook(url: url, language: language)
+        let header = book.header
+        let input = book.format()
         format_set_unlocked(input)
         format_set_text_wrap(input)
         let criteria = rubric.criteria.filter { $0.source == .graders }
         var rangeOfLevels: [String: (first: UInt32, last: UInt32)] = [:]
-        var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
+        var sheets: [XLSXBook.Sheet] = []
         for grader in graders {
-            sheets.append(workbook_add_worksheet(workbook, ImpactWorkbook.sheetName(grader))!)
+            sheets.append(book.sheet(grader))
         }
-        let legend = workbook_add_worksheet(workbook, ScoreReader.legendSheet)!
+        let legend = book.sheet(ScoreReader.legendSheet)
         var row: UInt32 = 1
-        for (column, title) in [Catalogue.text(.gradeLegendColumns)[language].split(separator: "|")].joined().enumerated() {
-            worksheet_write_string(legend, 0, UInt16(column), String(title), header)
-        }
+        book.headerRow(legend, 0, Catalogue.text(.gradeLegendColumns)[language])
         worksheet_set_column(legend, 0, 0, 16, nil)
         worksheet_set_column(legend, 1, 2, 24, nil)
         worksheet_set_column(legend, 4, 4, 70, nil)
@@ -82,9 +77,6 @@ public struct GradingSheet: Sendable {
             }
             worksheet_protect(sheet, nil, nil)
         }
-        let status = workbook_close(workbook)
-        guard status == LXW_NO_ERROR else {
-            throw NSError(domain: "libxlsxwriter", code: Int(status.rawValue), userInfo: [NSLocalizedDescriptionKey: String(cString: lxw_strerror(status))])
-        }
+        try book.close()
     }
 }

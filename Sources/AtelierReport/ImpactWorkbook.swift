@@ -24,18 +24,14 @@ public struct ImpactWorkbook: Sendable {
         return (0..<count).map { diverging[Int((Double($0) / Double(count - 1) * Double(diverging.count - 1)).rounded())] }
     }
 
-    private struct Formats {
-        let title, header, percent, decimal, integer, wrap: UnsafeMutablePointer<lxw_format>
-    }
-
     private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
         Catalogue.text(key, arguments)[language]
     }
 
     /// Writes the workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
     public func write(_ report: ImpactReport, engine: IndicatorEngine, to url: URL) throws {
-        guard let workbook = workbook_new(url.path) else { throw CocoaError(.fileWriteUnknown) }
-        let formats = makeFormats(workbook)
+        let formats = try XLSXBook(url: url, language: language)
+        let workbook = formats.workbook
         project(workbook, report, engine.plan, formats)
         indicators(workbook, report, formats)
         for (question, counts) in engine.distributions(report.aggregate) {
@@ -43,38 +39,10 @@ public struct ImpactWorkbook: Sendable {
         }
         segments(workbook, report, formats)
         excluded(workbook, report, formats)
-        let status = workbook_close(workbook)
-        guard status == LXW_NO_ERROR else {
-            throw NSError(domain: "libxlsxwriter", code: Int(status.rawValue), userInfo: [NSLocalizedDescriptionKey: String(cString: lxw_strerror(status))])
-        }
+        try formats.close()
     }
 
-    private func makeFormats(_ workbook: UnsafeMutablePointer<lxw_workbook>) -> Formats {
-        let title = workbook_add_format(workbook)!
-        format_set_bold(title)
-        format_set_font_size(title, 14)
-        let header = workbook_add_format(workbook)!
-        format_set_bold(header)
-        format_set_bg_color(header, 0xE7E6E6)
-        format_set_text_wrap(header)
-        let percent = workbook_add_format(workbook)!
-        format_set_num_format(percent, language == .fr ? "0.0\\ %" : "0.0%")
-        let decimal = workbook_add_format(workbook)!
-        format_set_num_format(decimal, "0.00")
-        let integer = workbook_add_format(workbook)!
-        format_set_num_format(integer, "0")
-        let wrap = workbook_add_format(workbook)!
-        format_set_text_wrap(wrap)
-        return Formats(title: title, header: header, percent: percent, decimal: decimal, integer: integer, wrap: wrap)
-    }
-
-    private func headerRow(_ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ titles: String, _ formats: Formats) {
-        for (column, title) in titles.split(separator: "|").enumerated() {
-            worksheet_write_string(sheet, row, UInt16(column), String(title), formats.header)
-        }
-    }
-
-    private func project(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ plan: SurveyPlan, _ formats: Formats) {
+    private func project(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ plan: SurveyPlan, _ formats: XLSXBook) {
         let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetProject))!
         worksheet_set_column(sheet, 0, 0, 90, nil)
         worksheet_write_string(sheet, 0, 0, plan.title, formats.title)
@@ -89,13 +57,11 @@ public struct ImpactWorkbook: Sendable {
         worksheet_write_string(sheet, UInt32(6 + sources.count), 0, "\(text(.xlsxGenerated)) \(generated)", nil)
     }
 
-    private func indicators(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: Formats) {
+    private func indicators(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: XLSXBook) {
         let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetIndicators))!
-        headerRow(sheet, 0, text(.xlsxColumns), formats)
+        formats.headerRow(sheet, 0, text(.xlsxColumns))
         worksheet_freeze_panes(sheet, 1, 0)
-        for (column, width) in [8.0, 40, 14, 10, 10, 10, 8, 14, 12, 50].enumerated() {
-            worksheet_set_column(sheet, UInt16(column), UInt16(column), width, nil)
-        }
+        formats.widths(sheet, [8.0, 40, 14, 10, 10, 10, 8, 14, 12, 50])
         for (index, result) in report.indicators.enumerated() {
             let row = UInt32(index + 1)
             let number = result.isProportion ? formats.percent : formats.decimal
@@ -122,19 +88,14 @@ public struct ImpactWorkbook: Sendable {
         }
     }
 
-    /// A sheet name Excel accepts: 31 characters at most, none of []:*?/\.
-    static func sheetName(_ id: String) -> String {
-        String(id.filter { !"[]:*?/\\\\".contains($0) }.prefix(31))
-    }
-
     private func distribution(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ question: SurveyPlan.Question,
-                              _ counts: [(label: Localized, count: Double)], _ formats: Formats) {
-        let name = Self.sheetName(question.id)
+                              _ counts: [(label: Localized, count: Double)], _ formats: XLSXBook) {
+        let name = XLSXBook.sheetName(question.id)
         let sheet = workbook_add_worksheet(workbook, name)!
         worksheet_set_column(sheet, 0, 0, 36, nil)
         worksheet_set_column(sheet, 1, 2, 12, nil)
         worksheet_write_string(sheet, 0, 0, question.text, formats.title)
-        headerRow(sheet, 2, text(.xlsxDistributionColumns), formats)
+        formats.headerRow(sheet, 2, text(.xlsxDistributionColumns))
         worksheet_freeze_panes(sheet, 3, 0)
         let total = counts.map(\.count).reduce(0, +)
         for (index, entry) in counts.enumerated() {
@@ -171,11 +132,11 @@ public struct ImpactWorkbook: Sendable {
         worksheet_insert_chart(sheet, 2, 4, chart)
     }
 
-    private func segments(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: Formats) {
+    private func segments(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: XLSXBook) {
         let rows = report.indicators.flatMap { result in result.segments.map { (result, $0) } }
         guard !rows.isEmpty else { return }
         let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetSegments))!
-        headerRow(sheet, 0, text(.xlsxSegmentColumns), formats)
+        formats.headerRow(sheet, 0, text(.xlsxSegmentColumns))
         worksheet_freeze_panes(sheet, 1, 0)
         worksheet_set_column(sheet, 0, 2, 18, nil)
         worksheet_set_column(sheet, 5, 5, 40, nil)
@@ -194,13 +155,11 @@ public struct ImpactWorkbook: Sendable {
         }
     }
 
-    private func excluded(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: Formats) {
+    private func excluded(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: XLSXBook) {
         let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetExcluded))!
-        headerRow(sheet, 0, text(.xlsxExcludedColumns), formats)
+        formats.headerRow(sheet, 0, text(.xlsxExcludedColumns))
         worksheet_freeze_panes(sheet, 1, 0)
-        for (column, width) in [40.0, 8, 36, 24, 50].enumerated() {
-            worksheet_set_column(sheet, UInt16(column), UInt16(column), width, nil)
-        }
+        formats.widths(sheet, [40.0, 8, 36, 24, 50])
         for (index, problem) in (report.aggregate.excluded + report.aggregate.problems).enumerated() {
             let row = UInt32(index + 1)
             worksheet_write_string(sheet, row, 0, problem.file, nil)

@@ -12,7 +12,7 @@ struct Grade: ParsableCommand {
         discussion: """
         Examples:
           atelier grade sheet --rubric presentation-atelier Examples/*.yaml --graders Camille,Karim --xlsx grille.xlsx
-          atelier grade --rubric presentation-atelier --scores grille.xlsx Examples/*.yaml --json notes.json --feedback retours/
+          atelier grade --rubric presentation-atelier --scores grille.xlsx Examples/*.yaml --xlsx notes.xlsx --feedback retours/
         """,
         subcommands: [GradeCompute.self, GradeSheet.self],
         defaultSubcommand: GradeCompute.self
@@ -107,6 +107,9 @@ struct GradeCompute: ParsableCommand {
     @Option(help: "Write the grades as JSON ('-' for standard output).")
     var json: String?
 
+    @Option(help: "Write the gradebook (.xlsx): marks, graders side by side with disagreements highlighted, agreement.")
+    var xlsx: String?
+
     @Option(help: "Write one Markdown feedback file per group into this folder.")
     var feedback: String?
 
@@ -151,6 +154,12 @@ struct GradeCompute: ParsableCommand {
         if let json {
             let text = GradeJSON.document(grades, agreement: agreement, rubric: rubric, language: language).rendered() + "\n"
             if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: scores + mockups) }
+        }
+        if let xlsx {
+            try OutputFile.produce(xlsx, inputs: scores + mockups) { temporary in
+                try GradeWorkbook(rubric: rubric, language: language, totalsThreshold: disagreementShare * rubric.outOf)
+                    .write(grades, agreement: agreement, to: temporary)
+            }
         }
         if let feedback {
             try writeFeedback(grades, rubric: rubric, checks: checks, folder: feedback)

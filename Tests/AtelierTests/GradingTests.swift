@@ -2,8 +2,10 @@
 import AtelierCore
 @testable import AtelierGrading
 import AtelierReport
+import AtelierTabular
 import Foundation
 import XCTest
+import ZIPFoundation
 
 /// Rubric arithmetic, reading graders' sheets and the graders' agreement, against the grading
 /// reference and against pandas, pingouin, krippendorff and scikit-learn
@@ -208,6 +210,51 @@ final class GradingTests: XCTestCase {
         XCTAssertTrue(scores.isEmpty)
         XCTAssertEqual(problems.map(\.severity), [.warning, .warning])
         XCTAssertEqual(problems.map(\.place), ["grille.xlsx, feuille « Camille », A1", "grille.xlsx, feuille « Karim », A1"])
+    }
+
+    func testFilledSheetReadsBackWithCellReferences() throws {
+        let rubric = try presentationRubric()
+        let url = folder.appendingPathComponent("grille.xlsx")
+        try GradingSheet(rubric: rubric, language: .fr).write(groups: ["G1", "G2"], graders: ["Camille", "Karim"], to: url)
+        // Columns: A group, then level and comment per criterion: B/C intention, D/E publics, F/G outils.
+        try SheetFiller.fill(url, sheet: 1, ["B2": "Très bien", "C2": "Bravo", "D2": "Good", "F3": "2"])
+        try SheetFiller.fill(url, sheet: 2, ["B2": "Fragile", "B3": "Excellent"])
+        let (scores, problems) = try ScoreReader(rubric: rubric).read(url.path)
+        let read = scores.map { "\($0.grader) \($0.group) \($0.criterion) \($0.level) \($0.comment ?? "-")" }
+        XCTAssertEqual(read, ["Camille G1 intention 3 Bravo", "Camille G1 publics 2 -", "Camille G2 outils 2 -", "Karim G1 intention 1 -"])
+        XCTAssertEqual(problems.map(\.place), ["grille.xlsx, feuille « Karim », B3"])
+        XCTAssertEqual(problems.first?.severity, .error)
+        XCTAssertTrue(problems.first?.message.en.contains("« Excellent » is not a level of the criterion intention") ?? false, problems.first?.message.en ?? "")
+        let grades = Grading(rubric: rubric).grade(groups: ["G1", "G2"], scores: scores, readiness: [:])
+        XCTAssertEqual(grades[0].criteria.filter(\.disagreement).map(\.criterion.id), ["intention"])
+        // G1: intention (3 + 1) / 2 = 2 points × 2, publics 2 × 2 → 8 / 12 × 20 = 13.33 → 13.5.
+        XCTAssertEqual(grades[0].mark, 13.5)
+    }
+
+    func testGradebookHoldsTheMarksAndHighlightsDisagreements() throws {
+        let rubric = try presentationRubric()
+        let sheet = Fixtures.examples.appendingPathComponent("grading/grille-remplie.xlsx")
+        let groups = try XCTUnwrap(expected()["groups"] as? [String])
+        let grading = Grading(rubric: rubric)
+        let grades = grading.grade(groups: groups, scores: try ScoreReader(rubric: rubric).read(sheet.path).scores, readiness: [:])
+        let url = folder.appendingPathComponent("notes.xlsx")
+        try GradeWorkbook(rubric: rubric, language: .en, totalsThreshold: 3).write(grades, agreement: grading.agreement(grades), to: url)
+        XCTAssertEqual(try XLSXReader.sheetNames(path: url.path), ["Marks", "Graders", "Agreement"])
+        var marks = try XLSXReader(path: url.path, sheet: "Marks")
+        XCTAssertEqual(marks.header, ["Group", "Mark /20", "Camille's total", "Karim's total", "Spread"])
+        var row = 0
+        while let line = try marks.nextRow() {
+            XCTAssertEqual(line.cells[0], grades[row].group)
+            XCTAssertEqual(Double(line.cells[1]), grades[row].mark)
+            row += 1
+        }
+        XCTAssertEqual(row, 6)
+        let archive = try Archive(url: url, accessMode: .read)
+        for (index, formula) in [(1, "$E2&gt;=3"), (2, "$F2&gt;=2")] {
+            var xml = Data()
+            _ = try archive.extract(try XCTUnwrap(archive["xl/worksheets/sheet\(index).xml"])) { xml.append($0) }
+            XCTAssertTrue(String(decoding: xml, as: UTF8.self).contains("<formula>\(formula)"), "sheet \(index) highlights with \(formula)")
+        }
     }
 
     func testLongFormatAcceptsLabelsInBothLanguagesAndPointsAndNamesBadRows() throws {

@@ -1,0 +1,70 @@
+import AtelierCore
+import CXLSXWriter
+import Foundation
+
+/// A libxlsxwriter workbook with the formats Atelier's workbooks share (title, header, percent in
+/// the reader's language, decimals, integers, wrapped text), closed into a typed error.
+struct XLSXBook {
+    typealias Sheet = UnsafeMutablePointer<lxw_worksheet>
+    typealias Format = UnsafeMutablePointer<lxw_format>
+
+    let workbook: UnsafeMutablePointer<lxw_workbook>
+    let title, header, percent, decimal, integer, wrap: Format
+
+    /// A new workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
+    init(url: URL, language: Language) throws {
+        guard let workbook = workbook_new(url.path) else { throw CocoaError(.fileWriteUnknown) }
+        self.workbook = workbook
+        title = workbook_add_format(workbook)!
+        format_set_bold(title)
+        format_set_font_size(title, 14)
+        header = workbook_add_format(workbook)!
+        format_set_bold(header)
+        format_set_bg_color(header, 0xE7E6E6)
+        format_set_text_wrap(header)
+        percent = workbook_add_format(workbook)!
+        format_set_num_format(percent, language == .fr ? "0.0\\ %" : "0.0%")
+        decimal = workbook_add_format(workbook)!
+        format_set_num_format(decimal, "0.00")
+        integer = workbook_add_format(workbook)!
+        format_set_num_format(integer, "0")
+        wrap = workbook_add_format(workbook)!
+        format_set_text_wrap(wrap)
+    }
+
+    /// A new format (for the few a workbook needs beyond the shared ones).
+    func format() -> Format {
+        workbook_add_format(workbook)!
+    }
+
+    /// A new sheet; `name` is made acceptable to Excel.
+    func sheet(_ name: String) -> Sheet {
+        workbook_add_worksheet(workbook, Self.sheetName(name))!
+    }
+
+    /// A sheet name Excel accepts: 31 characters at most, none of []:*?/\.
+    static func sheetName(_ id: String) -> String {
+        String(id.filter { !"[]:*?/\\\\".contains($0) }.prefix(31))
+    }
+
+    /// Writes `titles` (separated by `|`, as the catalogues hold them) in bold on `row`.
+    func headerRow(_ sheet: Sheet, _ row: UInt32, _ titles: String) {
+        for (column, title) in titles.split(separator: "|").enumerated() {
+            worksheet_write_string(sheet, row, UInt16(column), String(title), header)
+        }
+    }
+
+    /// Sets the widths of the first columns.
+    func widths(_ sheet: Sheet, _ widths: [Double]) {
+        for (column, width) in widths.enumerated() {
+            worksheet_set_column(sheet, UInt16(column), UInt16(column), width, nil)
+        }
+    }
+
+    func close() throws {
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            throw NSError(domain: "libxlsxwriter", code: Int(status.rawValue), userInfo: [NSLocalizedDescriptionKey: String(cString: lxw_strerror(status))])
+        }
+    }
+}
