@@ -103,7 +103,7 @@ public struct ScoreReader {
                 index += 1
             }
         }
-        while let row = try nextRow(&reader) {
+        while let row = try LongFormat.nextRow(&reader) {
             guard let group = row.cells.first?.trimmingCharacters(in: .whitespaces), !group.isEmpty else { continue }
             for column in columns where column.index < row.cells.count {
                 let text = row.cells[column.index].trimmingCharacters(in: .whitespaces)
@@ -125,24 +125,16 @@ public struct ScoreReader {
         return (scores, problems)
     }
 
-    private func nextRow(_ reader: inout any TableReader) throws -> TableRow? {
-        do { return try reader.nextRow() } catch { throw UserError(Localized(verbatim: "\(error.file): \(error.kind)")) }
-    }
-
     private func readLong(_ reader: inout any TableReader, file: String) throws -> ([Score], [ScoreProblem]) {
         let names = [("group", ["group", "groupe"]), ("grader", ["grader", "correcteur", "correctrice", "evaluateur", "jury"]),
                      ("criterion", ["criterion", "critere"]), ("level", ["level", "niveau"]), ("comment", ["comment", "commentaire"])]
-        let header = reader.header.map(TextMatching.normalized)
-        var column: [String: Int] = [:]
-        for (key, accepted) in names {
-            if let index = header.firstIndex(where: accepted.contains) { column[key] = index }
-        }
+        let column = LongFormat.columns(reader.header, names)
         guard let group = column["group"], let grader = column["grader"], let criterionColumn = column["criterion"], let levelColumn = column["level"] else {
             throw UserError(.gradeLongHeader, ["file": file])
         }
         var scores: [Score] = [], problems: [ScoreProblem] = []
-        while let row = try nextRow(&reader) {
-            func cell(_ index: Int) -> String { index < row.cells.count ? row.cells[index].trimmingCharacters(in: .whitespaces) : "" }
+        while let row = try LongFormat.nextRow(&reader) {
+            let cell = LongFormat.cells(row)
             let place = Catalogue.text(.gradeRowPlace, ["file": file, "row": "\(row.number)"]).fr
             guard let criterion = criterion(named: cell(criterionColumn)) else {
                 problems.append(ScoreProblem(severity: .error, place: place, message: Catalogue.text(.gradeUnknownCriterion, ["value": cell(criterionColumn)])))

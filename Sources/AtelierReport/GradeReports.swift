@@ -5,7 +5,7 @@ import AtelierStatistics
 
 /// The grades as the overview's JSON contract describes them (`grade --json`).
 public enum GradeJSON {
-    public static func document(_ grades: [GroupGrade], agreement: AgreementReport?, rubric: Rubric, language: Language) -> JSONValue {
+    public static func document(_ grades: [GroupGrade], agreement: AgreementReport?, peers: [PeerAssessment] = [], rubric: Rubric) -> JSONValue {
         func number(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
         var members: [(String, JSONValue)] = [
             ("groups", .array(grades.map { grade in
@@ -20,7 +20,7 @@ public enum GradeJSON {
                     })),
                     ("graders", .object(grade.graderTotals.map { ($0.grader, .number($0.total)) })),
                     ("disagreement", .bool(grade.disagreement)),
-                ])
+                ] + peer(peers.first { $0.group == grade.group }))
             })),
         ]
         if let agreement {
@@ -42,6 +42,17 @@ public enum GradeJSON {
             ])))
         }
         return .object(members)
+    }
+
+    private static func peer(_ assessment: PeerAssessment?) -> [(String, JSONValue)] {
+        guard let assessment else { return [] }
+        return [("peer", .object([
+            ("submitted", .integer(assessment.submitted)),
+            ("members", .array(assessment.members.map { member in
+                .object([("name", .string(member.name)), ("webpa_score", member.score.map { .number($0) } ?? .null),
+                         ("mark", member.mark.map { .number($0) } ?? .null)])
+            })),
+        ]))]
     }
 }
 

@@ -79,12 +79,14 @@ struct Demo: ParsableCommand {
     }
 
     /// A blank grading sheet for the example groups (`grille-vierge.xlsx`) and, when the examples
-    /// hold a filled one, the marks (`notes.json`, `notes.xlsx`) and one feedback file per group (`retours/`).
+    /// hold a filled one, the marks (`notes.json`, `notes.xlsx`, with WebPA individual marks from `pairs.csv`) and one feedback file per group (`retours/`).
     private func grading(of mockups: [String], sheet: String) throws {
         let path = { (name: String) in (output as NSString).appendingPathComponent(name) }
         let shared = ["--rubric", "presentation-atelier", "--lang", common.language.rawValue] + (common.templates.map { ["--templates", $0] } ?? [])
         try GradeSheet.parse(shared + ["--graders", "Camille,Karim", "--xlsx", path("grille-vierge.xlsx")] + mockups).run()
         guard FileManager.default.fileExists(atPath: sheet) else { return }
-        try GradeCompute.parse(shared + ["--scores", sheet, "--json", path("notes.json"), "--xlsx", path("notes.xlsx"), "--feedback", path("retours")] + mockups).run()
+        let peers = URL(fileURLWithPath: sheet).deletingLastPathComponent().appendingPathComponent("pairs.csv").path
+        let peerOptions = FileManager.default.fileExists(atPath: peers) ? ["--peer", peers] : []
+        try GradeCompute.parse(shared + peerOptions + ["--scores", sheet, "--json", path("notes.json"), "--xlsx", path("notes.xlsx"), "--feedback", path("retours")] + mockups).run()
     }
 }

@@ -113,6 +113,12 @@ struct GradeCompute: ParsableCommand {
     @Option(help: "Write one Markdown feedback file per group into this folder.")
     var feedback: String?
 
+    @Option(help: "Peer ratings inside groups (CSV/xlsx/ods: group, giver, receiver, mark) for WebPA individual marks.")
+    var peer: String?
+
+    @Option(name: .customLong("peer-weighting"), help: "The share of the mark the peer ratings move (WebPA p, 0 to 1).")
+    var peerWeighting: Double = 0.5
+
     @Option(name: .customLong("disagreement-share"), help: "Graders' totals further apart than this share of the scale flag a group.")
     var disagreementShare: Double = 0.15
 
@@ -148,11 +154,22 @@ struct GradeCompute: ParsableCommand {
         let grading = Grading(rubric: rubric, disagreementShare: disagreementShare)
         let grades = grading.grade(groups: groups, scores: all, readiness: checks.mapValues(\.readiness))
         let agreement = grading.agreement(grades)
+        var peers: [PeerAssessment] = []
+        if let peer {
+            guard FileManager.default.fileExists(atPath: peer) else { throw UserError(.cliNoSuchFile, ["path": peer]) }
+            let (ratings, issues) = try PeerReader.read(peer)
+            problems += issues
+            for rating in ratings where !groups.contains(rating.group) {
+                problems.append(ScoreProblem(severity: .warning, place: rating.place, message: Catalogue.text(.peerUnknownGroup, ["value": rating.group])))
+            }
+            let marks = Dictionary(grades.compactMap { grade in grade.mark.map { (grade.group, $0) } }, uniquingKeysWith: { first, _ in first })
+            peers = grading.peerAssessment(ratings.filter { groups.contains($0.group) }, marks: marks, weighting: peerWeighting)
+        }
         for problem in problems {
             Console.error("\(problem.place) : \(problem.severity.word(in: language)) : \(problem.message[language])")
         }
         if let json {
-            let text = GradeJSON.document(grades, agreement: agreement, rubric: rubric, language: language).rendered() + "\n"
+            let text = GradeJSON.document(grades, agreement: agreement, peers: peers, rubric: rubric).rendered() + "\n"
             if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: scores + mockups) }
         }
         if let xlsx {
@@ -164,7 +181,7 @@ struct GradeCompute: ParsableCommand {
         if let feedback {
             try writeFeedback(grades, rubric: rubric, checks: checks, folder: feedback)
         }
-        if json != "-" { Console.print(summary(grades, agreement: agreement, rubric: rubric)) }
+        if json != "-" { Console.print(summary(grades, agreement: agreement, peers: peers, rubric: rubric)) }
         if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 
@@ -182,7 +199,7 @@ struct GradeCompute: ParsableCommand {
         }
     }
 
-    private func summary(_ grades: [GroupGrade], agreement: AgreementReport?, rubric: Rubric) -> String {
+    private func summary(_ grades: [GroupGrade], agreement: AgreementReport?, peers: [PeerAssessment], rubric: Rubric) -> String {
         let language = common.language
         func format(_ value: Double) -> String { language.number(value) }
         var output = ""
@@ -191,6 +208,10 @@ struct GradeCompute: ParsableCommand {
             let flag = disagreeing.isEmpty ? "" : Catalogue.text(.gradeDisagreementFlag, ["criteria": disagreeing.joined(separator: ", ")])[language]
             output += Catalogue.text(.gradeSummary, ["group": grade.group, "mark": grade.mark.map(format) ?? "—",
                                                      "outOf": format(rubric.outOf), "flag": flag])[language] + "\n"
+            if let peer = peers.first(where: { $0.group == grade.group }) {
+                let marks = peer.members.map { "\($0.name) \($0.mark.map(format) ?? "—")" }.joined(separator: ", ")
+                output += Catalogue.text(.peerSummary, ["submitted": "\(peer.submitted)", "members": "\(peer.members.count)", "marks": marks])[language] + "\n"
+            }
         }
         if let agreement, let icc = agreement.icc {
             output += "\n" + Catalogue.text(.gradeAgreementLine, [

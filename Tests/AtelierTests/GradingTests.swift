@@ -284,6 +284,38 @@ final class GradingTests: XCTestCase {
         }
     }
 
+    // MARK: Peer assessment
+
+    func testWebPAFromAPeerFileGivesTheReferenceMarks() throws {
+        let url = folder.appendingPathComponent("pairs.csv")
+        let names = ["Alice", "Bob", "Claire", "David", "Elaine"]
+        let given = ["Alice": [4, 4, 3, 2, 1], "Bob": [3, 5, 3, 2, 0], "Claire": [4, 4, 4, 4, 4], "David": [3, 5, 4, 3, 1]]
+        var lines = ["groupe;évaluateur;évalué;note"]
+        for giver in names.dropLast() {
+            lines += zip(names, given[giver]!).map { "G;\(giver);\($0);\($1)" }
+        }
+        lines.append("G;Elaine;Alice;beaucoup")
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        let (ratings, problems) = try PeerReader.read(url.path)
+        XCTAssertEqual(problems.map(\.place), ["pairs.csv, ligne 22"], "Elaine's only row has no number: she did not submit")
+        let rubric = try rubric(Self.small.replacingOccurrences(of: "out-of: 20", with: "out-of: 100"))
+        let result = try XCTUnwrap(Grading(rubric: rubric).peerAssessment(ratings, marks: ["G": 60], weighting: 0.5).first)
+        XCTAssertEqual(result.members.map(\.name), names)
+        XCTAssertEqual(result.submitted, 4)
+        for (member, (score, mark)) in zip(result.members, zip([1.1300, 1.4785, 1.1188, 0.8553, 0.4174], [63.90, 74.36, 63.56, 55.66, 42.52])) {
+            XCTAssertEqual(try XCTUnwrap(member.score), score, accuracy: 5e-5, member.name)
+            XCTAssertEqual(try XCTUnwrap(member.mark), mark, accuracy: 5e-3, member.name)
+        }
+    }
+
+    func testPeerFileWithoutItsColumnsSaysWhichAreNeeded() throws {
+        let url = folder.appendingPathComponent("pairs.csv")
+        try "groupe;nom;note\nG;A;3\n".write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PeerReader.read(url.path)) { error in
+            XCTAssertTrue((error as? UserError)?.message.en.contains("group, giver, receiver and mark") ?? false, "\(error)")
+        }
+    }
+
     // MARK: Command
 
     func testGradeCommandWritesJSONAndFeedbackAndFlagsUnknownGroups() throws {
@@ -292,11 +324,18 @@ final class GradingTests: XCTestCase {
         let mockups = Fixtures.files(in: Fixtures.examples, ending: ".yaml").map(\.path)
         let sheet = Fixtures.examples.appendingPathComponent("grading/grille-remplie.xlsx").path
         let run = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", sheet, "--json", json.path,
-                                          "--feedback", feedback.path, "--lang", "fr"] + mockups)
+                                          "--feedback", feedback.path, "--lang", "fr",
+                                          "--peer", Fixtures.examples.appendingPathComponent("grading/pairs.csv").path] + mockups)
         XCTAssertEqual(run.status, 0, run.error)
         XCTAssertTrue(run.output.contains("Accord entre 2 correcteurs sur 5 groupes"), run.output)
         let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
-        XCTAssertEqual((document["groups"] as? [Any])?.count, 6)
+        let groups = try XCTUnwrap(document["groups"] as? [[String: Any]])
+        XCTAssertEqual(groups.count, 6)
+        let voices = try XCTUnwrap(groups.first { $0["group"] as? String == "Les voix du quartier" })
+        let peer = try XCTUnwrap(voices["peer"] as? [String: Any])
+        XCTAssertEqual(peer["submitted"] as? Int, 3)
+        let scores = try XCTUnwrap(peer["members"] as? [[String: Any]]).compactMap { $0["webpa_score"] as? Double }
+        XCTAssertEqual(scores.reduce(0, +) / Double(scores.count), 1, accuracy: 1e-12, "WebPA scores average 1")
         XCTAssertEqual(Fixtures.files(in: feedback, ending: ".md").count, 6)
 
         let oneMockup = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", sheet, "--lang", "en", mockups[0]])
