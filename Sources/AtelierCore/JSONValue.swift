@@ -72,7 +72,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         return String(format: "%.15g", value)
     }
 
-    static func writeString(_ value: String, to output: inout String) {
+    public static func writeString(_ value: String, to output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

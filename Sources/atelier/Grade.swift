@@ -13,15 +13,17 @@ struct Grade: ParsableCommand {
         Examples:
           atelier grade sheet --rubric presentation-atelier Examples/*.yaml --graders Camille,Karim --xlsx grille.xlsx
           atelier grade --rubric presentation-atelier --scores grille.xlsx Examples/*.yaml --xlsx notes.xlsx --feedback retours/
+          atelier grade rubric --rubric presentation-atelier --canvas grille-canvas.csv
+          atelier grade rubric --rubric export-canvas.csv --yaml Templates/rubrics/ma-grille.yaml
         """,
-        subcommands: [GradeCompute.self, GradeSheet.self],
+        subcommands: [GradeCompute.self, GradeSheet.self, GradeRubric.self],
         defaultSubcommand: GradeCompute.self
     )
 }
 
 /// Options both grading commands take.
 struct RubricOptions: ParsableArguments {
-    @Option(help: "The rubric: a built-in name (presentation-atelier, maquette-seule) or a file.")
+    @Option(help: "The rubric: a built-in name (presentation-atelier, maquette-seule), a YAML file, or a Canvas rubric CSV.")
     var rubric: String
 
     func load(_ library: TemplateLibrary) throws -> Rubric {
@@ -32,6 +34,7 @@ struct RubricOptions: ParsableArguments {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
             throw UserError(.gradeUnknownRubric, ["value": rubric, "names": names.joined(separator: ", ")])
         }
+        if url.pathExtension.lowercased() == "csv" { return try CanvasRubric.read(url.path) }
         return try RubricLoader.load([UInt8](data), file: url.path == rubric ? rubric : url.relativePath)
     }
 }
@@ -87,6 +90,45 @@ struct GradeSheet: ParsableCommand {
         }
         Console.print(Catalogue.text(.gradeSheetWritten, ["path": xlsx, "groups": "\(names.count)", "graders": "\(graderNames.count)",
                                                            "rubric": rubricOptions.rubric])[common.language] + "\n")
+    }
+}
+
+struct GradeRubric: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rubric",
+        abstract: "Show a rubric; convert it to Canvas's rubric CSV or from it to YAML.",
+        discussion: "Canvas has no weights: exporting multiplies each level's points by its criterion's weight; importing gives every criterion weight 1."
+    )
+
+    @OptionGroup var rubricOptions: RubricOptions
+
+    @Option(help: "Write the rubric in Canvas's rubric CSV layout.")
+    var canvas: String?
+
+    @Option(help: "Write the rubric as an Atelier YAML rubric.")
+    var yaml: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let language = common.language
+        let rubric = try rubricOptions.load(try common.templateLibrary())
+        var output = Catalogue.text(.gradeRubricSummary, ["title": rubric.title[language], "criteria": "\(rubric.criteria.count)",
+                                                           "outOf": language.number(rubric.outOf), "rounding": language.number(rubric.rounding)])[language] + "\n"
+        for criterion in rubric.criteria {
+            let kind: MessageKey? = criterion.feedbackOnly ? .gradeRubricFeedbackOnly : criterion.source == .graders ? nil : .gradeRubricAuto
+            output += Catalogue.text(.gradeRubricCriterion, [
+                "id": criterion.id, "label": criterion.label[language], "weight": language.number(criterion.weight),
+                "levels": "\(criterion.levels.count)", "points": language.number(criterion.maximum),
+                "kind": kind.map { Catalogue.text($0)[language] } ?? "",
+            ])[language] + "\n"
+        }
+        Console.print(output)
+        for (path, text) in [(canvas, CanvasRubric.csv(rubric, language: language)), (yaml, RubricYAML.text(rubric))] {
+            guard let path else { continue }
+            try OutputFile.write(text, to: path, inputs: [rubricOptions.rubric])
+            Console.print(Catalogue.text(.gradeRubricWritten, ["path": path])[language] + "\n")
+        }
     }
 }
 

@@ -156,6 +156,53 @@ final class GradingTests: XCTestCase {
         }
     }
 
+    // MARK: Canvas
+
+    func testCanvasExportAndImportKeepIdsAndMarks() throws {
+        let rubric = try presentationRubric()
+        let url = folder.appendingPathComponent("canvas.csv")
+        let csv = CanvasRubric.csv(rubric, language: .fr)
+        XCTAssertTrue(csv.hasPrefix("Rubric Name,Criteria Name,Criteria Description,Criteria Enable Range,Rating Name,Rating Description,Rating Points,"))
+        try csv.write(to: url, atomically: true, encoding: .utf8)
+        let imported = try CanvasRubric.read(url.path)
+        XCTAssertEqual(imported.criteria.map(\.id), rubric.criteria.map(\.id))
+        XCTAssertEqual(imported.criteria[0].levels.map(\.points), [0, 2, 4, 6], "weight 2 is carried into the points")
+        XCTAssertEqual(imported.criteria[0].levels.map(\.label.fr), ["Insuffisant", "Fragile", "Satisfaisant", "Très bien"])
+        let scores = [score("G", "A", "intention", 3), score("G", "A", "publics", 1), score("G", "A", "oral", 2), score("G", "B", "oral", 0)]
+        let original = Grading(rubric: rubric).grade(groups: ["G"], scores: scores, readiness: [:])[0]
+        let converted = Grading(rubric: imported).grade(groups: ["G"], scores: scores, readiness: [:])[0]
+        XCTAssertEqual(converted.mark, original.mark)
+        XCTAssertEqual(try XCTUnwrap(converted.graderTotals.first?.total), try XCTUnwrap(original.graderTotals.first?.total), accuracy: 1e-12)
+        let yaml = RubricYAML.text(imported)
+        let reloaded = try RubricLoader.load(Array(yaml.utf8), file: "canvas.yaml")
+        XCTAssertEqual(reloaded.criteria.map(\.id), imported.criteria.map(\.id))
+        XCTAssertEqual(reloaded.criteria.flatMap { $0.levels.map(\.points) }, imported.criteria.flatMap { $0.levels.map(\.points) })
+    }
+
+    func testCanvasFileFromCanvasWithDecimalCommasAndBadPoints() throws {
+        let url = folder.appendingPathComponent("canvas.csv")
+        try """
+        Rubric Name;Criteria Name;Criteria Description;Criteria Enable Range;Rating Name;Rating Description;Rating Points;Rating Name;Rating Description;Rating Points
+        Oral;Voix et posture;Se faire entendre;false;Excellent;;2,5;Absent;;0
+        Oral;Support;;false;Clair;Lisible;1,5;Confus;;0,5
+        """.write(to: url, atomically: true, encoding: .utf8)
+        let rubric = try CanvasRubric.read(url.path)
+        XCTAssertEqual(rubric.title.fr, "Oral")
+        XCTAssertEqual(rubric.criteria.map(\.id), ["voix-et-posture", "support"])
+        XCTAssertEqual(rubric.criteria[0].levels.map(\.points), [0, 2.5])
+        XCTAssertEqual(rubric.criteria[1].levels.map(\.label.fr), ["Confus", "Clair"])
+        try "Rubric Name;Criteria Name;Criteria Description;Criteria Enable Range;Rating Name;Rating Description;Rating Points\nOral;Voix;;false;Bien;;beaucoup\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try CanvasRubric.read(url.path)) { error in
+            XCTAssertEqual((error as? UserError)?.message.en, "canvas.csv, row 2, column G: « beaucoup » is not a number of points (12 or 12.5).")
+        }
+    }
+
+    func testCSVFieldsAreNeverFormulas() {
+        XCTAssertEqual(CSVWriter.line(["=HYPERLINK(\"x\")", "+33 1", "-2", "@SUM", "a,b", "ok"]),
+                       "\"'=HYPERLINK(\"\"x\"\")\",'+33 1,'-2,'@SUM,\"a,b\",ok\r\n")
+    }
+
     // MARK: Sheets
 
     private func expected() throws -> [String: Any] {
