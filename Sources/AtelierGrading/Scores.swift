@@ -84,24 +84,35 @@ public struct ScoreReader {
         return matching.count == 1 ? matching[0] : nil
     }
 
+    /// The level and comment columns of a grid's header, and the headers that are neither. A
+    /// comment column starts with « Commentaire » or « Comment »; it belongs to the criterion it
+    /// names, else to the criterion column just before it.
+    func gridColumns(_ header: [String]) -> (columns: [(index: Int, criterion: Rubric.Criterion, comment: Int?)], unknown: [Int]) {
+        var columns: [(index: Int, criterion: Rubric.Criterion, comment: Int?)] = []
+        var comments: [(index: Int, criterion: String?)] = [], unknown: [Int] = []
+        for (index, title) in header.enumerated().dropFirst() where !title.isEmpty {
+            if let found = criterion(named: title) {
+                columns.append((index, found, nil))
+            } else if let prefix = ["commentaire", "comment"].first(where: TextMatching.normalized(title).hasPrefix) {
+                let rest = String(TextMatching.normalized(title).dropFirst(prefix.count).drop { !$0.isLetter && !$0.isNumber })
+                let named = rest.isEmpty ? nil : criterion(named: rest)
+                comments.append((index, named?.id ?? columns.last.flatMap { $0.index == index - 1 ? $0.criterion.id : nil }))
+            } else {
+                unknown.append(index)
+            }
+        }
+        for comment in comments {
+            if let position = columns.firstIndex(where: { $0.criterion.id == comment.criterion }) { columns[position].comment = comment.index }
+        }
+        return (columns, unknown)
+    }
+
     private func readGrid(_ reader: inout any TableReader, grader: String, place: (String) -> String) throws -> ([Score], [ScoreProblem]) {
         var scores: [Score] = [], problems: [ScoreProblem] = []
-        var columns: [(index: Int, criterion: Rubric.Criterion, comment: Int?)] = []
-        let header = reader.header
-        var index = 1
-        while index < header.count {
-            let title = header[index]
-            if let found = criterion(named: title) {
-                let hasComment = index + 1 < header.count && criterion(named: header[index + 1]) == nil && !header[index + 1].isEmpty
-                columns.append((index, found, hasComment ? index + 1 : nil))
-                index += hasComment ? 2 : 1
-            } else {
-                if !title.isEmpty {
-                    problems.append(ScoreProblem(severity: .error, place: place("\(Self.letters(index))1"),
-                                                 message: Catalogue.text(.gradeUnknownCriterion, ["value": title])))
-                }
-                index += 1
-            }
+        let (columns, unknown) = gridColumns(reader.header)
+        for index in unknown {
+            problems.append(ScoreProblem(severity: .error, place: place("\(Self.letters(index))1"),
+                                         message: Catalogue.text(.gradeUnknownCriterion, ["value": reader.header[index]])))
         }
         while let row = try LongFormat.nextRow(&reader) {
             guard let group = row.cells.first?.trimmingCharacters(in: .whitespaces), !group.isEmpty else { continue }

@@ -265,13 +265,14 @@ final class GradingTests: XCTestCase {
         try GradingSheet(rubric: rubric, language: .fr).write(groups: ["G1", "G2"], graders: ["Camille", "Karim"], to: url)
         // Columns: A group, then level and comment per criterion: B/C intention, D/E publics, F/G outils.
         try SheetFiller.fill(url, sheet: 1, ["B2": "Très bien", "C2": "Bravo", "D2": "Good", "F3": "2"])
-        try SheetFiller.fill(url, sheet: 2, ["B2": "Fragile", "B3": "Excellent"])
+        try SheetFiller.fill(url, sheet: 2, ["B2": "Fragile", "B3": "Excellent", "D1": "Orthographe", "D2": "Très bien"])
         let (scores, problems) = try ScoreReader(rubric: rubric).read(url.path)
         let read = scores.map { "\($0.grader) \($0.group) \($0.criterion) \($0.level) \($0.comment ?? "-")" }
         XCTAssertEqual(read, ["Camille G1 intention 3 Bravo", "Camille G1 publics 2 -", "Camille G2 outils 2 -", "Karim G1 intention 1 -"])
-        XCTAssertEqual(problems.map(\.place), ["grille.xlsx, feuille « Karim », B3"])
-        XCTAssertEqual(problems.first?.severity, .error)
-        XCTAssertTrue(problems.first?.message.en.contains("« Excellent » is not a level of the criterion intention") ?? false, problems.first?.message.en ?? "")
+        XCTAssertEqual(problems.map(\.place), ["grille.xlsx, feuille « Karim », D1", "grille.xlsx, feuille « Karim », B3"])
+        XCTAssertEqual(problems.map(\.severity), [.error, .error])
+        XCTAssertEqual(problems.map(\.message.en), ["« Orthographe » is not a criterion of the rubric.",
+                                                     "« Excellent » is not a level of the criterion intention (Insuffisant, Fragile, Satisfaisant, Très bien)."])
         let grades = Grading(rubric: rubric).grade(groups: ["G1", "G2"], scores: scores, readiness: [:])
         XCTAssertEqual(grades[0].criteria.filter(\.disagreement).map(\.criterion.id), ["intention"])
         // G1: intention (3 + 1) / 2 = 2 points × 2, publics 2 × 2 → 8 / 12 × 20 = 13.33 → 13.5.

@@ -3,7 +3,7 @@ import XCTest
 import ZIPFoundation
 
 /// Fills cells of an .xlsx written by libxlsxwriter, as a grader typing in Excel would: each
-/// named cell gets an inline string. The sheet is the `index`-th worksheet (1-based).
+/// named cell (empty or not) gets an inline string. The sheet is the `index`-th worksheet (1-based).
 enum SheetFiller {
     static func fill(_ url: URL, sheet index: Int, _ cells: [String: String]) throws {
         let archive = try Archive(url: url, accessMode: .update)
@@ -14,11 +14,11 @@ enum SheetFiller {
         var xml = String(decoding: data, as: UTF8.self)
         for (reference, value) in cells {
             let escaped = value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            let pattern = try NSRegularExpression(pattern: "<c r=\"\(reference)\"([^>]*?)/>")
+            let pattern = try NSRegularExpression(pattern: "<c r=\"\(reference)\"((?: (?!t=)[a-z]+=\"[^\"]*\")*)(?: t=\"[^\"]*\")?(?:/>|>.*?</c>)")
             let whole = NSRange(xml.startIndex..., in: xml)
             guard let match = pattern.firstMatch(in: xml, range: whole), let range = Range(match.range, in: xml),
                   let attributes = Range(match.range(at: 1), in: xml) else {
-                throw CocoaError(.fileReadCorruptFile, userInfo: [NSDebugDescriptionErrorKey: "\(reference) is not an empty cell of \(path)"])
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSDebugDescriptionErrorKey: "no cell \(reference) in \(path)"])
             }
             xml.replaceSubrange(range, with: "<c r=\"\(reference)\"\(xml[attributes]) t=\"inlineStr\"><is><t>\(escaped)</t></is></c>")
         }
