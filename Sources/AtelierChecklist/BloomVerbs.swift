@@ -3,6 +3,21 @@ import AtelierCore
 /// The six levels of Bloom's revised taxonomy (Anderson & Krathwohl 2001).
 public enum BloomLevel: String, CaseIterable, Sendable {
     case remember, understand, apply, analyze, evaluate, create
+
+    /// Lowest (remember) first.
+    public var order: Int { Self.allCases.firstIndex(of: self)! }
+
+    /// The level's name in the catalogues.
+    public var messageKey: MessageKey {
+        switch self {
+        case .remember: .bloomRemember
+        case .understand: .bloomUnderstand
+        case .apply: .bloomApply
+        case .analyze: .bloomAnalyze
+        case .evaluate: .bloomEvaluate
+        case .create: .bloomCreate
+        }
+    }
 }
 
 /// The verb lists of the pedagogy reference, in French and English. A verb may sit at two

@@ -1,0 +1,258 @@
+import AtelierChecklist
+import AtelierCore
+import AtelierMockup
+
+/// The project sheet (« fiche projet », `atelier render`): a one-page view of a mockup to
+/// project or print — audiences, objectives with their Bloom level, a timeline of the
+/// activities, the alignment matrix with its gaps, the evaluation plan, the readiness and the
+/// checklist findings. One self-contained HTML file (inline CSS and SVG, no script), or Markdown.
+public struct ProjectSheet: Sendable {
+    public let language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
+        Catalogue.text(key, arguments)[language]
+    }
+
+    // MARK: What both formats show
+
+    static let phaseOrder = MockupSchema.phases.map(\.value)
+
+    func phaseName(_ phase: String) -> String {
+        let key: MessageKey? = switch phase {
+        case "design": .phaseDesign
+        case "prototype": .phasePrototype
+        case "test": .phaseTest
+        case "communication": .phaseCommunication
+        case "run": .phaseRun
+        case "evaluation": .phaseEvaluation
+        default: nil
+        }
+        return key.map { text($0) } ?? phase
+    }
+
+    /// The declared Bloom level, else the one the objective's verb suggests, in words.
+    func bloomLevel(_ objective: Mockup.Objective, mockup: Mockup) -> String {
+        let levels = objective.level.flatMap(BloomLevel.init(rawValue:)).map { [$0] }
+            ?? BloomAnalyzer.analyze(objective.text, language: mockup.language ?? language).levels.sorted { $0.order < $1.order }
+        guard !levels.isEmpty else { return "—" }
+        let names = levels.map { Catalogue.text($0.messageKey)[language] }.joined(separator: " / ")
+        return objective.level == nil ? text(.projectLevelDetected, ["level": names]) : names
+    }
+
+    /// Each objective's activities, tools and indicators.
+    func alignment(_ mockup: Mockup) -> [(objective: Mockup.Objective, activities: [String], tools: [String], indicators: [String])] {
+        mockup.objectives.map { objective in
+            (objective,
+             mockup.activities.filter { $0.objectives.contains(objective.id) }.map(\.id),
+             mockup.tools.filter { $0.objectives.contains(objective.id) }.map(\.id),
+             (mockup.evaluation?.indicators ?? []).filter { $0.objectives.contains(objective.id) }.map(\.id))
+        }
+    }
+
+    /// The activities in phase order, then by start.
+    func orderedActivities(_ mockup: Mockup) -> [Mockup.Activity] {
+        mockup.activities.sorted {
+            let left = Self.phaseOrder.firstIndex(of: $0.phase) ?? Self.phaseOrder.count
+            let right = Self.phaseOrder.firstIndex(of: $1.phase) ?? Self.phaseOrder.count
+            return (left, $0.start) < (right, $1.start)
+        }
+    }
+
+    func dates(_ mockup: Mockup) -> String? {
+        mockup.span.map { text(.projectDates, ["start": $0.start.description, "end": $0.end.description]) }
+    }
+
+    // MARK: HTML
+
+    public func html(_ mockup: Mockup, result: CheckResult, file: String) -> String {
+        let escape = HTML.escape
+        var body = "<header><h1 dir=\"auto\">\(escape(mockup.title))</h1>\n"
+        let institution = [mockup.institution?.name, dates(mockup)].compactMap { $0 }.joined(separator: " · ")
+        if !institution.isEmpty { body += "<p class=\"meta\" dir=\"auto\">\(escape(institution))</p>\n" }
+        if let summary = mockup.summary { body += "<p dir=\"auto\">\(escape(summary))</p>\n" }
+        body += "</header>\n<section><h2>\(escape(text(.projectAudiences)))</h2>\n<ul>\n"
+        for audience in mockup.audiences {
+            var details: [String] = []
+            if let expected = audience.expected { details.append(text(.projectExpected, ["count": "\(expected)"])) }
+            if !audience.needs.isEmpty { details.append(text(.projectNeeds, ["needs": audience.needs.joined(separator: ", ")])) }
+            let suffix = details.isEmpty ? "" : " — " + escape(details.joined(separator: " · "))
+            body += "<li dir=\"auto\"><strong>\(escape(audience.label))</strong>\(suffix)</li>\n"
+        }
+        body += "</ul></section>\n<section><h2>\(escape(text(.projectObjectives)))</h2>\n<table>\n<tr>"
+        body += text(.projectObjectiveColumns).split(separator: "|").map { "<th>\(escape(String($0)))</th>" }.joined() + "</tr>\n"
+        for objective in mockup.objectives {
+            let cells = [objective.id, objective.text, bloomLevel(objective, mockup: mockup), objective.success ?? "—"]
+            body += "<tr>" + cells.map { "<td dir=\"auto\">\(escape($0))</td>" }.joined() + "</tr>\n"
+        }
+        body += "</table></section>\n<section class=\"wide\"><h2>\(escape(text(.projectTimeline)))</h2>\n\(timeline(mockup))</section>\n"
+        body += "<section><h2>\(escape(text(.projectAlignment)))</h2>\n<table class=\"matrix\">\n<tr>"
+        body += text(.projectAlignmentColumns).split(separator: "|").map { "<th>\(escape(String($0)))</th>" }.joined() + "</tr>\n"
+        for row in alignment(mockup) {
+            body += "<tr><td dir=\"auto\"><strong>\(escape(row.objective.id))</strong> \(escape(row.objective.text))</td>"
+            for ids in [row.activities, row.tools, row.indicators] {
+                body += ids.isEmpty ? "<td class=\"gap\">⚠ \(escape(text(.projectGap)))</td>" : "<td>\(escape(ids.joined(separator: ", ")))</td>"
+            }
+            body += "</tr>\n"
+        }
+        body += "</table></section>\n"
+        if let evaluation = mockup.evaluation, !evaluation.indicators.isEmpty {
+            body += "<section><h2>\(escape(text(.projectEvaluation)))</h2>\n<table>\n<tr>"
+            body += text(.projectEvaluationColumns).split(separator: "|").map { "<th>\(escape(String($0)))</th>" }.joined() + "</tr>\n"
+            for indicator in evaluation.indicators {
+                let cells = [indicator.label, indicator.measure, indicator.questions.joined(separator: ", "), indicator.target ?? "—",
+                             indicator.objectives.joined(separator: ", ")]
+                body += "<tr>" + cells.map { "<td dir=\"auto\">\(escape($0))</td>" }.joined() + "</tr>\n"
+            }
+            body += "</table></section>\n"
+        }
+        body += readiness(result)
+        body += "<footer>\(escape(text(.projectGenerated, ["file": file])))</footer>\n"
+        // Wide tables and the timeline scroll sideways on a phone instead of crushing their words.
+        body = body.replacingOccurrences(of: "<table", with: "<div class=\"scroll\"><table").replacingOccurrences(of: "</table>", with: "</table></div>")
+            .replacingOccurrences(of: "<svg class=\"timeline\"", with: "<div class=\"scroll\"><svg class=\"timeline\"").replacingOccurrences(of: "</svg>", with: "</svg></div>")
+        return HTML.page(title: mockup.title, language: language, style: Self.style, body: body)
+    }
+
+    private func readiness(_ result: CheckResult) -> String {
+        let escape = HTML.escape
+        var body = "<section><h2>\(escape(text(.projectReadiness, ["percent": percent(result.readiness.score)])))</h2>\n<table class=\"readiness\">\n"
+        for (section, score) in result.readiness.sections {
+            let width = Int((score * 100).rounded())
+            body += "<tr><td>\(escape(section.title[language]))</td><td class=\"bar\"><span style=\"width:\(width)%\"></span></td><td>\(percent(score))</td></tr>\n"
+        }
+        body += "</table>\n"
+        let standing = result.findings.filter { !$0.isSuppressed }
+        if standing.isEmpty {
+            body += "<p>\(escape(text(.projectNoFindings)))</p>\n"
+        } else {
+            body += "<ul class=\"findings\">\n"
+            for finding in standing {
+                let line = finding.position.map { " (\(escape(text(.projectLine, ["line": "\($0.line)"]))))" } ?? ""
+                let fix = finding.fix.map { "<br><span class=\"fix\">\(escape($0[language]))</span>" } ?? ""
+                body += "<li class=\"\(finding.severity.rawValue)\"><strong>\(escape(finding.severity.word(in: language)))</strong>\(line) : "
+                    + "\(escape(finding.message[language]))\(fix)</li>\n"
+            }
+            body += "</ul>\n"
+        }
+        return body + "</section>\n"
+    }
+
+    func percent(_ share: Double) -> String {
+        language.number(share * 100, decimals: 0) + (language == .fr ? " %" : "%")
+    }
+
+    /// The activities on a dated axis, one row each, grouped by phase (the phase is written,
+    /// not only coloured); a one-day activity is a diamond.
+    func timeline(_ mockup: Mockup) -> String {
+        let activities = orderedActivities(mockup)
+        guard !activities.isEmpty else { return "<p>—</p>" }
+        func end(_ activity: Mockup.Activity) -> Int {
+            if let end = activity.end { return end.date.dayNumber }
+            let days = Int(((activity.durationMinutes ?? 0) / 1440).rounded(.down))
+            return activity.start.date.dayNumber + days
+        }
+        let first = min(mockup.span?.start.dayNumber ?? .max, activities.map(\.start.date.dayNumber).min()!)
+        let last = max(mockup.span?.end.dayNumber ?? .min, activities.map(end).max()!, first + 1)
+        let labelWidth = 260.0, plotWidth = 480.0, rowHeight = 22.0, top = 28.0
+        let height = top + Double(activities.count) * rowHeight + 8
+        func x(_ day: Int) -> Double { labelWidth + Double(day - first) / Double(last - first) * plotWidth }
+        let colours = ["design": "#0072B2", "prototype": "#E69F00", "test": "#009E73", "communication": "#CC79A7", "run": "#D55E00", "evaluation": "#56B4E9"]
+        let description = text(.projectTimelineDescription, ["count": "\(activities.count)", "start": mockup.span?.start.description ?? "",
+                                                              "end": mockup.span?.end.description ?? ""])
+        var svg = "<svg class=\"timeline\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + 20)) \(Int(height))\" role=\"img\" aria-labelledby=\"tl-title tl-desc\">"
+        svg += "<title id=\"tl-title\">\(HTML.escape(text(.projectTimeline)))</title><desc id=\"tl-desc\">\(HTML.escape(description))</desc>\n"
+        let months = text(.monthsShort).split(separator: "|").map(String.init)
+        var tick = mockup.span?.start ?? activities[0].start.date
+        tick = CalendarDate(year: tick.year, month: tick.month, day: 1) ?? tick
+        while tick.dayNumber <= last {
+            if tick.dayNumber >= first {
+                let position = x(tick.dayNumber)
+                svg += "<line x1=\"\(position)\" y1=\"\(top - 6)\" x2=\"\(position)\" y2=\"\(height - 6)\" class=\"grid\"/>"
+                svg += "<text x=\"\(position + 2)\" y=\"\(top - 10)\" class=\"tick\">\(HTML.escape(months[tick.month - 1]))</text>\n"
+            }
+            tick = CalendarDate(year: tick.month == 12 ? tick.year + 1 : tick.year, month: tick.month % 12 + 1, day: 1)!
+        }
+        for (index, activity) in activities.enumerated() {
+            let y = top + Double(index) * rowHeight
+            let colour = colours[activity.phase] ?? "#555"
+            let label = "\(phaseName(activity.phase)) · \(activity.title)"
+            let clipped = label.count > 42 ? String(label.prefix(41)) + "…" : label
+            svg += "<text x=\"4\" y=\"\(y + 15)\" class=\"label\"><title>\(HTML.escape(label))</title>\(HTML.escape(clipped))</text>"
+            let start = x(activity.start.date.dayNumber), stop = x(end(activity) + 1)
+            if end(activity) > activity.start.date.dayNumber {
+                svg += "<rect x=\"\(start)\" y=\"\(y + 4)\" width=\"\(max(2, stop - start))\" height=\"\(rowHeight - 8)\" fill=\"\(colour)\" rx=\"3\"/>\n"
+            } else {
+                let centre = x(activity.start.date.dayNumber) + 2, middle = y + rowHeight / 2
+                svg += "<path d=\"M\(centre) \(middle - 7) L\(centre + 7) \(middle) L\(centre) \(middle + 7) L\(centre - 7) \(middle) Z\" fill=\"\(colour)\"/>\n"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    static let style = """
+    :root{color-scheme:light}body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:62rem;margin:0 auto;padding:1rem;color:#1a1a1a;line-height:1.4}
+    h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.15rem;border-bottom:2px solid #0072B2;margin:1.2rem 0 .5rem}
+    .meta{color:#444;font-weight:600}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;font-size:.9rem}
+    th{background:#eef3f8}td{overflow-wrap:break-word;hyphens:auto}li,p,h1{overflow-wrap:anywhere}td.gap{background:#fff3cd;font-weight:600}
+    .scroll{overflow-x:auto}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+    svg.timeline{width:100%;height:auto;font-size:11px}svg .grid{stroke:#ddd}svg .tick{fill:#555;font-size:10px}svg .label{fill:#1a1a1a}
+    table.readiness td.bar{width:50%}td.bar span{display:block;height:.8rem;background:#0072B2}
+    ul.findings li.error strong{color:#B2182B}ul.findings li.warning strong{color:#8a5a00}.fix{color:#444}
+    footer{margin-top:1.5rem;color:#666;font-size:.8rem}
+    @media (max-width:40rem){body{padding:.5rem}th,td{font-size:.8rem}svg.timeline{min-width:38rem}}
+    @page{size:A4;margin:12mm}
+    @media print{body{max-width:none;padding:0;font-size:10pt}h2{break-after:avoid}tr,li,svg{break-inside:avoid}section{break-inside:auto}.scroll{overflow:visible}}
+    """
+
+    // MARK: Markdown
+
+    public func markdown(_ mockup: Mockup, result: CheckResult, file: String) -> String {
+        let escape = MarkdownReporter.escape
+        func table(_ columns: MessageKey, _ rows: [[String]]) -> String {
+            let titles = text(columns).split(separator: "|").map(String.init)
+            var output = "| " + titles.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: titles.count) + "\n"
+            for row in rows { output += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+            return output
+        }
+        var output = "# \(escape(mockup.title))\n\n"
+        if let meta = [mockup.institution?.name, dates(mockup)].compactMap({ $0 }).nonEmptyJoined { output += "*\(escape(meta))*\n\n" }
+        if let summary = mockup.summary { output += escape(summary) + "\n\n" }
+        output += "## \(text(.projectAudiences))\n\n"
+        for audience in mockup.audiences {
+            output += "- **\(escape(audience.label))**" + (audience.expected.map { " — " + text(.projectExpected, ["count": "\($0)"]) } ?? "") + "\n"
+        }
+        output += "\n## \(text(.projectObjectives))\n\n"
+        output += table(.projectObjectiveColumns, mockup.objectives.map { [$0.id, $0.text, bloomLevel($0, mockup: mockup), $0.success ?? "—"] })
+        output += "\n## \(text(.projectTimeline))\n\n"
+        for activity in orderedActivities(mockup) {
+            output += "- \(activity.start.description) — \(escape(phaseName(activity.phase))) : \(escape(activity.title))\n"
+        }
+        output += "\n## \(text(.projectAlignment))\n\n"
+        let gap = "⚠ " + text(.projectGap)
+        output += table(.projectAlignmentColumns, alignment(mockup).map { row in
+            ["\(row.objective.id) \(row.objective.text)"] + [row.activities, row.tools, row.indicators].map { $0.isEmpty ? gap : $0.joined(separator: ", ") }
+        })
+        if let indicators = mockup.evaluation?.indicators, !indicators.isEmpty {
+            output += "\n## \(text(.projectEvaluation))\n\n"
+            output += table(.projectEvaluationColumns, indicators.map {
+                [$0.label, $0.measure, $0.questions.joined(separator: ", "), $0.target ?? "—", $0.objectives.joined(separator: ", ")]
+            })
+        }
+        output += "\n## \(text(.projectReadiness, ["percent": percent(result.readiness.score)]))\n\n"
+        for (section, score) in result.readiness.sections { output += "- \(section.title[language]) : \(percent(score))\n" }
+        let standing = result.findings.filter { !$0.isSuppressed }
+        output += "\n" + (standing.isEmpty ? text(.projectNoFindings) + "\n" : standing.map { finding in
+            "- **\(finding.severity.word(in: language))**" + (finding.position.map { " (\(text(.projectLine, ["line": "\($0.line)"])))" } ?? "")
+                + " : \(escape(finding.message[language]))\n"
+        }.joined())
+        return output
+    }
+}
+
+private extension Array where Element == String {
+    var nonEmptyJoined: String? { isEmpty ? nil : joined(separator: " · ") }
+}

@@ -1,0 +1,72 @@
+import AtelierChecklist
+import AtelierCore
+import AtelierMockup
+import AtelierReport
+import Foundation
+import XCTest
+
+/// The project sheet: what it shows, the timeline's geometry, gaps, and hostile text.
+final class ProjectSheetTests: XCTestCase {
+    private func sheet(_ text: String, language: Language = .fr) throws -> (html: String, markdown: String) {
+        let decoded = Fixtures.decode(text)
+        let mockup = try XCTUnwrap(decoded.mockup, Fixtures.summary(decoded.findings).joined(separator: "\n"))
+        let result = Fixtures.check(text, language: language)
+        let sheet = ProjectSheet(language: language)
+        return (sheet.html(mockup, result: result, file: "maquette.yaml"), sheet.markdown(mockup, result: result, file: "maquette.yaml"))
+    }
+
+    private func count(_ needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    func testDayNumbersMatchTheCalendar() throws {
+        let days = [(1970, 1, 1), (2000, 2, 29), (2000, 3, 1), (2026, 11, 21), (1900, 3, 1)].map { CalendarDate(year: $0.0, month: $0.1, day: $0.2)!.dayNumber }
+        XCTAssertEqual(days, [0, 11016, 11017, 20778, -25508], "Python's date arithmetic")
+    }
+
+    func testExampleSheetShowsEveryPart() throws {
+        let text = String(decoding: Fixtures.bytes(Fixtures.examples.appendingPathComponent("ar-visite-familles.yaml")), as: UTF8.self)
+        let (html, markdown) = try sheet(text)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertFalse(html.contains("<script"), "no script is needed to read the sheet")
+        XCTAssertFalse(html.contains("http://") || html.contains("https://"), "nothing is loaded from the network")
+        for heading in ["Publics", "Objectifs", "Calendrier des activités", "Alignement : objectifs, activités, outils, indicateurs", "Plan d'évaluation", "Préparation : 99 %"] {
+            XCTAssertTrue(html.contains("<h2>\(HTML.escape(heading))</h2>"), heading)
+            XCTAssertTrue(markdown.contains("## \(heading)"), heading)
+        }
+        XCTAssertEqual(count("<rect", in: html) + count("<path", in: html), 9, "one mark per activity")
+        XCTAssertEqual(count("<path", in: html), 6, "six activities last under a day: diamonds")
+        XCTAssertTrue(html.contains("<title id=\"tl-title\">") && html.contains("<desc id=\"tl-desc\">"))
+        XCTAssertTrue(html.contains(">févr.</text>") && html.contains(">juil.</text>"), "month ticks from February to July")
+        XCTAssertFalse(html.contains(">janv.</text>"), "the project starts on 5 January: no tick before it")
+        XCTAssertTrue(html.contains("<td dir=\"auto\">se souvenir</td>"))
+        XCTAssertTrue(html.contains("@page{size:A4"))
+        XCTAssertEqual(count("class=\"gap\"", in: html), 0)
+    }
+
+    func testGapsInTheAlignmentAreMarkedInWordsNotOnlyColour() throws {
+        let text = Fixtures.minimal.replacingOccurrences(of: "objectives: [{id: O1, text: Nommer trois œuvres, audiences: [tous]}]",
+                                                         with: "objectives: [{id: O1, text: Nommer trois œuvres, audiences: [tous]}, {id: O2, text: Décrire une œuvre, audiences: [tous]}]")
+            .replacingOccurrences(of: "title: Essai", with: "title: Essai\nlanguage: fr")
+        let (html, markdown) = try sheet(text, language: .en)
+        XCTAssertEqual(count("<td class=\"gap\">⚠ none</td>", in: html), 4, "O1 has no indicator; O2 has no activity, tool or indicator")
+        XCTAssertTrue(markdown.contains("| O1 Nommer trois œuvres | A1 | quiz | ⚠ none |"), markdown)
+        XCTAssertTrue(markdown.contains("| O2 Décrire une œuvre | ⚠ none | ⚠ none | ⚠ none |"), markdown)
+        XCTAssertTrue(html.contains("understand (from the verb)"), "O2's level is read from its verb")
+    }
+
+    func testHostileTextStaysText() throws {
+        let hostile = Fixtures.minimal
+            .replacingOccurrences(of: "title: Essai", with: "title: \"<script>alert('x')</script> \\\"Titre\\\" & co\"")
+            .replacingOccurrences(of: "label: Tout public", with: "label: \"=cmd|' /C calc'!A0\"")
+            .replacingOccurrences(of: "title: Visite", with: "title: \"زيارة المتحف " + String(repeating: "Donaudampfschifffahrt", count: 8) + "\"")
+        let (html, markdown) = try sheet(hostile)
+        XCTAssertFalse(html.contains("<script>"))
+        XCTAssertTrue(html.contains("<h1 dir=\"auto\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;Titre&quot; &amp; co</h1>"))
+        XCTAssertTrue(html.contains("<title>&lt;script&gt;"))
+        XCTAssertTrue(html.contains("=cmd|&#39; /C calc&#39;!A0"))
+        XCTAssertTrue(html.contains("overflow-wrap:anywhere") && html.contains(".scroll{overflow-x:auto}"), "very long words wrap or scroll, never widen the page")
+        XCTAssertTrue(html.contains("زيارة المتحف"))
+        XCTAssertFalse(markdown.contains("<script>"))
+    }
+}
