@@ -3,7 +3,7 @@
 #   make test    install what is missing, run the test suite
 SWIFT    ?= swift
 PREFIX   ?= /usr/local
-APT_PACKAGES := pkg-config libyaml-dev libxlsxwriter-dev
+APT_PACKAGES := pkg-config libyaml-dev libxlsxwriter-dev chromium
 RELEASE_BIN  := .build/release/atelier
 
 .PHONY: all deps build demo test bench install schema clean
@@ -28,9 +28,13 @@ build: deps
 
 demo: build
 	$(RELEASE_BIN) demo --output Exports
+	bash Tests/browser/pages.sh screenshots Exports
 
+# The XCTest suite, then the HTML pages looked at in headless Chromium (console errors, charts,
+# A4 print length, desktop and phone screenshots).
 test: deps
 	$(SWIFT) test --disable-swift-testing
+	bash Tests/browser/pages.sh check .build/debug/atelier
 
 bench: build
 	pip install -q pandas scipy xlsxwriter

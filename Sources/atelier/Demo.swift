@@ -10,7 +10,7 @@ struct Demo: ParsableCommand {
         abstract: "Run the whole flow on the examples / Démonstration sur les exemples.",
         discussion: """
         Checks every mockup of Examples/ and writes the reports (text, JSON, Markdown) and the printable
-        grid of the built-in checklist (Markdown, HTML) into the output folder; then computes the impact
+        grid of the built-in checklist (Markdown, HTML) and each example's project sheet (HTML) into the output folder; then computes the impact
         indicators of each example that has survey exports (Examples/surveys/<mockup>-<tool>.csv), as JSON
         and as an Excel workbook; then writes a blank grading sheet for the examples and grades the
         filled one (Examples/grading/grille-remplie.xlsx) into marks, agreement and feedback.
@@ -52,6 +52,7 @@ struct Demo: ParsableCommand {
             try OutputFile.write(text, to: (output as NSString).appendingPathComponent(name), inputs: paths)
         }
         Console.print(TextReporter(language: language, colour: Console.usesColour).render(checked))
+        try sheets(of: paths)
         try impacts(of: paths, surveys: URL(fileURLWithPath: folder).appendingPathComponent("surveys"), library: library, decoder: decoder)
         try grading(of: paths, sheet: URL(fileURLWithPath: folder).appendingPathComponent("grading/grille-remplie.xlsx").path)
         Console.print(Catalogue.text(.cliDemoDone, ["path": output])[language] + "\n")
@@ -75,6 +76,16 @@ struct Demo: ParsableCommand {
                 "--lang", common.language.rawValue,
             ] + (common.templates.map { ["--templates", $0] } ?? []))
             try impact.run()
+        }
+    }
+
+    /// The project sheet of every example that can be laid out: `fiche-<mockup>.html`.
+    private func sheets(of mockups: [String]) throws {
+        for mockup in mockups {
+            let stem = URL(fileURLWithPath: mockup).deletingPathExtension().lastPathComponent
+            let render = try Render.parse([mockup, "--html", (output as NSString).appendingPathComponent("fiche-\(stem).html"),
+                                           "--lang", common.language.rawValue] + (common.templates.map { ["--templates", $0] } ?? []))
+            try render.run()
         }
     }
 
