@@ -104,7 +104,7 @@ public struct ImpactText: Sendable {
         return proportion ? text + (language == .fr ? " %" : "%") : text
     }
 
-    private func statusWord(_ status: Status) -> String {
+    func statusWord(_ status: Status) -> String {
         switch status {
         case .met: Catalogue.text(.impactMet)[language]
         case .notMet: Catalogue.text(.impactNotMet)[language]

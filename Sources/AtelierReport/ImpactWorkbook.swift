@@ -75,16 +75,8 @@ public struct ImpactWorkbook: Sendable {
             }
             if let n = result.n { worksheet_write_number(sheet, row, 6, n, formats.integer) }
             if let target = result.indicator.target { worksheet_write_string(sheet, row, 7, target, nil) }
-            worksheet_write_string(sheet, row, 8, statusWord(result.status), nil)
+            worksheet_write_string(sheet, row, 8, ImpactText(language: language).statusWord(result.status), nil)
             if let note = result.note { worksheet_write_string(sheet, row, 9, note[language], formats.wrap) }
-        }
-    }
-
-    private func statusWord(_ status: Status) -> String {
-        switch status {
-        case .met: text(.impactMet)
-        case .notMet: text(.impactNotMet)
-        case .unknown: text(.impactUnknown)
         }
     }
 

@@ -12,7 +12,7 @@ struct Demo: ParsableCommand {
         Checks every mockup of Examples/ and writes the reports (text, JSON, Markdown) and the printable
         grid of the built-in checklist (Markdown, HTML) and each example's project sheet (HTML) into the output folder; then computes the impact
         indicators of each example that has survey exports (Examples/surveys/<mockup>-<tool>.csv), as JSON
-        and as an Excel workbook; then writes a blank grading sheet for the examples and grades the
+        as an Excel workbook and as an HTML report; then writes a blank grading sheet for the examples and grades the
         filled one (Examples/grading/grille-remplie.xlsx) into marks, agreement and feedback.
         Example:
           atelier demo --output Exports
@@ -62,7 +62,7 @@ struct Demo: ParsableCommand {
     }
 
     /// For each example mockup with survey exports (`surveys/<mockup>-<tool>.csv|xlsx|ods`), the
-    /// indicators as JSON and as a workbook: `impact-<mockup>.json`, `impact-<mockup>.xlsx`.
+    /// indicators as JSON, as a workbook and as an HTML report: `impact-<mockup>.json|xlsx|html`.
     private func impacts(of mockups: [String], surveys: URL, library: TemplateLibrary, decoder: MockupDecoder) throws {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: surveys.path)) ?? [])
             .filter { ["csv", "tsv", "txt", "xlsx", "ods"].contains(URL(fileURLWithPath: $0).pathExtension) }.sorted()
@@ -73,6 +73,7 @@ struct Demo: ParsableCommand {
             let impact = try Impact.parse([mockup] + exports.flatMap { ["--responses", $0] } + [
                 "--json", (output as NSString).appendingPathComponent("impact-\(stem).json"),
                 "--xlsx", (output as NSString).appendingPathComponent("impact-\(stem).xlsx"),
+                "--html", (output as NSString).appendingPathComponent("impact-\(stem).html"),
                 "--lang", common.language.rawValue,
             ] + (common.templates.map { ["--templates", $0] } ?? []))
             try impact.run()

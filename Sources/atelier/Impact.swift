@@ -16,7 +16,7 @@ struct Impact: ParsableCommand {
         Every row is used or excluded with a reason; every refused answer is listed.
         Examples:
           atelier impact Examples/voix-du-quartier.yaml --responses Examples/surveys/voix-du-quartier-google.csv
-          atelier impact maquette.yaml --responses site-a.csv --responses site-b.csv --json resultats.json --xlsx resultats.xlsx
+          atelier impact maquette.yaml --responses site-a.csv --responses site-b.csv --json resultats.json --xlsx resultats.xlsx --html rapport.html
         """
     )
 
@@ -26,11 +26,7 @@ struct Impact: ParsableCommand {
     @Option(name: .customLong("responses"), help: "A survey export (repeatable): .csv, .tsv, .txt, .xlsx or .ods, recognised by content.")
     var responses: [String] = []
 
-    @Option(help: "Write the indicators as JSON to this file ('-' for standard output).")
-    var json: String?
-
-    @Option(help: "Write the Excel workbook (indicators, one sheet per question with its chart, segments, excluded rows).")
-    var xlsx: String?
+    @OptionGroup var outputs: ImpactOutputs
 
     @Option(help: "Write the aggregates (sums, no raw answer) that `atelier merge` combines across sites.")
     var aggregate: String?
@@ -78,8 +74,7 @@ struct Impact: ParsableCommand {
             let file = AggregateFile(mockup: String(decoding: mockupBytes, as: UTF8.self), aggregate: aggregate)
             try OutputFile.write(try file.encoded(), to: path, inputs: responses + [mockup])
         }
-        try ImpactOutputs(json: json, xlsx: xlsx, language: language, inputs: responses + [mockup])
-            .write(IndicatorEngine(plan: plan, suppressBelow: Double(suppressBelow)), aggregate, sources: sources)
+        try outputs.write(language: language, inputs: responses + [mockup], IndicatorEngine(plan: plan, suppressBelow: Double(suppressBelow)), aggregate, sources: sources)
     }
 
     private func delimiterByte() throws -> UInt8? {
@@ -92,19 +87,28 @@ struct Impact: ParsableCommand {
     }
 }
 
-/// The outputs `impact` and `merge` share: the JSON, the workbook, the printed summary.
-struct ImpactOutputs {
-    let json: String?
-    let xlsx: String?
-    let language: Language
-    let inputs: [String]
+/// The outputs `impact` and `merge` share: the JSON, the workbook, the HTML report, the
+/// printed summary.
+struct ImpactOutputs: ParsableArguments {
+    @Option(help: "Write the indicators as JSON to this file ('-' for standard output).")
+    var json: String?
 
-    func write(_ engine: IndicatorEngine, _ aggregate: SurveyAggregate, sources: [(file: String, method: Localized)]) throws {
+    @Option(help: "Write the Excel workbook (indicators, one sheet per question with its chart, segments, excluded rows).")
+    var xlsx: String?
+
+    @Option(help: "Write the impact report as one self-contained HTML page (charts in SVG, prints on A4).")
+    var html: String?
+
+    func write(language: Language, inputs: [String], _ engine: IndicatorEngine, _ aggregate: SurveyAggregate,
+               sources: [(file: String, method: Localized)]) throws {
         let report = engine.report(aggregate)
         if let xlsx {
             try OutputFile.produce(xlsx, inputs: inputs) { temporary in
                 try ImpactWorkbook(language: language, sources: sources).write(report, engine: engine, to: temporary)
             }
+        }
+        if let html {
+            try OutputFile.write(ImpactPage(language: language, sources: sources).html(report, engine: engine), to: html, inputs: inputs)
         }
         if let json {
             let text = ImpactJSON.document(report, language: language).rendered() + "\n"

@@ -11,18 +11,14 @@ struct Merge: ParsableCommand {
         Each site runs `atelier impact … --aggregate site.json` and shares only that file (sums, no raw answer).
         The merged indicators are those one would get from all the answers read together.
         Example:
-          atelier merge lille.json roubaix.json --json reseau.json --xlsx reseau.xlsx
+          atelier merge lille.json roubaix.json --json reseau.json --xlsx reseau.xlsx --html reseau.html
         """
     )
 
     @Argument(help: "Aggregate files written by atelier impact --aggregate.")
     var aggregates: [String]
 
-    @Option(help: "Write the indicators as JSON ('-' for standard output).")
-    var json: String?
-
-    @Option(help: "Write the Excel workbook.")
-    var xlsx: String?
+    @OptionGroup var outputs: ImpactOutputs
 
     @OptionGroup var common: CommonOptions
 
@@ -48,7 +44,6 @@ struct Merge: ParsableCommand {
             }
         }
         guard let merged, let plan = firstPlan?.plan else { return }
-        try ImpactOutputs(json: json, xlsx: xlsx, language: common.language, inputs: aggregates)
-            .write(IndicatorEngine(plan: plan), merged, sources: aggregates.map { ($0, Localized(fr: "agrégats", en: "aggregates")) })
+        try outputs.write(language: common.language, inputs: aggregates, IndicatorEngine(plan: plan), merged, sources: aggregates.map { ($0, Localized(fr: "agrégats", en: "aggregates")) })
     }
 }

@@ -7,21 +7,9 @@ import Foundation
 import XCTest
 
 final class ImpactTests: XCTestCase {
-    private func plan(_ example: String) throws -> SurveyPlan {
-        let mockup = try XCTUnwrap(Fixtures.decoder.decode(Fixtures.bytes(Fixtures.examples.appendingPathComponent(example))).mockup)
-        let scales = try ScaleLibrary.load(folder: Fixtures.templates.appendingPathComponent("scales"), decoder: Fixtures.decoder)
-        return SurveyPlan(mockup: mockup, builtinScales: scales)
-    }
+    private func plan(_ example: String) throws -> SurveyPlan { try Fixtures.plan(example) }
 
-    private func aggregate(_ plan: SurveyPlan, _ files: [String]) throws -> SurveyAggregate {
-        var aggregate = SurveyAggregate(plan: plan.fingerprint)
-        var duplicates = DuplicateFinder()
-        for file in files {
-            var reader = try TableFile.open(path: Fixtures.examples.appendingPathComponent("surveys/\(file)").path)
-            try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
-        }
-        return aggregate
-    }
+    private func aggregate(_ plan: SurveyPlan, _ files: [String]) throws -> SurveyAggregate { try Fixtures.aggregate(plan, files) }
 
     func testEveryToolsExportMatchesPandas() throws {
         let exports = oracle.filter { $0.value["mockup"] != nil }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Looks at Atelier's HTML pages in a real browser (headless Chromium).
-#   pages.sh check BINARY        render the examples' pages into a temporary folder; fail when a page
-#                                logs a console error, lacks its chart, or its A4 print of a project
-#                                sheet runs over two pages. Run by `make test`.
+#   pages.sh check BINARY        run the demo into a temporary folder and open every HTML page; fail
+#                                when a page logs a console error, lacks its charts, or the A4 print
+#                                of a project sheet runs over two pages. Run by `make test`.
 #   pages.sh screenshots FOLDER  PNG (desktop and phone width) and PDF of every HTML page in FOLDER.
 #                                Run by `make demo` on Exports/.
 set -euo pipefail
@@ -27,11 +27,7 @@ case "${1:-}" in
     binary="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
     work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
     failures=0
-    for mockup in "$here"/Examples/*.yaml; do
-      stem="$(basename "${mockup%.yaml}")"
-      "$binary" render "$mockup" --html "$work/fiche-$stem.html" --lang fr >/dev/null
-    done
-    "$binary" checklist doc --format html --lang fr >"$work/checklist.html"
+    "$binary" demo --output "$work" --lang fr >/dev/null
     for page in "$work"/*.html; do
       name="$(basename "$page")"
       chrome --enable-logging=stderr --v=0 --dump-dom "file://$page" >"$work/dom" 2>"$work/log" || { echo "FAIL $name: Chromium could not open it"; failures=$((failures+1)); continue; }
@@ -43,6 +39,10 @@ case "${1:-}" in
         [ "$pages" -ge 1 ] && [ "$pages" -le 2 ] || { echo "FAIL $name: the A4 print has $pages page(s), expected 1 or 2"; failures=$((failures+1)); }
         [ -s "${page%.html}.png" ] && [ -s "${page%.html}-phone.png" ] || { echo "FAIL $name: no screenshot"; failures=$((failures+1)); }
         echo "ok   $name: no console error, timeline drawn, A4 print on $pages page(s), desktop and phone screenshots" ;;
+      impact-*)
+        grep -q '<svg class="chart"' "$work/dom" || { echo "FAIL $name: no chart"; failures=$((failures+1)); }
+        screenshots "$page"
+        echo "ok   $name: no console error, $(grep -o '<svg class="chart"' "$work/dom" | wc -l) charts, screenshots and PDF" ;;
       *) echo "ok   $name: no console error" ;;
       esac
     done
