@@ -30,10 +30,11 @@ demo: build
 	$(RELEASE_BIN) demo --output Exports
 	bash Tests/browser/pages.sh screenshots Exports
 
-# The XCTest suite, then the HTML pages looked at in headless Chromium (console errors, charts,
-# A4 print length, desktop and phone screenshots).
+# The XCTest suite, then the XLSForms converted by pyxform, then the HTML pages looked at in
+# headless Chromium (console errors, charts, A4 print length, desktop and phone screenshots).
 test: deps
 	$(SWIFT) test --disable-swift-testing
+	bash Tests/survey/validate-xlsform.sh .build/debug/atelier
 	bash Tests/browser/pages.sh check .build/debug/atelier
 
 bench: build

@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "AtelierChecklist", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup"]),
         .target(name: "AtelierImpact", dependencies: ["AtelierCore", "AtelierMockup", "AtelierStatistics", "AtelierTabular"]),
         .target(name: "AtelierGrading", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierStatistics", "AtelierTabular"]),
-        .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "CXLSXWriter"]),
+        .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierTabular", "CXLSXWriter"]),
         .executableTarget(
             name: "atelier",
             dependencies: [

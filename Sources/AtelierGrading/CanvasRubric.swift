@@ -47,7 +47,7 @@ public enum CanvasRubric {
                 let name = cell(column), descriptor = cell(column + 1), pointsText = cell(column + 2)
                 if !name.isEmpty || !pointsText.isEmpty {
                     guard let points = ScalarParser.number(pointsText) else {
-                        throw UserError(.canvasBadPoints, ["file": file, "row": "\(row.number)", "column": ScoreReader.letters(column + 2), "value": pointsText])
+                        throw UserError(.canvasBadPoints, ["file": file, "row": "\(row.number)", "column": ColumnLetters.letters(column + 2), "value": pointsText])
                     }
                     levels.append(Rubric.Level(label: Localized(verbatim: name), points: points,
                                                descriptor: descriptor.isEmpty ? nil : Localized(verbatim: descriptor)))

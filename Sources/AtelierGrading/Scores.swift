@@ -54,17 +54,6 @@ public struct ScoreReader {
         return try readLong(&reader, file: name)
     }
 
-    /// The spreadsheet letters of a column index (0 → A).
-    public static func letters(_ column: Int) -> String {
-        var index = column + 1, text = ""
-        while index > 0 {
-            let remainder = (index - 1) % 26
-            text = String(UnicodeScalar(UInt8(65 + remainder))) + text
-            index = (index - 1) / 26
-        }
-        return text
-    }
-
     private func criterion(named header: String) -> Rubric.Criterion? {
         let wanted = TextMatching.normalized(header)
         return rubric.criteria.first {
@@ -111,7 +100,7 @@ public struct ScoreReader {
         var scores: [Score] = [], problems: [ScoreProblem] = []
         let (columns, unknown) = gridColumns(reader.header)
         for index in unknown {
-            problems.append(ScoreProblem(severity: .error, place: place("\(Self.letters(index))1"),
+            problems.append(ScoreProblem(severity: .error, place: place("\(ColumnLetters.letters(index))1"),
                                          message: Catalogue.text(.gradeUnknownCriterion, ["value": reader.header[index]])))
         }
         while let row = try LongFormat.nextRow(&reader) {
@@ -119,7 +108,7 @@ public struct ScoreReader {
             for column in columns where column.index < row.cells.count {
                 let text = row.cells[column.index].trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { continue }
-                let cell = "\(Self.letters(column.index))\(row.number)"
+                let cell = "\(ColumnLetters.letters(column.index))\(row.number)"
                 guard let level = level(text, of: column.criterion) else {
                     problems.append(ScoreProblem(severity: .error, place: place(cell), message: Catalogue.text(.gradeUnknownLevel, [
                         "value": text, "criterion": column.criterion.id, "levels": column.criterion.levels.map(\.label.fr).joined(separator: ", "),

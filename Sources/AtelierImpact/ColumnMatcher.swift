@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTabular
 
 /// Finds each question's column: its `column:` (a header or a spreadsheet letter), else the
 /// header equal to its text after normalisation (case, accents, spaces, typographic quotes,
@@ -12,12 +13,6 @@ public enum ColumnMatcher {
         return text
     }
 
-    /// The index of a spreadsheet column letter (A → 0, AA → 26), if `text` is one.
-    public static func letterIndex(_ text: String) -> Int? {
-        guard !text.isEmpty, text.count <= 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
-        return text.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value - 64) } - 1
-    }
-
     /// The column of each question, or a user error naming the file, the question and the
     /// three closest headers.
     public static func match(_ plan: SurveyPlan, header: [String], file: String) throws -> [Int] {
@@ -25,7 +20,7 @@ public enum ColumnMatcher {
         return try plan.questions.map { question in
             if let column = question.column {
                 if let index = normalized.firstIndex(of: normalizedHeader(column)) { return index }
-                if let index = letterIndex(column) {
+                if let index = ColumnLetters.index(column) {
                     guard index < header.count else {
                         throw UserError(.impactColumnLetter, ["file": file, "letter": column, "id": question.id, "count": "\(header.count)"])
                     }

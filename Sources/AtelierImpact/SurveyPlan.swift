@@ -4,6 +4,7 @@
 // segments computed from them.
 
 import AtelierCore
+import AtelierTabular
 import AtelierMockup
 import Foundation
 
@@ -89,5 +90,30 @@ public struct SurveyPlan: Sendable {
         var hash = StableHash()
         hash.add(text.utf8)
         return String(hash.value, radix: 16)
+    }
+}
+
+extension SurveyPlan.Question {
+    /// The header a data-entry sheet gives this question so that `impact` finds it: its
+    /// `column:` when that is a header (not a letter), else its text.
+    public var header: String {
+        if let column, ColumnLetters.index(column) == nil { return column }
+        return text
+    }
+
+    /// The answers offered, in order: a scale's levels then its « no answer » labels, the
+    /// choices, or yes / no; none for numbers and free text.
+    public var options: [Localized] {
+        switch kind {
+        case .scale(let scale): scale.levels + scale.missing
+        case .choice(let choices), .multiChoice(let choices, _): choices
+        case .yesNo(let missing): [Localized(fr: "Oui", en: "Yes"), Localized(fr: "Non", en: "No")] + missing
+        case .number, .text: []
+        }
+    }
+
+    public var allowsSeveral: Bool {
+        if case .multiChoice = kind { return true }
+        return false
     }
 }

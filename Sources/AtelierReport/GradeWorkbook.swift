@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierTabular
 import AtelierGrading
 import CXLSXWriter
 import Foundation
@@ -37,7 +38,7 @@ public struct GradeWorkbook: Sendable {
     /// Highlights the rows of `range` whose `column` is at least `threshold`.
     private func highlightRows(_ sheet: XLSXBook.Sheet, rows: ClosedRange<UInt32>, lastColumn: UInt16, column: UInt16,
                                threshold: Double, _ format: XLSXBook.Format) {
-        let letters = ScoreReader.letters(Int(column))
+        let letters = ColumnLetters.letters(Int(column))
         var rule = lxw_conditional_format()
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
         let formula = "=$\(letters)\(rows.lowerBound + 1)>=\(JSONValue.format(threshold))"

@@ -10,7 +10,8 @@ struct Demo: ParsableCommand {
         abstract: "Run the whole flow on the examples / Démonstration sur les exemples.",
         discussion: """
         Checks every mockup of Examples/ and writes the reports (text, JSON, Markdown) and the printable
-        grid of the built-in checklist (Markdown, HTML) and each example's project sheet (HTML) into the output folder; then computes the impact
+        grid of the built-in checklist (Markdown, HTML), each example's project sheet (HTML) and questionnaire (XLSForm,
+        paper HTML, data-entry workbook) into the output folder; then computes the impact
         indicators of each example that has survey exports (Examples/surveys/<mockup>-<tool>.csv), as JSON
         as an Excel workbook and as an HTML report; then writes a blank grading sheet for the examples and grades the
         filled one (Examples/grading/grille-remplie.xlsx) into marks, agreement and feedback.
@@ -80,13 +81,17 @@ struct Demo: ParsableCommand {
         }
     }
 
-    /// The project sheet of every example that can be laid out: `fiche-<mockup>.html`.
+    /// For every example, its project sheet (`fiche-<mockup>.html`) and its questionnaire: the
+    /// XLSForm, the paper form in plain language and the data-entry workbook
+    /// (`formulaire-<mockup>.xlsx`, `questionnaire-<mockup>.html`, `saisie-<mockup>.xlsx`).
     private func sheets(of mockups: [String]) throws {
+        let shared = ["--lang", common.language.rawValue] + (common.templates.map { ["--templates", $0] } ?? [])
+        let path = { (name: String) in (output as NSString).appendingPathComponent(name) }
         for mockup in mockups {
             let stem = URL(fileURLWithPath: mockup).deletingPathExtension().lastPathComponent
-            let render = try Render.parse([mockup, "--html", (output as NSString).appendingPathComponent("fiche-\(stem).html"),
-                                           "--lang", common.language.rawValue] + (common.templates.map { ["--templates", $0] } ?? []))
-            try render.run()
+            try Render.parse([mockup, "--html", path("fiche-\(stem).html")] + shared).run()
+            try Survey.parse([mockup, "--xlsform", path("formulaire-\(stem).xlsx"), "--html", path("questionnaire-\(stem).html"), "--easy",
+                              "--sheet", path("saisie-\(stem).xlsx")] + shared).run()
         }
     }
 

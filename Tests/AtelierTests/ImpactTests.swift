@@ -223,9 +223,9 @@ final class ImpactTests: XCTestCase {
         XCTAssertEqual(IndicatorEngine.median([(1, 1), (2, 1), (3, 1)]), 2)
         XCTAssertEqual(IndicatorEngine.median([(1, 2), (4, 2)]), 2.5)
         XCTAssertNil(IndicatorEngine.median([]))
-        XCTAssertEqual(ColumnMatcher.letterIndex("A"), 0)
-        XCTAssertEqual(ColumnMatcher.letterIndex("AA"), 26)
-        XCTAssertNil(ColumnMatcher.letterIndex("Q1a"))
+        XCTAssertEqual(ColumnLetters.index("A"), 0)
+        XCTAssertEqual(ColumnLetters.index("AA"), 26)
+        XCTAssertNil(ColumnLetters.index("Q1a"))
         XCTAssertEqual(ColumnMatcher.normalizedHeader("Vous êtes venu·e : *"), ColumnMatcher.normalizedHeader("vous etes venu·e"))
     }
 

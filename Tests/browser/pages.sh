@@ -39,6 +39,10 @@ case "${1:-}" in
         [ "$pages" -ge 1 ] && [ "$pages" -le 2 ] || { echo "FAIL $name: the A4 print has $pages page(s), expected 1 or 2"; failures=$((failures+1)); }
         [ -s "${page%.html}.png" ] && [ -s "${page%.html}-phone.png" ] || { echo "FAIL $name: no screenshot"; failures=$((failures+1)); }
         echo "ok   $name: no console error, timeline drawn, A4 print on $pages page(s), desktop and phone screenshots" ;;
+      questionnaire-*)
+        grep -q 'class="box"' "$work/dom" || { echo "FAIL $name: no tick box"; failures=$((failures+1)); }
+        screenshots "$page"
+        echo "ok   $name: no console error, $(grep -o 'class="question"' "$work/dom" | wc -l) questions, screenshots and PDF" ;;
       impact-*)
         grep -q '<svg class="chart"' "$work/dom" || { echo "FAIL $name: no chart"; failures=$((failures+1)); }
         screenshots "$page"

@@ -1,0 +1,168 @@
+import AtelierCore
+import AtelierTabular
+import AtelierImpact
+import AtelierMockup
+import CXLSXWriter
+import Foundation
+
+/// The questionnaire of an evaluation plan (`atelier survey`), in the three forms the field
+/// uses: an XLSForm that KoboToolbox and ODK import, a printable paper form, and a data-entry
+/// workbook whose headers `impact` reads back without any mapping.
+public struct Questionnaire: Sendable {
+    public let plan: SurveyPlan
+    /// The questions a respondent may skip.
+    public let optional: Set<String>
+    public let language: Language
+
+    public init(plan: SurveyPlan, optional: Set<String>, language: Language) {
+        self.plan = plan
+        self.optional = optional
+        self.language = language
+    }
+
+    private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
+        Catalogue.text(key, arguments)[language]
+    }
+
+    // MARK: XLSForm
+
+    /// An XML name for a choice: letters, digits, `_`; a leading digit kept (ODK accepts it).
+    static func choiceName(_ label: String, index: Int) -> String {
+        let name = TextMatching.normalized(label).map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+            .split(separator: "_").joined(separator: "_")
+        return name.isEmpty ? "choix_\(index + 1)" : name
+    }
+
+    /// The XLSForm type of a question and its choice list's name.
+    static func xlsformType(_ question: SurveyPlan.Question) -> (type: String, list: String?) {
+        switch question.kind {
+        case .number: ("decimal", nil)
+        case .text: ("text", nil)
+        case .multiChoice: ("select_multiple \(question.id)", question.id)
+        case .scale, .choice, .yesNo: ("select_one \(question.id)", question.id)
+        }
+    }
+
+    /// Writes the XLSForm: `survey`, `choices` and `settings` sheets, labels in French and English.
+    public func writeXLSForm(to url: URL) throws {
+        let book = try XLSXBook(url: url, language: language)
+        let labels = ["label::Français (fr)", "label::English (en)"]
+        let survey = book.sheet("survey"), choices = book.sheet("choices"), settings = book.sheet("settings")
+        book.headerRow(survey, 0, (["type", "name"] + labels + ["required", "hint::Français (fr)", "hint::English (en)"]).joined(separator: "|"))
+        book.headerRow(choices, 0, (["list_name", "name"] + labels).joined(separator: "|"))
+        book.widths(survey, [28, 14, 50, 50, 10, 30, 30])
+        book.widths(choices, [14, 24, 40, 40])
+        var choiceRow: UInt32 = 1
+        for (index, question) in plan.questions.enumerated() {
+            let row = UInt32(index + 1)
+            let (type, list) = Self.xlsformType(question)
+            let hint = question.allowsSeveral ? Catalogue.text(.surveySeveral) : nil
+            let cells = [type, question.id, question.text, question.text, optional.contains(question.id) ? "" : "yes", hint?.fr ?? "", hint?.en ?? ""]
+            for (column, cell) in cells.enumerated() where !cell.isEmpty {
+                worksheet_write_string(survey, row, UInt16(column), cell, nil)
+            }
+            guard let list else { continue }
+            var used = Set<String>()
+            for (position, option) in question.options.enumerated() {
+                var name = Self.choiceName(option.fr, index: position)
+                while used.contains(name) { name += "_\(position + 1)" }
+                used.insert(name)
+                for (column, cell) in [list, name, option.fr, option.en].enumerated() {
+                    worksheet_write_string(choices, choiceRow, UInt16(column), cell, nil)
+                }
+                choiceRow += 1
+            }
+        }
+        book.headerRow(settings, 0, "form_title|form_id|default_language|version")
+        let id = Self.choiceName(plan.title, index: 0).prefix(40)
+        for (column, cell) in [plan.title, String(id), language == .fr ? "Français (fr)" : "English (en)", "1"].enumerated() {
+            worksheet_write_string(settings, 1, UInt16(column), cell, nil)
+        }
+        try book.close()
+    }
+
+    // MARK: Data-entry workbook
+
+    /// One sheet with the plan's exact headers (what `impact` matches) and a drop-down of the
+    /// answers under each closed question, for staff keying in paper forms; a second sheet
+    /// holds the lists.
+    public func writeEntrySheet(to url: URL, rows: Int = 500) throws {
+        let book = try XLSXBook(url: url, language: language)
+        let entry = book.sheet(text(.surveyEntrySheet)), lists = book.sheet(text(.surveyListsSheet))
+        worksheet_write_string(entry, 0, 0, text(.surveyEntryNumber), book.header)
+        worksheet_set_column(entry, 0, 0, 10, nil)
+        worksheet_freeze_panes(entry, 1, 1)
+        var listColumn: UInt16 = 0
+        for (index, question) in plan.questions.enumerated() {
+            let column = UInt16(index + 1)
+            worksheet_write_string(entry, 0, column, question.header, book.header)
+            worksheet_set_column(entry, column, column, 24, nil)
+            let options = question.options.map { $0[language] }
+            guard !options.isEmpty else { continue }
+            worksheet_write_string(lists, 0, listColumn, question.id, book.header)
+            for (position, option) in options.enumerated() {
+                worksheet_write_string(lists, UInt32(position + 1), listColumn, option, nil)
+            }
+            let letters = ColumnLetters.letters(Int(listColumn))
+            if question.allowsSeveral {
+                worksheet_write_comment(entry, 0, column, text(.surveyEntrySeveral, ["separator": ";"]))
+            } else {
+                var validation = lxw_data_validation()
+                validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
+                let formula = "='\(text(.surveyListsSheet))'!$\(letters)$2:$\(letters)$\(options.count + 1)"
+                formula.withCString { pointer in
+                    validation.value_formula = UnsafeMutablePointer(mutating: pointer)
+                    worksheet_data_validation_range(entry, 1, column, UInt32(rows), column, &validation)
+                }
+            }
+            listColumn += 1
+        }
+        try book.close()
+    }
+
+    // MARK: Paper
+
+    /// A printable form: large type, one question per block, a box to tick per answer, lines
+    /// for free text. `easy` adds the plain-language instruction (FALC) to every question.
+    public func paperHTML(easy: Bool) -> String {
+        let escape = HTML.escape
+        var body = "<header><h1 dir=\"auto\">\(escape(plan.title))</h1><p>\(escape(text(.surveyPaperIntro)))</p></header>\n"
+        for (index, question) in plan.questions.enumerated() {
+            body += "<section class=\"question\"><h2 dir=\"auto\"><span class=\"number\">\(index + 1).</span> \(escape(question.text))</h2>\n"
+            let instruction: MessageKey? = switch question.kind {
+            case .multiChoice: easy ? .surveyEasySeveral : .surveySeveral
+            case .scale, .choice, .yesNo: easy ? .surveyEasyOne : .surveyOne
+            case .number: easy ? .surveyEasyNumber : nil
+            case .text: easy ? .surveyEasyText : nil
+            }
+            if let instruction { body += "<p class=\"instruction\">\(escape(text(instruction)))</p>\n" }
+            if optional.contains(question.id) { body += "<p class=\"instruction\">\(escape(text(.surveyOptional)))</p>\n" }
+            switch question.kind {
+            case .number:
+                body += "<div class=\"number-box\" aria-label=\"\(escape(text(.surveyNumberBox)))\"></div>\n"
+            case .text:
+                body += "<div class=\"lines\"></div>\n"
+            default:
+                let levels: [Localized] = if case .scale(let scale) = question.kind { scale.levels } else { question.options }
+                let compact = levels.allSatisfy { $0[language].count <= 3 } ? " compact" : ""
+                body += "<ul class=\"options\(compact)\">" + question.options.map { "<li><span class=\"box\" aria-hidden=\"true\"></span> <span dir=\"auto\">\(escape($0[language]))</span></li>" }.joined() + "</ul>\n"
+            }
+            body += "</section>\n"
+        }
+        body += "<p class=\"thanks\">\(escape(text(.surveyThanks)))</p>\n"
+        return HTML.page(title: plan.title, language: language, style: easy ? Self.style + Self.easyStyle : Self.style, body: body)
+    }
+
+    static let style = """
+    body{font-family:Verdana,"DejaVu Sans",sans-serif;font-size:15pt;line-height:1.5;max-width:46rem;margin:0 auto;padding:1rem;color:#000}
+    h1{font-size:1.5em}h2{font-size:1.05em;margin:0 0 .4rem}.number{font-weight:700}h1,h2,li,p{overflow-wrap:anywhere}
+    .question{border:2px solid #000;border-radius:6px;padding:.6rem .9rem;margin:0 0 .8rem;break-inside:avoid}
+    .instruction{font-style:italic;margin:.1rem 0 .4rem}ul.options{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.4rem 1.4rem}
+    ul.options li{display:flex;align-items:center;gap:.5rem}.box{display:inline-block;width:1.1em;height:1.1em;border:2px solid #000;flex:none}
+    .number-box{width:8rem;height:2.2rem;border:2px solid #000}.lines{height:6rem;background:repeating-linear-gradient(transparent,transparent 1.9rem,#000 1.9rem,#000 2rem)}
+    .thanks{font-weight:700;text-align:center}@page{size:A4;margin:14mm}@media print{body{padding:0}}
+    *{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+    """
+
+    static let easyStyle = "body{font-size:18pt;line-height:1.6}ul.options{flex-direction:column}ul.options.compact{flex-direction:row}"
+}
