@@ -376,6 +376,6 @@ extension Catalogue {
         .cliTemplatesNotFound: "The Atelier templates folder was not found. Places tried: {places}. Name it with --templates or the ATELIER_TEMPLATES variable.",
         .cliCreated: "Created {path} from the template « {name} ». Fill it in, then run: atelier check {path}",
         .cliWritten: "Wrote {path}.",
-        .cliDemoDone: "Demo done: results in {path}.",
+        .cliDemoDone: "Demo done: {count} files written in {path}:",
     ]
 }

@@ -376,6 +376,6 @@ extension Catalogue {
         .cliTemplatesNotFound: "Dossier des modèles d'Atelier introuvable. Emplacements essayés : {places}. Indiquez-le avec --templates ou la variable ATELIER_TEMPLATES.",
         .cliCreated: "{path} créé à partir du modèle « {name} ». Complétez-le, puis lancez : atelier check {path}",
         .cliWritten: "{path} écrit.",
-        .cliDemoDone: "Démonstration terminée : résultats dans {path}.",
+        .cliDemoDone: "Démonstration terminée : {count} fichiers écrits dans {path} :",
     ]
 }

@@ -56,7 +56,13 @@ struct Demo: ParsableCommand {
         try sheets(of: paths)
         try impacts(of: paths, surveys: URL(fileURLWithPath: folder).appendingPathComponent("surveys"), library: library, decoder: decoder)
         try grading(of: paths, sheet: URL(fileURLWithPath: folder).appendingPathComponent("grading/grille-remplie.xlsx").path)
-        Console.print(Catalogue.text(.cliDemoDone, ["path": output])[language] + "\n")
+        let written = (FileManager.default.subpaths(atPath: output) ?? []).filter { name in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent(name), isDirectory: &isFolder) && !isFolder.boolValue
+                && name != "README.md"
+        }.sorted()
+        Console.print("\n" + Catalogue.text(.cliDemoDone, ["path": output, "count": "\(written.count)"])[language] + "\n"
+            + written.map { "  \((output as NSString).appendingPathComponent($0))\n" }.joined())
         if CheckSummary(checked).errors > 0 {
             throw ExitCode(1)
         }
