@@ -1,6 +1,15 @@
 import AtelierCore
 import Foundation
 
+/// The temporary file being written, as a C string a signal handler may read: an interrupted
+/// run (Ctrl-C, `kill`) removes it before exiting, so nothing half-written is left behind.
+nonisolated(unsafe) private var pendingTemporary: UnsafeMutablePointer<CChar>?
+
+private func removePendingAndExit(_ signal: Int32) {
+    if let path = pendingTemporary { unlink(path) }
+    _exit(128 + signal)
+}
+
 /// The one way outputs are written: into a temporary file in the same folder, flushed to
 /// disk, then renamed into place, so a reader never sees half a file. An output never
 /// replaces one of the command's inputs.
@@ -24,7 +33,25 @@ public enum OutputFile {
             let handle = try FileHandle(forWritingTo: temporary)
             defer { try? handle.close() }
             try handle.write(contentsOf: data)
-            try handle.synchronize()
+        }
+    }
+
+    /// Checks, before any work, that each output can be written: not an input, in a folder that
+    /// exists and is writable. A command calls it first so a mistake costs nothing.
+    public static func preflight(_ paths: [String?], inputs: [String]) throws {
+        for path in paths.compactMap({ $0 }) where path != "-" {
+            let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+            if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() == target }) {
+                throw UserError(.cliOutputIsInput, ["path": path])
+            }
+            let folder = target.deletingLastPathComponent()
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw UserError(.cliCannotWrite, ["path": path, "reason": String(cString: strerror(ENOENT)) + ": " + folder.path])
+            }
+            guard access(folder.path, W_OK) == 0 else {
+                throw UserError(.cliCannotWrite, ["path": path, "reason": String(cString: strerror(EACCES)) + ": " + folder.path])
+            }
         }
     }
 
@@ -41,9 +68,15 @@ public enum OutputFile {
         }
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        defer { try? FileManager.default.removeItem(at: temporary) }
+        watchSignals(for: temporary)
+        defer {
+            try? FileManager.default.removeItem(at: temporary)
+            free(pendingTemporary)
+            pendingTemporary = nil
+        }
         do {
             try body(temporary)
+            try flush(temporary)
         } catch let error as UserError {
             throw error
         } catch {
@@ -57,6 +90,23 @@ public enum OutputFile {
             if existing == .refuse, errno == EEXIST { throw UserError(.cliOutputExists, ["path": path]) }
             throw UserError(.cliCannotWrite, ["path": path, "reason": String(cString: strerror(errno))])
         }
+    }
+
+    /// Remembers `temporary` for the handlers of SIGINT, SIGTERM and SIGHUP.
+    private static func watchSignals(for temporary: URL) {
+        free(pendingTemporary)
+        pendingTemporary = strdup(temporary.path)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, removePendingAndExit)
+        }
+    }
+
+    /// Makes the temporary file's bytes durable before the rename publishes it.
+    private static func flush(_ url: URL) throws {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
     private static func reason(_ error: Error, folder: URL) -> String {

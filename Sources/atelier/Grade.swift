@@ -171,6 +171,7 @@ struct GradeCompute: ParsableCommand {
         let library = try common.templateLibrary()
         let rubric = try rubricOptions.load(library)
         guard !scores.isEmpty else { throw UserError(.gradeNoScores) }
+        try OutputFile.preflight([json, xlsx], inputs: scores + mockups + (peer.map { [$0] } ?? []))
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
         let sources = try GroupSources(mockups, decoder: decoder)
         let engine = ChecklistEngine(rules: try common.checklists([], in: library).rules)

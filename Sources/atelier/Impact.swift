@@ -45,6 +45,7 @@ struct Impact: ParsableCommand {
     func run() throws {
         let language = common.language
         guard !responses.isEmpty else { throw ValidationError("--responses FILE is required (at least one survey export).") }
+        try OutputFile.preflight([outputs.json, outputs.xlsx, outputs.html, aggregate], inputs: responses + [mockup])
         let library = try common.templateLibrary()
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
         let mockupBytes = try InputFiles.read(try InputFiles.expand([mockup]).first!)

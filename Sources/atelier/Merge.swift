@@ -2,6 +2,7 @@ import ArgumentParser
 import AtelierCore
 import AtelierImpact
 import AtelierMockup
+import AtelierReport
 import Foundation
 
 struct Merge: ParsableCommand {
@@ -23,6 +24,7 @@ struct Merge: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        try OutputFile.preflight([outputs.json, outputs.xlsx, outputs.html], inputs: aggregates)
         let library = try common.templateLibrary()
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
         let scales = try ScaleLibrary.load(folder: library.folder.appendingPathComponent("scales"), decoder: decoder)

@@ -34,6 +34,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let language = common.language
+        try OutputFile.preflight([html, markdown], inputs: [mockup])
         let library = try common.templateLibrary()
         let bytes = try InputFiles.read(mockup)
         let source = String(decoding: bytes, as: UTF8.self)

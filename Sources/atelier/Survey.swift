@@ -38,6 +38,7 @@ struct Survey: ParsableCommand {
 
     func run() throws {
         let language = common.language
+        try OutputFile.preflight([xlsform, html, sheet], inputs: [mockup])
         let library = try common.templateLibrary()
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
         guard let typed = decoder.decode(try InputFiles.read(mockup)).mockup else { throw UserError(.projectUnreadable, ["file": mockup]) }
