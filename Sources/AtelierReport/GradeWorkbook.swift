@@ -59,7 +59,7 @@ public struct GradeWorkbook: Sendable {
         let spreadColumn = UInt16(2 + graders.count)
         for (index, grade) in grades.enumerated() {
             let row = UInt32(index + 1)
-            worksheet_write_string(sheet, row, 0, grade.group, nil)
+            XLSXBook.writeString(sheet, row, 0, grade.group, nil)
             if let mark = grade.mark { worksheet_write_number(sheet, row, 1, mark, book.decimal) }
             let totals = Dictionary(grade.graderTotals.map { ($0.grader, $0.total) }, uniquingKeysWith: { first, _ in first })
             for (column, grader) in graders.enumerated() {
@@ -85,18 +85,18 @@ public struct GradeWorkbook: Sendable {
         var row: UInt32 = 1
         for grade in grades {
             for criterion in grade.criteria {
-                worksheet_write_string(sheet, row, 0, grade.group, nil)
-                worksheet_write_string(sheet, row, 1, criterion.criterion.label[language], nil)
+                XLSXBook.writeString(sheet, row, 0, grade.group, nil)
+                XLSXBook.writeString(sheet, row, 1, criterion.criterion.label[language], nil)
                 if let points = criterion.points { worksheet_write_number(sheet, row, 2, points, book.decimal) }
                 let levels = criterion.autoLevel.map { level in graders.map { _ in level } } ?? graders.map { criterion.levels[$0] ?? -1 }
                 for (column, level) in levels.enumerated() where level >= 0 {
-                    worksheet_write_string(sheet, row, UInt16(3 + column), criterion.criterion.levels[level].label[language], nil)
+                    XLSXBook.writeString(sheet, row, UInt16(3 + column), criterion.criterion.levels[level].label[language], nil)
                 }
                 if let high = criterion.levels.values.max(), let low = criterion.levels.values.min(), criterion.levels.count >= 2 {
                     worksheet_write_number(sheet, row, gapColumn, Double(high - low), book.integer)
                 }
                 let comments = criterion.comments.map { "\($0.grader) : \($0.text)" }.joined(separator: "\n")
-                if !comments.isEmpty { worksheet_write_string(sheet, row, gapColumn + 1, comments, book.wrap) }
+                if !comments.isEmpty { XLSXBook.writeString(sheet, row, gapColumn + 1, comments, book.wrap) }
                 row += 1
             }
         }
@@ -108,7 +108,7 @@ public struct GradeWorkbook: Sendable {
     private func agreement(_ book: XLSXBook, _ agreement: AgreementReport) {
         let sheet = book.sheet(text(.gradebookSheetAgreement))
         book.widths(sheet, [44, 12, 24])
-        worksheet_write_string(sheet, 0, 0, text(.gradebookAgreementTitle, ["graders": "\(agreement.graders)", "groups": "\(agreement.groups)",
+        XLSXBook.writeString(sheet, 0, 0, text(.gradebookAgreementTitle, ["graders": "\(agreement.graders)", "groups": "\(agreement.groups)",
                                                                              "leftOut": "\(agreement.leftOut)"]), book.title)
         book.headerRow(sheet, 2, text(.gradebookAgreementColumns))
         var rows: [(String, Double?, Localized?)] = []
@@ -127,10 +127,10 @@ public struct GradeWorkbook: Sendable {
         }
         for (index, entry) in rows.enumerated() {
             let row = UInt32(3 + index)
-            worksheet_write_string(sheet, row, 0, entry.0, nil)
+            XLSXBook.writeString(sheet, row, 0, entry.0, nil)
             if let value = entry.1 { worksheet_write_number(sheet, row, 1, value, book.decimal) }
-            worksheet_write_string(sheet, row, 2, entry.2?[language] ?? "—", nil)
+            XLSXBook.writeString(sheet, row, 2, entry.2?[language] ?? "—", nil)
         }
-        worksheet_write_string(sheet, UInt32(4 + rows.count), 0, text(.gradebookGuideSources), book.wrap)
+        XLSXBook.writeString(sheet, UInt32(4 + rows.count), 0, text(.gradebookGuideSources), book.wrap)
     }
 }

@@ -37,24 +37,24 @@ public struct GradingSheet: Sendable {
         for criterion in criteria {
             let first = row
             for level in criterion.levels {
-                worksheet_write_string(legend, row, 0, criterion.id, nil)
-                worksheet_write_string(legend, row, 1, criterion.label[language], nil)
-                worksheet_write_string(legend, row, 2, level.label[language], nil)
+                XLSXBook.writeString(legend, row, 0, criterion.id, nil)
+                XLSXBook.writeString(legend, row, 1, criterion.label[language], nil)
+                XLSXBook.writeString(legend, row, 2, level.label[language], nil)
                 worksheet_write_number(legend, row, 3, level.points, nil)
-                if let descriptor = level.descriptor { worksheet_write_string(legend, row, 4, descriptor[language], nil) }
+                if let descriptor = level.descriptor { XLSXBook.writeString(legend, row, 4, descriptor[language], nil) }
                 row += 1
             }
             rangeOfLevels[criterion.id] = (first, row - 1)
         }
         worksheet_protect(legend, nil, nil)
         for sheet in sheets {
-            worksheet_write_string(sheet, 0, 0, Catalogue.text(.gradeGroupColumn)[language], header)
+            XLSXBook.writeString(sheet, 0, 0, Catalogue.text(.gradeGroupColumn)[language], header)
             worksheet_set_column(sheet, 0, 0, 28, nil)
             worksheet_freeze_panes(sheet, 1, 1)
             for (index, criterion) in criteria.enumerated() {
                 let level = UInt16(1 + 2 * index), comment = level + 1
-                worksheet_write_string(sheet, 0, level, criterion.label[language], header)
-                worksheet_write_string(sheet, 0, comment, Catalogue.text(.gradeCommentColumn, ["criterion": criterion.label[language]])[language], header)
+                XLSXBook.writeString(sheet, 0, level, criterion.label[language], header)
+                XLSXBook.writeString(sheet, 0, comment, Catalogue.text(.gradeCommentColumn, ["criterion": criterion.label[language]])[language], header)
                 worksheet_set_column(sheet, level, level, 18, nil)
                 worksheet_set_column(sheet, comment, comment, 30, nil)
                 let descriptors = criterion.levels.map { "\($0.label[language]) (\(JSONValue.format($0.points))) : \($0.descriptor?[language] ?? "")" }
@@ -70,7 +70,7 @@ public struct GradingSheet: Sendable {
             }
             for (index, group) in groups.enumerated() {
                 let line = UInt32(index + 1)
-                worksheet_write_string(sheet, line, 0, group, nil)
+                XLSXBook.writeString(sheet, line, 0, group, nil)
                 for column in 0..<(2 * criteria.count) {
                     worksheet_write_blank(sheet, line, UInt16(1 + column), input)
                 }

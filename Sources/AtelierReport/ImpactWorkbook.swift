@@ -45,16 +45,16 @@ public struct ImpactWorkbook: Sendable {
     private func project(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ plan: SurveyPlan, _ formats: XLSXBook) {
         let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetProject))!
         worksheet_set_column(sheet, 0, 0, 90, nil)
-        worksheet_write_string(sheet, 0, 0, plan.title, formats.title)
+        XLSXBook.writeString(sheet, 0, 0, plan.title, formats.title)
         let aggregate = report.aggregate
-        worksheet_write_string(sheet, 2, 0, text(.xlsxRows, ["rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
+        XLSXBook.writeString(sheet, 2, 0, text(.xlsxRows, ["rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
                                                               "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"]), nil)
-        worksheet_write_string(sheet, 4, 0, text(.xlsxFilesRead), formats.header)
+        XLSXBook.writeString(sheet, 4, 0, text(.xlsxFilesRead), formats.header)
         for (index, source) in sources.enumerated() {
-            worksheet_write_string(sheet, UInt32(5 + index), 0, "\(source.file) — \(source.method[language])", nil)
+            XLSXBook.writeString(sheet, UInt32(5 + index), 0, "\(source.file) — \(source.method[language])", nil)
         }
         let generated = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
-        worksheet_write_string(sheet, UInt32(6 + sources.count), 0, "\(text(.xlsxGenerated)) \(generated)", nil)
+        XLSXBook.writeString(sheet, UInt32(6 + sources.count), 0, "\(text(.xlsxGenerated)) \(generated)", nil)
     }
 
     private func indicators(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: XLSXBook) {
@@ -65,18 +65,18 @@ public struct ImpactWorkbook: Sendable {
         for (index, result) in report.indicators.enumerated() {
             let row = UInt32(index + 1)
             let number = result.isProportion ? formats.percent : formats.decimal
-            worksheet_write_string(sheet, row, 0, result.indicator.id, nil)
-            worksheet_write_string(sheet, row, 1, result.indicator.label, formats.wrap)
-            worksheet_write_string(sheet, row, 2, result.indicator.measure, nil)
+            XLSXBook.writeString(sheet, row, 0, result.indicator.id, nil)
+            XLSXBook.writeString(sheet, row, 1, result.indicator.label, formats.wrap)
+            XLSXBook.writeString(sheet, row, 2, result.indicator.measure, nil)
             if let value = result.value { worksheet_write_number(sheet, row, 3, value, number) }
             if let interval = result.interval {
                 worksheet_write_number(sheet, row, 4, interval.lowerBound, number)
                 worksheet_write_number(sheet, row, 5, interval.upperBound, number)
             }
             if let n = result.n { worksheet_write_number(sheet, row, 6, n, formats.integer) }
-            if let target = result.indicator.target { worksheet_write_string(sheet, row, 7, target, nil) }
-            worksheet_write_string(sheet, row, 8, ImpactText(language: language).statusWord(result.status), nil)
-            if let note = result.note { worksheet_write_string(sheet, row, 9, note[language], formats.wrap) }
+            if let target = result.indicator.target { XLSXBook.writeString(sheet, row, 7, target, nil) }
+            XLSXBook.writeString(sheet, row, 8, ImpactText(language: language).statusWord(result.status), nil)
+            if let note = result.note { XLSXBook.writeString(sheet, row, 9, note[language], formats.wrap) }
         }
     }
 
@@ -86,13 +86,13 @@ public struct ImpactWorkbook: Sendable {
         let sheet = workbook_add_worksheet(workbook, name)!
         worksheet_set_column(sheet, 0, 0, 36, nil)
         worksheet_set_column(sheet, 1, 2, 12, nil)
-        worksheet_write_string(sheet, 0, 0, question.text, formats.title)
+        XLSXBook.writeString(sheet, 0, 0, question.text, formats.title)
         formats.headerRow(sheet, 2, text(.xlsxDistributionColumns))
         worksheet_freeze_panes(sheet, 3, 0)
         let total = counts.map(\.count).reduce(0, +)
         for (index, entry) in counts.enumerated() {
             let row = UInt32(3 + index)
-            worksheet_write_string(sheet, row, 0, entry.label[language], nil)
+            XLSXBook.writeString(sheet, row, 0, entry.label[language], nil)
             worksheet_write_number(sheet, row, 1, entry.count, formats.integer)
             if total > 0 { worksheet_write_number(sheet, row, 2, entry.count / total, formats.percent) }
         }
@@ -134,16 +134,16 @@ public struct ImpactWorkbook: Sendable {
         worksheet_set_column(sheet, 5, 5, 40, nil)
         for (index, (result, segment)) in rows.enumerated() {
             let row = UInt32(index + 1)
-            worksheet_write_string(sheet, row, 0, result.indicator.id, nil)
-            worksheet_write_string(sheet, row, 1, segment.by, nil)
-            worksheet_write_string(sheet, row, 2, segment.group, nil)
+            XLSXBook.writeString(sheet, row, 0, result.indicator.id, nil)
+            XLSXBook.writeString(sheet, row, 1, segment.by, nil)
+            XLSXBook.writeString(sheet, row, 2, segment.group, nil)
             worksheet_write_number(sheet, row, 3, segment.n, formats.integer)
             if segment.suppressed {
-                worksheet_write_string(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
+                XLSXBook.writeString(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
             } else if let value = segment.value {
                 worksheet_write_number(sheet, row, 4, value, result.isProportion ? formats.percent : formats.decimal)
             }
-            if segment.caution { worksheet_write_string(sheet, row, 5, text(.xlsxCaution, ["n": JSONValue.format(report.cautionBelow)]), nil) }
+            if segment.caution { XLSXBook.writeString(sheet, row, 5, text(.xlsxCaution, ["n": JSONValue.format(report.cautionBelow)]), nil) }
         }
     }
 
@@ -154,11 +154,11 @@ public struct ImpactWorkbook: Sendable {
         formats.widths(sheet, [40.0, 8, 36, 24, 50])
         for (index, problem) in (report.aggregate.excluded + report.aggregate.problems).enumerated() {
             let row = UInt32(index + 1)
-            worksheet_write_string(sheet, row, 0, problem.file, nil)
+            XLSXBook.writeString(sheet, row, 0, problem.file, nil)
             worksheet_write_number(sheet, row, 1, Double(problem.row), formats.integer)
-            if let column = problem.column { worksheet_write_string(sheet, row, 2, column, nil) }
-            if let value = problem.value { worksheet_write_string(sheet, row, 3, value, nil) }
-            worksheet_write_string(sheet, row, 4, problem.reason[language], formats.wrap)
+            if let column = problem.column { XLSXBook.writeString(sheet, row, 2, column, nil) }
+            if let value = problem.value { XLSXBook.writeString(sheet, row, 3, value, nil) }
+            XLSXBook.writeString(sheet, row, 4, problem.reason[language], formats.wrap)
         }
     }
 }

@@ -59,7 +59,7 @@ public struct Questionnaire: Sendable {
             let hint = question.allowsSeveral ? Catalogue.text(.surveySeveral) : nil
             let cells = [type, question.id, question.text, question.text, optional.contains(question.id) ? "" : "yes", hint?.fr ?? "", hint?.en ?? ""]
             for (column, cell) in cells.enumerated() where !cell.isEmpty {
-                worksheet_write_string(survey, row, UInt16(column), cell, nil)
+                XLSXBook.writeString(survey, row, UInt16(column), cell, nil)
             }
             guard let list else { continue }
             var used = Set<String>()
@@ -68,7 +68,7 @@ public struct Questionnaire: Sendable {
                 while used.contains(name) { name += "_\(position + 1)" }
                 used.insert(name)
                 for (column, cell) in [list, name, option.fr, option.en].enumerated() {
-                    worksheet_write_string(choices, choiceRow, UInt16(column), cell, nil)
+                    XLSXBook.writeString(choices, choiceRow, UInt16(column), cell, nil)
                 }
                 choiceRow += 1
             }
@@ -76,7 +76,7 @@ public struct Questionnaire: Sendable {
         book.headerRow(settings, 0, "form_title|form_id|default_language|version")
         let id = Self.choiceName(plan.title, index: 0).prefix(40)
         for (column, cell) in [plan.title, String(id), language == .fr ? "Français (fr)" : "English (en)", "1"].enumerated() {
-            worksheet_write_string(settings, 1, UInt16(column), cell, nil)
+            XLSXBook.writeString(settings, 1, UInt16(column), cell, nil)
         }
         try book.close()
     }
@@ -89,19 +89,19 @@ public struct Questionnaire: Sendable {
     public func writeEntrySheet(to url: URL, rows: Int = 500) throws {
         let book = try XLSXBook(url: url, language: language)
         let entry = book.sheet(text(.surveyEntrySheet)), lists = book.sheet(text(.surveyListsSheet))
-        worksheet_write_string(entry, 0, 0, text(.surveyEntryNumber), book.header)
+        XLSXBook.writeString(entry, 0, 0, text(.surveyEntryNumber), book.header)
         worksheet_set_column(entry, 0, 0, 10, nil)
         worksheet_freeze_panes(entry, 1, 1)
         var listColumn: UInt16 = 0
         for (index, question) in plan.questions.enumerated() {
             let column = UInt16(index + 1)
-            worksheet_write_string(entry, 0, column, question.header, book.header)
+            XLSXBook.writeString(entry, 0, column, question.header, book.header)
             worksheet_set_column(entry, column, column, 24, nil)
             let options = question.options.map { $0[language] }
             guard !options.isEmpty else { continue }
-            worksheet_write_string(lists, 0, listColumn, question.id, book.header)
+            XLSXBook.writeString(lists, 0, listColumn, question.id, book.header)
             for (position, option) in options.enumerated() {
-                worksheet_write_string(lists, UInt32(position + 1), listColumn, option, nil)
+                XLSXBook.writeString(lists, UInt32(position + 1), listColumn, option, nil)
             }
             let letters = ColumnLetters.letters(Int(listColumn))
             if question.allowsSeveral {

@@ -47,10 +47,19 @@ struct XLSXBook {
         String(id.filter { !"[]:*?/\\\\".contains($0) }.prefix(31))
     }
 
+    /// Writes `text` as a string cell (never a formula). A NUL, which would cut the C string,
+    /// and the other control characters XML cannot hold read as U+FFFD; tab and line ends stay.
+    static func writeString(_ sheet: Sheet, _ row: UInt32, _ column: UInt16, _ text: String, _ format: Format?) {
+        let safe = text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }
+            ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" ? "\u{FFFD}" : $0 }))
+            : text
+        worksheet_write_string(sheet, row, column, safe, format)
+    }
+
     /// Writes `titles` (separated by `|`, as the catalogues hold them) in bold on `row`.
     func headerRow(_ sheet: Sheet, _ row: UInt32, _ titles: String) {
         for (column, title) in titles.split(separator: "|").enumerated() {
-            worksheet_write_string(sheet, row, UInt16(column), String(title), header)
+            Self.writeString(sheet, row, UInt16(column), String(title), header)
         }
     }
 

@@ -11,26 +11,39 @@ public enum TextEncoding: String, Sendable, Codable {
     case windows1252 = "Windows-1252"
 
     /// Detects the encoding from the first bytes: a byte-order mark says it; otherwise valid
-    /// UTF-8 is UTF-8, and anything else is taken as Windows-1252 (a guess, reported as such).
+    /// UTF-8 is UTF-8. UTF-8 with a few broken bytes (more valid accented sequences than
+    /// broken bytes) stays UTF-8, the broken bytes read as U+FFFD (reported as assumed);
+    /// anything else is taken as Windows-1252 (a guess, reported as such).
     public static func detect(_ prefix: [UInt8]) -> (encoding: TextEncoding, guessed: Bool, bomLength: Int) {
         if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8BOM, false, 3) }
         if prefix.starts(with: [0xFF, 0xFE]) { return (.utf16LE, false, 2) }
-        return isValidUTF8(prefix) ? (.utf8, false, 0) : (.windows1252, true, 0)
+        let evidence = utf8Evidence(prefix)
+        if evidence.invalid == 0 { return (.utf8, false, 0) }
+        return evidence.valid > evidence.invalid ? (.utf8, true, 0) : (.windows1252, true, 0)
     }
 
-    /// Valid UTF-8, allowing a sequence cut at the end of the sample.
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var index = 0
+    /// Counts the well-formed multi-byte UTF-8 sequences and the bytes that break UTF-8,
+    /// allowing a sequence cut at the end of the sample.
+    static func utf8Evidence(_ bytes: [UInt8]) -> (valid: Int, invalid: Int) {
+        var index = 0, valid = 0, invalid = 0
         while index < bytes.count {
             let byte = bytes[index]
             let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            guard length > 0 else { return false }
-            for offset in 1..<max(length, 1) where index + offset < bytes.count {
-                if bytes[index + offset] >> 6 != 0b10 { return false }
+            guard length > 0 else {
+                invalid += 1
+                index += 1
+                continue
             }
+            let continuation = (1..<max(length, 1)).allSatisfy { index + $0 >= bytes.count || bytes[index + $0] >> 6 == 0b10 }
+            guard continuation else {
+                invalid += 1
+                index += 1
+                continue
+            }
+            if length > 1 { valid += 1 }
             index += length
         }
-        return true
+        return (valid, invalid)
     }
 
     /// Windows-1252's 0x80–0x9F, where it differs from Latin-1.
