@@ -2,19 +2,10 @@ import AtelierTabular
 import Foundation
 import XCTest
 
-final class CSVReaderTests: XCTestCase {
-    private var scratch: URL!
-
-    override func setUpWithError() throws {
-        scratch = try Fixtures.scratchFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: scratch)
-    }
+final class CSVReaderTests: ScratchFolderTestCase {
 
     private func file(_ bytes: [UInt8], name: String = "export.csv") throws -> String {
-        let url = scratch.appendingPathComponent(name)
+        let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url.path
     }
@@ -90,7 +81,7 @@ final class CSVReaderTests: XCTestCase {
 
     func testEmptyAndMissingFiles() throws {
         XCTAssertThrowsError(try CSVReader(path: try file([]))) { XCTAssertEqual(($0 as! TableError).kind, .empty) }
-        XCTAssertThrowsError(try CSVReader(path: scratch.appendingPathComponent("nope.csv").path)) {
+        XCTAssertThrowsError(try CSVReader(path: folder.appendingPathComponent("nope.csv").path)) {
             guard case .unreadable = ($0 as! TableError).kind else { return XCTFail("\($0)") }
         }
     }

@@ -4,19 +4,10 @@ import AtelierMockup
 import Foundation
 import XCTest
 
-final class ChecklistTests: XCTestCase {
-    private var scratch: URL!
-
-    override func setUpWithError() throws {
-        scratch = try Fixtures.scratchFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: scratch)
-    }
+final class ChecklistTests: ScratchFolderTestCase {
 
     private func write(_ name: String, _ text: String) throws -> String {
-        let url = scratch.appendingPathComponent(name)
+        let url = folder.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
@@ -185,7 +176,7 @@ final class ChecklistTests: XCTestCase {
         }
         _ = try write("a.yaml", "id: a\ntitle: {fr: a, en: a}\nextends: [b.yaml]\n")
         _ = try write("b.yaml", "id: b\ntitle: {fr: b, en: b}\nextends: [a.yaml]\n")
-        XCTAssertThrowsError(try ChecklistSet.load([scratch.appendingPathComponent("a.yaml").path], folder: Fixtures.library.checklistsFolder)) { error in
+        XCTAssertThrowsError(try ChecklistSet.load([folder.appendingPathComponent("a.yaml").path], folder: Fixtures.library.checklistsFolder)) { error in
             XCTAssertTrue((error as? DefinitionError)?.problems.contains { $0.message.en.contains("extends itself") } == true)
         }
     }

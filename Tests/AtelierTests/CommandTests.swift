@@ -2,16 +2,7 @@ import Foundation
 import XCTest
 
 /// Runs the built `atelier` binary as a user would.
-final class CommandTests: XCTestCase {
-    private var scratch: URL!
-
-    override func setUpWithError() throws {
-        scratch = try Fixtures.scratchFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: scratch)
-    }
+final class CommandTests: ScratchFolderTestCase {
 
     @discardableResult
     func atelier(_ arguments: [String], environment: [String: String] = [:], binary: URL = AtelierProcess.binary) throws -> AtelierProcess.Run {
@@ -30,7 +21,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(broken.status, 1)
         XCTAssertTrue(broken.output.contains("Examples/broken/structure.yaml:4:40: erreur: « librairie » n'est pas une valeur acceptée"))
         XCTAssertEqual(try atelier(["check", "Examples/broken/structure.yaml", "--fail-on", "never"]).status, 0)
-        let warningOnly = scratch.appendingPathComponent("w.yaml")
+        let warningOnly = folder.appendingPathComponent("w.yaml")
         let base = try String(contentsOf: Fixtures.library.exampleBase, encoding: .utf8)
         try (base + "zzz: 1\n").write(to: warningOnly, atomically: true, encoding: .utf8)
         XCTAssertEqual(try atelier(["check", warningOnly.path]).status, 0)
@@ -43,9 +34,9 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(missing.error, "atelier: nulle-part.yaml : ce fichier ou ce dossier n'existe pas.\n")
         XCTAssertEqual(missing.output, "")
-        let empty = try atelier(["check", scratch.path])
+        let empty = try atelier(["check", folder.path])
         XCTAssertEqual(empty.status, 2)
-        XCTAssertEqual(empty.error, "atelier: \(scratch.path): this folder holds no .yaml or .yml file.\n")
+        XCTAssertEqual(empty.error, "atelier: \(folder.path): this folder holds no .yaml or .yml file.\n")
     }
 
     func testBadArgumentsExitTwo() throws {
@@ -75,7 +66,7 @@ final class CommandTests: XCTestCase {
 
     func testNewThenCheckForEveryTemplate() throws {
         for template in ["blank", "ar", "podcast", "quiz", "archives", "chatbot", "vr"] {
-            let file = scratch.appendingPathComponent("sub/\(template).yaml")
+            let file = folder.appendingPathComponent("sub/\(template).yaml")
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             let created = try atelier(["new", file.path, "--template", template, "--lang", "fr"])
             XCTAssertEqual(created.status, 0, created.error)
@@ -94,15 +85,15 @@ final class CommandTests: XCTestCase {
     }
 
     func testNewNeverOverwrites() throws {
-        let file = scratch.appendingPathComponent("mine.yaml")
+        let file = folder.appendingPathComponent("mine.yaml")
         try "mine".write(to: file, atomically: true, encoding: .utf8)
         let run = try atelier(["new", file.path, "--lang", "en"])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.error, "atelier: \(file.path) already exists: Atelier does not overwrite it. Choose another name or remove the file.\n")
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "mine")
-        let unknown = try atelier(["new", scratch.appendingPathComponent("x.yaml").path, "--template", "nope", "--lang", "en"])
+        let unknown = try atelier(["new", folder.appendingPathComponent("x.yaml").path, "--template", "nope", "--lang", "en"])
         XCTAssertEqual(unknown.error, "atelier: Unknown template « nope ». Available templates: ar, archives, blank, chatbot, podcast, quiz, vr.\n")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         XCTAssertEqual(leftovers, ["mine.yaml"], "no temporary file is left behind")
     }
 
@@ -110,40 +101,40 @@ final class CommandTests: XCTestCase {
         let run = try atelier(["schema"])
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.output, try String(contentsOf: Fixtures.library.schemaFile, encoding: .utf8))
-        let output = scratch.appendingPathComponent("schema.json")
+        let output = folder.appendingPathComponent("schema.json")
         XCTAssertEqual(try atelier(["schema", "--output", output.path]).status, 0)
         XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), run.output)
     }
 
     func testTemplatesAreFoundInTheDocumentedOrder() throws {
-        let copy = scratch.appendingPathComponent("share/atelier/Templates")
+        let copy = folder.appendingPathComponent("share/atelier/Templates")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Fixtures.templates, to: copy)
         try FileManager.default.removeItem(at: copy.appendingPathComponent("mockups/vr.yaml"))
-        let viaVariable = try atelier(["new", scratch.appendingPathComponent("a.yaml").path, "--template", "vr", "--lang", "en"],
+        let viaVariable = try atelier(["new", folder.appendingPathComponent("a.yaml").path, "--template", "vr", "--lang", "en"],
                                       environment: ["ATELIER_TEMPLATES": copy.path])
         XCTAssertEqual(viaVariable.status, 2, "the variable wins over the source tree")
         XCTAssertTrue(viaVariable.error.contains("Available templates: ar, archives, blank, chatbot, podcast, quiz."))
-        let viaOption = try atelier(["new", scratch.appendingPathComponent("b.yaml").path, "--template", "vr",
+        let viaOption = try atelier(["new", folder.appendingPathComponent("b.yaml").path, "--template", "vr",
                                      "--templates", Fixtures.templates.path], environment: ["ATELIER_TEMPLATES": copy.path])
         XCTAssertEqual(viaOption.status, 0, "the option wins over the variable")
-        let nowhere = try atelier(["new", scratch.appendingPathComponent("c.yaml").path, "--templates", "/nonexistent", "--lang", "en"],
+        let nowhere = try atelier(["new", folder.appendingPathComponent("c.yaml").path, "--templates", "/nonexistent", "--lang", "en"],
                                   environment: ["ATELIER_TEMPLATES": "/also-missing"])
         XCTAssertEqual(nowhere.status, 2, "an explicit option is not a hint")
         XCTAssertEqual(nowhere.error, "atelier: The Atelier templates folder was not found. Places tried: /nonexistent. Name it with --templates or the ATELIER_TEMPLATES variable.\n")
-        let badVariable = try atelier(["new", scratch.appendingPathComponent("d.yaml").path], environment: ["ATELIER_TEMPLATES": "/also-missing"])
+        let badVariable = try atelier(["new", folder.appendingPathComponent("d.yaml").path], environment: ["ATELIER_TEMPLATES": "/also-missing"])
         XCTAssertEqual(badVariable.status, 0, "the variable is one place among those searched")
     }
 
     func testAnInstalledBinaryFindsItsTemplatesNextToIt() throws {
-        let bin = scratch.appendingPathComponent("bin")
+        let bin = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: AtelierProcess.binary, to: bin.appendingPathComponent("atelier"))
-        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("share/atelier"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.templates, to: scratch.appendingPathComponent("share/atelier/Templates"))
-        try FileManager.default.removeItem(at: scratch.appendingPathComponent("share/atelier/Templates/mockups/quiz.yaml"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("share/atelier"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.templates, to: folder.appendingPathComponent("share/atelier/Templates"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("share/atelier/Templates/mockups/quiz.yaml"))
         let installed = bin.appendingPathComponent("atelier")
-        let run = try atelier(["new", scratch.appendingPathComponent("q.yaml").path, "--template", "quiz", "--lang", "en"], binary: installed)
+        let run = try atelier(["new", folder.appendingPathComponent("q.yaml").path, "--template", "quiz", "--lang", "en"], binary: installed)
         XCTAssertEqual(run.status, 2, "the installed templates are used before the source tree")
         XCTAssertTrue(run.error.contains("Available templates: ar, archives, blank, chatbot, podcast, vr."), run.error)
     }

@@ -67,3 +67,18 @@ enum Fixtures {
         findings.map { "\($0.rule) \($0.position.map(\.description) ?? "-")" }
     }
 }
+
+/// A test case with a new empty folder for each test, removed afterwards.
+class ScratchFolderTestCase: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        folder = try Fixtures.scratchFolder()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+        try super.tearDownWithError()
+    }
+}

@@ -10,16 +10,7 @@ import ZIPFoundation
 /// Rubric arithmetic, reading graders' sheets and the graders' agreement, against the grading
 /// reference and against pandas, pingouin, krippendorff and scikit-learn
 /// (Examples/grading/generate.py wrote the filled sheet and the figures they compute from it).
-final class GradingTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = try Fixtures.scratchFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class GradingTests: ScratchFolderTestCase {
 
     private static let small = """
     id: petit

@@ -7,16 +7,7 @@ import ZIPFoundation
 /// Hostile survey answers — formulas, markup, NUL bytes, invalid UTF-8 — through `impact` to
 /// JSON, xlsx, HTML and text: spreadsheets hold strings (read back, not eyeballed), the JSON is
 /// valid, the HTML is escaped.
-final class InjectionTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = try Fixtures.scratchFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class InjectionTests: ScratchFolderTestCase {
 
     static let hostile = ["=HYPERLINK(\"http://x.example\",\"clic\")", "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd", "<img src=x onerror=alert(1)>", "-2+3", "nul\u{0}octet"]
 

@@ -3,16 +3,7 @@ import XCTest
 
 /// Outputs are checked before any work, never written over an input, and never left half
 /// written: an interrupted run keeps the previous file and leaves no temporary file.
-final class OutputSafetyTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = try Fixtures.scratchFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class OutputSafetyTests: ScratchFolderTestCase {
 
     private let impact = ["impact", "Examples/voix-du-quartier.yaml", "--responses", "Examples/surveys/voix-du-quartier-google.csv", "--lang", "en"]
 

@@ -7,16 +7,7 @@ import XCTest
 
 /// The questionnaire of a plan: the XLSForm's sheets, the data-entry workbook read back by
 /// `impact` as it is, and the paper form.
-final class QuestionnaireTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = try Fixtures.scratchFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class QuestionnaireTests: ScratchFolderTestCase {
 
     private func rows(_ url: URL, sheet: String) throws -> (header: [String], rows: [[String]]) {
         var reader = try XLSXReader(path: url.path, sheet: sheet)
