@@ -30,10 +30,11 @@ demo: build
 	$(RELEASE_BIN) demo --output Exports
 	bash Tests/browser/pages.sh screenshots Exports
 
-# The XCTest suite, then the XLSForms converted by pyxform, then the HTML pages looked at in
+# The XCTest suite, then every reader's limits with peak memory, then the XLSForms converted by pyxform, then the HTML pages looked at in
 # headless Chromium (console errors, charts, A4 print length, desktop and phone screenshots).
 test: deps
 	$(SWIFT) test --disable-swift-testing
+	python3 Tests/limits/limits.py .build/debug/atelier
 	bash Tests/survey/validate-xlsform.sh .build/debug/atelier
 	bash Tests/browser/pages.sh check .build/debug/atelier
 

@@ -227,6 +227,12 @@ public struct CSVReader: TableReader {
                     return next
                 }
                 afterCR = false
+                if index - fieldStart > Self.maxFieldBytes {
+                    // Memory stays bounded: a quoted field may not grow past the limit either; one
+                    // spanning lines is most likely a quote left open.
+                    let kind: TableError.Kind = line > quoteLine ? .unclosedQuote(openedOnLine: quoteLine) : .fieldTooLong(limit: Self.maxFieldBytes)
+                    throw TableError(file: file, kind: kind, row: rowNumber + 1, column: fields.count + 1)
+                }
                 if index >= bytes.buffer.count { continue }
             }
             let byte = bytes.buffer[index]

@@ -52,7 +52,7 @@ struct XMLScanner {
                 bytes.position += 8
                 return .text(String(decoding: try read(until: Array("]]>".utf8)), as: UTF8.self))
             }
-            throw malformed("DTD")
+            throw malformed("a DTD (<!DOCTYPE …>) is not accepted: its entities could expand without bound")
         default:
             let name = try readName()
             var attributes: [String: String] = [:]

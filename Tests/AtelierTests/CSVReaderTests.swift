@@ -79,6 +79,17 @@ final class CSVReaderTests: ScratchFolderTestCase {
         }
     }
 
+    func testAQuotedFieldMayNotGrowPastTheLimit() throws {
+        let long = "a,b\n1,\"" + String(repeating: "x", count: CSVReader.maxFieldBytes + 10) + "\"\n"
+        XCTAssertThrowsError(try read(Array(long.utf8))) { error in
+            XCTAssertEqual((error as! TableError).kind, .fieldTooLong(limit: CSVReader.maxFieldBytes), "found by the limits script: quoted fields were unbounded")
+        }
+        let open = "a,b\n1,\"" + String(repeating: "abc\n", count: CSVReader.maxFieldBytes / 3)
+        XCTAssertThrowsError(try read(Array(open.utf8))) { error in
+            XCTAssertEqual((error as! TableError).kind, .unclosedQuote(openedOnLine: 2))
+        }
+    }
+
     func testEmptyAndMissingFiles() throws {
         XCTAssertThrowsError(try CSVReader(path: try file([]))) { XCTAssertEqual(($0 as! TableError).kind, .empty) }
         XCTAssertThrowsError(try CSVReader(path: folder.appendingPathComponent("nope.csv").path)) {

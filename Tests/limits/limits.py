@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Every reader's limits, end to end: builds hostile inputs, runs `atelier` on each, and checks
+that it stops with a clear error (exit status 2 or 1, the message naming the limit) while its
+peak memory stays bounded. Run by `make test`:  python3 Tests/limits/limits.py .build/debug/atelier
+Only the standard library is used; inputs are made in a temporary folder.
+"""
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+BINARY = os.path.abspath(sys.argv[1])
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MOCKUP = os.path.join(ROOT, "Examples", "voix-du-quartier.yaml")
+MEMORY_LIMIT_MB = 150
+work = tempfile.mkdtemp(prefix="atelier-limits-")
+
+
+def run_measured(arguments):
+    """Runs atelier; returns its exit status, its output and the peak RSS (MB) of that process alone."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(write, 1)
+        os.dup2(write, 2)
+        os.chdir(ROOT)
+        os.execv(BINARY, [BINARY] + arguments + ["--lang", "en"])
+    os.close(write)
+    chunks = []
+    while True:
+        chunk = os.read(read, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status, usage = os.wait4(pid, 0)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", "replace"), usage.ru_maxrss / 1024
+
+
+def path(name):
+    return os.path.join(work, name)
+
+
+def write(name, data):
+    with open(path(name), "wb") as handle:
+        handle.write(data)
+    return path(name)
+
+
+HEADER = open(os.path.join(ROOT, "Examples", "surveys", "voix-du-quartier-google.csv"), encoding="utf-8").readline().encode()
+
+
+def xlsx(name, sheet_xml, shared=None, compress=zipfile.ZIP_DEFLATED):
+    """A minimal workbook whose first sheet is `sheet_xml`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compress) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                         '<Default Extension="xml" ContentType="application/xml"/></Types>')
+        archive.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+        if shared is not None:
+            archive.writestr("xl/sharedStrings.xml", shared)
+    return write(name, buffer.getvalue())
+
+
+SHEET = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{}</sheetData></worksheet>'
+LAUGHS = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+
+
+def impact(export):
+    return ["impact", MOCKUP, "--responses", export]
+
+
+cases = [
+    ("CSV field over 1 MiB", impact(write("long-field.csv", HEADER + b'"2026/01/01 10:00:00","' + b"x" * (3 << 20) + b'",8,3,Seul,Oui\n')), "1048576"),
+    ("CSV with 20,000 columns", impact(write("wide.csv", b",".join([b"c%d" % i for i in range(20000)]) + b"\n")), "16384"),
+    ("CSV quote that never closes", impact(write("open-quote.csv", HEADER + b'"2026/01/01 10:00:00","' + b"abc\n" * (2 << 20))), "quote"),
+    ("xlsx zip bomb (60 MB of one byte)", impact(xlsx("bomb.xlsx", SHEET.format('<row r="1"><c r="A1" t="inlineStr"><is><t>' + " " * (60 << 20) + "</t></is></c></row>"))), "zip bomb"),
+    ("xlsx sheet with a DTD (billion laughs)", impact(xlsx("laughs.xlsx", LAUGHS + SHEET.format('<row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>'))), "DTD"),
+    ("xlsx shared strings with a DTD", impact(xlsx("laughs-shared.xlsx", SHEET.format('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+                                                    shared=LAUGHS + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>')), "DTD"),
+    ("xlsx nested 10,000 deep", impact(xlsx("deep.xlsx", SHEET.format("<a>" * 10000 + "</a>" * 10000))), "deeper"),
+    ("YAML mockup over 5 MB", ["check", write("big.yaml", b"title: x\nnotes: |\n" + b"  abcdefghij\n" * 600_000)], "5000000"),
+    ("YAML nested 100 deep", ["check", write("deep.yaml", b"title: x\nnotes: " + b"[" * 100 + b"]" * 100 + b"\n")], "64"),
+    ("YAML with 300,000 nodes", ["check", write("nodes.yaml", b"title: x\nnotes: [" + b"1," * 300_000 + b"1]\n")], "200000"),
+]
+
+failures = 0
+for name, arguments, expected in cases:
+    status, output, peak = run_measured(arguments)
+    normalised = output.replace(",", "").replace("\u202f", "").replace(" ", "")
+    ok = status != 0 and (expected.replace(",", "").replace(" ", "") in normalised or expected in output) and peak < MEMORY_LIMIT_MB
+    failures += not ok
+    first = next((line for line in output.splitlines() if line.strip()), "")
+    print(f"{'ok  ' if ok else 'FAIL'} {name}: exit {status}, peak {peak:.0f} MB — {first[:150]}")
+print(f"{len(cases) - failures}/{len(cases)} limits hold (memory bound {MEMORY_LIMIT_MB} MB)")
+sys.exit(1 if failures else 0)
