@@ -6,7 +6,7 @@ PREFIX   ?= /usr/local
 APT_PACKAGES := pkg-config libyaml-dev libxlsxwriter-dev chromium
 RELEASE_BIN  := .build/release/atelier
 
-.PHONY: all deps build demo test bench install schema clean
+.PHONY: all deps build demo test bench fuzz install schema clean
 
 all: build
 
@@ -35,12 +35,36 @@ demo: build
 test: deps
 	$(SWIFT) test --disable-swift-testing
 	python3 Tests/limits/limits.py .build/debug/atelier
+	for target in yaml checklist rubric table scalars; do \
+	  files=$$(find Tests/Fuzz/regressions/$$target -type f 2>/dev/null); \
+	  [ -z "$$files" ] || .build/debug/atelier-fuzz replay $$target $$files || exit 1; done
 	bash Tests/survey/validate-xlsform.sh .build/debug/atelier
 	bash Tests/browser/pages.sh check .build/debug/atelier
 
 bench: build
 	pip install -q pandas scipy xlsxwriter
 	python3 Benchmarks/bench.py $(RELEASE_BIN)
+
+# Fuzzes every parser under libFuzzer with the address sanitizer, FUZZ_SECONDS each (see
+# Tests/Fuzz/README.md). Its build lives in .build-fuzz so it never disturbs the normal one.
+# Leak detection is off: Swift's lazily built globals (catalogues, tables) are one-time
+# allocations it reports at the first input; a leak per input shows as the RSS limit instead.
+FUZZ_SECONDS ?= 60
+FUZZ_BIN := .build-fuzz/debug/atelier-fuzz
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product atelier-fuzz --sanitize=address \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -D -Xswiftc FUZZING
+	mkdir -p Tests/Fuzz/crashes
+	@run() { target=$$1; shift; mkdir -p .build-fuzz/corpus/$$target; \
+	  echo "== $$target ($(FUZZ_SECONDS) s)"; \
+	  ATELIER_FUZZ_TARGET=$$target $(FUZZ_BIN) .build-fuzz/corpus/$$target "$$@" -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -detect_leaks=0 \
+	    -artifact_prefix=Tests/Fuzz/crashes/$$target- -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)|Test unit written" ; }; \
+	run yaml Examples Examples/broken; \
+	run checklist Examples/checklists Templates/checklists; \
+	run rubric Templates/rubrics; \
+	run table Examples/surveys Tests/Fuzz/seeds/table; \
+	run scalars Tests/Fuzz/seeds/scalars; \
+	if ls Tests/Fuzz/crashes/* >/dev/null 2>&1; then echo "Crashes found:"; ls Tests/Fuzz/crashes; exit 1; fi
 
 # Installs the binary, the templates and the examples: the binary finds its templates in
 # $(PREFIX)/share/atelier/Templates.

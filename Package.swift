@@ -32,6 +32,11 @@ let package = Package(
         .target(name: "AtelierGrading", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierStatistics", "AtelierTabular"]),
         .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierTabular", "CXLSXWriter"]),
         .executableTarget(
+            name: "atelier-fuzz",
+            dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierGrading", "AtelierTabular"],
+            path: "Sources/atelier-fuzz"
+        ),
+        .executableTarget(
             name: "atelier",
             dependencies: [
                 "AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierImpact", "AtelierTabular", "AtelierGrading",
