@@ -4,12 +4,14 @@ that it stops with a clear error (exit status 2 or 1, the message naming the lim
 peak memory stays bounded. Run by `make test`:  python3 Tests/limits/limits.py .build/debug/atelier
 Only the standard library is used; inputs are made in a temporary folder.
 """
+import csv
 import io
 import os
 import subprocess
 import sys
 import tempfile
 import zipfile
+from xml.sax.saxutils import escape
 
 BINARY = os.path.abspath(sys.argv[1])
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -67,6 +69,17 @@ def xlsx(name, sheet_xml, shared=None, compress=zipfile.ZIP_DEFLATED):
     return write(name, buffer.getvalue())
 
 
+def ods(name, rows_xml):
+    """A minimal OpenDocument spreadsheet whose first table holds `rows_xml`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+                         '<office:body><office:spreadsheet><table:table table:name="S">' + rows_xml + '</table:table></office:spreadsheet></office:body></office:document-content>')
+    return write(name, buffer.getvalue())
+
+
 SHEET = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{}</sheetData></worksheet>'
 LAUGHS = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
 
@@ -84,6 +97,10 @@ cases = [
     ("xlsx shared strings with a DTD", impact(xlsx("laughs-shared.xlsx", SHEET.format('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
                                                     shared=LAUGHS + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>')), "DTD"),
     ("xlsx nested 10,000 deep", impact(xlsx("deep.xlsx", SHEET.format("<a>" * 10000 + "</a>" * 10000))), "deeper"),
+    ("ods row repeated a billion times", impact(ods("repeat.ods", "<table:table-row>" + "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{escape(title)}</text:p></table:table-cell>' for title in next(csv.reader([HEADER.decode()])))
+        + "</table:table-row>"
+                                                   '<table:table-row table:number-rows-repeated="1000000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')), "repeated"),
     ("YAML mockup over 5 MB", ["check", write("big.yaml", b"title: x\nnotes: |\n" + b"  abcdefghij\n" * 600_000)], "5000000"),
     ("YAML nested 100 deep", ["check", write("deep.yaml", b"title: x\nnotes: " + b"[" * 100 + b"]" * 100 + b"\n")], "64"),
     ("YAML with 300,000 nodes", ["check", write("nodes.yaml", b"title: x\nnotes: [" + b"1," * 300_000 + b"1]\n")], "200000"),
