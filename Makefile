@@ -47,7 +47,7 @@ bench: build
 
 # Fuzzes every parser under libFuzzer with the address sanitizer, FUZZ_SECONDS each (see
 # Tests/Fuzz/README.md). Its build lives in .build-fuzz so it never disturbs the normal one.
-# Leak detection is off: Swift's lazily built globals (catalogues, tables) are one-time
+# Leak detection is off (libFuzzer and LeakSanitizer at exit): Swift's lazily built globals (catalogues, tables) are one-time
 # allocations it reports at the first input; a leak per input shows as the RSS limit instead.
 FUZZ_SECONDS ?= 60
 FUZZ_BIN := .build-fuzz/debug/atelier-fuzz
@@ -57,7 +57,7 @@ fuzz: deps
 	mkdir -p Tests/Fuzz/crashes
 	@run() { target=$$1; shift; mkdir -p .build-fuzz/corpus/$$target; \
 	  echo "== $$target ($(FUZZ_SECONDS) s)"; \
-	  ATELIER_FUZZ_TARGET=$$target $(FUZZ_BIN) .build-fuzz/corpus/$$target "$$@" -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -detect_leaks=0 \
+	  ASAN_OPTIONS=detect_leaks=0 ATELIER_FUZZ_TARGET=$$target $(FUZZ_BIN) .build-fuzz/corpus/$$target "$$@" -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -detect_leaks=0 \
 	    -artifact_prefix=Tests/Fuzz/crashes/$$target- -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)|Test unit written" ; }; \
 	run yaml Examples Examples/broken; \
 	run checklist Examples/checklists Templates/checklists; \
