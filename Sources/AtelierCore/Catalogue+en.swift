@@ -252,6 +252,8 @@ extension Catalogue {
         .gradeUnknownRubric: "Rubric « {value} » not found. Built-in rubrics: {names}.",
         .gradeNoGroups: "No group to grade: name them with --groups \"Group A,Group B\" or give their mockups (Examples/*.yaml).",
         .gradeNoScores: "No grading sheet given: add --scores grille.xlsx (written by `atelier grade sheet`, then filled) or a CSV in long format.",
+        .impactNoResponses: "No survey export: add --responses FILE (one .csv, .xlsx or .ods per tool; the option repeats).",
+        .impactBadDelimiter: "--delimiter « {value} »: choose , ; tab or |.",
         .surveySeveral: "Several answers possible.",
         .surveyOne: "One answer only.",
         .surveyEasyOne: "Tick one box.",

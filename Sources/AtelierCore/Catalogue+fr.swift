@@ -252,6 +252,8 @@ extension Catalogue {
         .gradeUnknownRubric: "Grille « {value} » introuvable. Grilles fournies : {names}.",
         .gradeNoGroups: "Aucun groupe à noter : nommez-les avec --groups \"Groupe A,Groupe B\" ou donnez leurs maquettes (Examples/*.yaml).",
         .gradeNoScores: "Aucune grille remplie : ajoutez --scores grille.xlsx (écrite par `atelier grade sheet`, puis remplie) ou un CSV au format long.",
+        .impactNoResponses: "Aucun export d'enquête : ajoutez --responses FICHIER (un .csv, .xlsx ou .ods par outil ; l'option se répète).",
+        .impactBadDelimiter: "--delimiter « {value} » : choisissez , ; tab ou |.",
         .surveySeveral: "Plusieurs réponses possibles.",
         .surveyOne: "Une seule réponse.",
         .surveyEasyOne: "Cochez une seule case.",

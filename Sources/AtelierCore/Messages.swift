@@ -134,6 +134,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case gradeUnknownRubric = "grade.unknown-rubric"
     case gradeNoGroups = "grade.no-groups"
     case gradeNoScores = "grade.no-scores"
+    case impactNoResponses = "impact.no-responses"
+    case impactBadDelimiter = "impact.bad-delimiter"
     case surveySeveral = "survey.several"
     case surveyOne = "survey.one"
     case surveyEasyOne = "survey.easy-one"

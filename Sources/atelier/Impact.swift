@@ -44,7 +44,7 @@ struct Impact: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        guard !responses.isEmpty else { throw ValidationError("--responses FILE is required (at least one survey export).") }
+        guard !responses.isEmpty else { throw UserError(.impactNoResponses) }
         try OutputFile.preflight([outputs.json, outputs.xlsx, outputs.html, aggregate], inputs: responses + [mockup])
         let library = try common.templateLibrary()
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
@@ -83,7 +83,7 @@ struct Impact: ParsableCommand {
         switch delimiter {
         case ",", ";", "|": return delimiter.utf8.first
         case "tab", "\\t", "\t": return UInt8(ascii: "\t")
-        default: throw ValidationError("--delimiter takes , ; tab or |")
+        default: throw UserError(.impactBadDelimiter, ["value": delimiter])
         }
     }
 }
