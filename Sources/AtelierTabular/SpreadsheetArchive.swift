@@ -61,8 +61,14 @@ struct SpreadsheetArchive {
         }
     }
 
+    /// Parts read whole (workbook, relationships) hold a few names; more than this is refused.
+    static let maxSmallEntryBytes: UInt64 = 16 << 20
+
     /// The XML events of a small entry.
     func events(_ path: String) throws(TableError) -> [XMLScanner.Event] {
+        if let size = archive[path]?.uncompressedSize, size > Self.maxSmallEntryBytes {
+            throw TableError(file: file, kind: .malformedArchive("\(path): \(size) bytes once inflated, more than \(Self.maxSmallEntryBytes) for this part"))
+        }
         guard let data = try data(path) else { return [] }
         var scanner = XMLScanner(bytes: ChunkedBytes(bytes: [UInt8](data), file: file))
         var events: [XMLScanner.Event] = []

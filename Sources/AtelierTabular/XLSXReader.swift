@@ -55,10 +55,12 @@ public struct XLSXReader: TableReader {
     }
 
     private static func readSharedStrings(_ archive: SpreadsheetArchive, file: String) throws(TableError) -> [String] {
+        guard archive.contains("xl/sharedStrings.xml") else { return [] }
+        var scanner = XMLScanner(bytes: try archive.stream("xl/sharedStrings.xml"))
         var strings: [String] = []
         var current: String?
         var inText = false
-        for event in try archive.events("xl/sharedStrings.xml") {
+        while let event = try scanner.next() {
             switch event {
             case .start("si", _, _): current = ""
             case .start("t", _, let selfClosing): inText = !selfClosing

@@ -69,6 +69,21 @@ def xlsx(name, sheet_xml, shared=None, compress=zipfile.ZIP_DEFLATED):
     return write(name, buffer.getvalue())
 
 
+def declared_huge(name):
+    """Three stored entries of 11 MB whose central directory declares 2 GiB each: every entry
+    and every ratio within bounds, 6 GiB in all once inflated."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for index in range(3):
+            archive.writestr(f"xl/media/part{index}.bin", b"\0" * (11 << 20))
+    data = bytearray(buffer.getvalue())
+    position = data.find(b"PK\x01\x02")
+    while position >= 0:
+        data[position + 24:position + 28] = (0x7FFFFFFF).to_bytes(4, "little")
+        position = data.find(b"PK\x01\x02", position + 4)
+    return write(name, bytes(data))
+
+
 def ods(name, rows_xml):
     """A minimal OpenDocument spreadsheet whose first table holds `rows_xml`."""
     buffer = io.BytesIO()
@@ -96,6 +111,10 @@ cases = [
     ("xlsx sheet with a DTD (billion laughs)", impact(xlsx("laughs.xlsx", LAUGHS + SHEET.format('<row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>'))), "DTD"),
     ("xlsx shared strings with a DTD", impact(xlsx("laughs-shared.xlsx", SHEET.format('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
                                                     shared=LAUGHS + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>')), "DTD"),
+    ("zip declaring 6 GiB once inflated", impact(declared_huge("total.xlsx")), "over the limits"),
+    ("xlsx with 2,000,001 shared strings", impact(xlsx("strings.xlsx", SHEET.format('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+                                                      shared='<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + "<si><t>x</t></si>" * 2_000_001 + "</sst>",
+                                                      compress=zipfile.ZIP_STORED)), "2000000"),
     ("xlsx nested 10,000 deep", impact(xlsx("deep.xlsx", SHEET.format("<a>" * 10000 + "</a>" * 10000))), "deeper"),
     ("ods row repeated a billion times", impact(ods("repeat.ods", "<table:table-row>" + "".join(
         f'<table:table-cell office:value-type="string"><text:p>{escape(title)}</text:p></table:table-cell>' for title in next(csv.reader([HEADER.decode()])))
