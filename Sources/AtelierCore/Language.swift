@@ -41,6 +41,14 @@ extension Language {
         return decimalSeparated(JSONValue.format((value * scale).rounded() / scale))
     }
 
+    /// What separates a label from its value: « : » with a space before it in French.
+    public var colon: String { self == .fr ? " : " : ": " }
+
+    /// A percentage as this language writes it (« 80 % », "80%").
+    public func percent(_ share: Double, decimals: Int = 0) -> String {
+        number(share * 100, decimals: decimals) + (self == .fr ? " %" : "%")
+    }
+
     /// A number already written with a decimal point, with this language's separator.
     public func decimalSeparated(_ text: String) -> String {
         self == .fr ? text.replacingOccurrences(of: ".", with: ",") : text

@@ -97,7 +97,7 @@ public struct Feedback: Sendable {
             output += "## \(Catalogue.text(title)[language])\n\n"
             for criterion in list {
                 let chosen = criterion.criterion.levels[min(max(0, level(criterion)), criterion.criterion.levels.count - 1)]
-                output += "- **\(escape(criterion.criterion.label[language]))** : \(escape(chosen.label[language]))"
+                output += "- **\(escape(criterion.criterion.label[language]))**\(language.colon)\(escape(chosen.label[language]))"
                 output += chosen.descriptor.map { " — \(escape($0[language]))" } ?? ""
                 output += "\n"
             }
@@ -113,7 +113,7 @@ public struct Feedback: Sendable {
         if !comments.isEmpty {
             output += "\n## \(Catalogue.text(.feedbackComments)[language])\n\n"
             for (label, comment) in comments {
-                output += "- \(escape(label)) — \(escape(comment.grader)) : \(escape(comment.text))\n"
+                output += "- \(escape(label)) — \(escape(comment.grader))\(language.colon)\(escape(comment.text))\n"
             }
         }
         let standing = findings.filter { !$0.isSuppressed && $0.severity >= .warning }
@@ -121,7 +121,7 @@ public struct Feedback: Sendable {
             output += "\n## \(Catalogue.text(.feedbackFindings)[language])\n\n"
             for finding in standing {
                 let place = finding.position.map { " (\(Catalogue.text(.reportColumnPlace)[language].lowercased()) \($0.line))" } ?? ""
-                output += "- \(finding.severity.word(in: language))\(place) : \(escape(finding.message[language]))\n"
+                output += "- \(finding.severity.word(in: language))\(place)\(language.colon)\(escape(finding.message[language]))\n"
             }
         }
         return output

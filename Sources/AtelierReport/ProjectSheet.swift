@@ -119,10 +119,10 @@ public struct ProjectSheet: Sendable {
 
     private func readiness(_ result: CheckResult) -> String {
         let escape = HTML.escape
-        var body = "<section><h2>\(escape(text(.projectReadiness, ["percent": percent(result.readiness.score)])))</h2>\n<table class=\"readiness\">\n"
+        var body = "<section><h2>\(escape(text(.projectReadiness, ["percent": language.percent(result.readiness.score)])))</h2>\n<table class=\"readiness\">\n"
         for (section, score) in result.readiness.sections {
             let width = Int((score * 100).rounded())
-            body += "<tr><td>\(escape(section.title[language]))</td><td class=\"bar\"><span style=\"width:\(width)%\"></span></td><td>\(percent(score))</td></tr>\n"
+            body += "<tr><td>\(escape(section.title[language]))</td><td class=\"bar\"><span style=\"width:\(width)%\"></span></td><td>\(language.percent(score))</td></tr>\n"
         }
         body += "</table>\n"
         let standing = result.findings.filter { !$0.isSuppressed }
@@ -133,16 +133,12 @@ public struct ProjectSheet: Sendable {
             for finding in standing {
                 let line = finding.position.map { " (\(escape(text(.projectLine, ["line": "\($0.line)"]))))" } ?? ""
                 let fix = finding.fix.map { "<br><span class=\"fix\">\(escape($0[language]))</span>" } ?? ""
-                body += "<li class=\"\(finding.severity.rawValue)\"><strong>\(escape(finding.severity.word(in: language)))</strong>\(line) : "
+                body += "<li class=\"\(finding.severity.rawValue)\"><strong>\(escape(finding.severity.word(in: language)))</strong>\(line)\(escape(language.colon))"
                     + "\(escape(finding.message[language]))\(fix)</li>\n"
             }
             body += "</ul>\n"
         }
         return body + "</section>\n"
-    }
-
-    func percent(_ share: Double) -> String {
-        language.number(share * 100, decimals: 0) + (language == .fr ? " %" : "%")
     }
 
     /// The activities on a dated axis, one row each, grouped by phase (the phase is written,
@@ -229,7 +225,7 @@ public struct ProjectSheet: Sendable {
         output += table(.projectObjectiveColumns, mockup.objectives.map { [$0.id, $0.text, bloomLevel($0, mockup: mockup), $0.success ?? "—"] })
         output += "\n## \(text(.projectTimeline))\n\n"
         for activity in orderedActivities(mockup) {
-            output += "- \(activity.start.description) — \(escape(phaseName(activity.phase))) : \(escape(activity.title))\n"
+            output += "- \(activity.start.description) — \(escape(phaseName(activity.phase)))\(language.colon)\(escape(activity.title))\n"
         }
         output += "\n## \(text(.projectAlignment))\n\n"
         let gap = "⚠ " + text(.projectGap)
@@ -242,12 +238,12 @@ public struct ProjectSheet: Sendable {
                 [$0.label, $0.measure, $0.questions.joined(separator: ", "), $0.target ?? "—", $0.objectives.joined(separator: ", ")]
             })
         }
-        output += "\n## \(text(.projectReadiness, ["percent": percent(result.readiness.score)]))\n\n"
-        for (section, score) in result.readiness.sections { output += "- \(section.title[language]) : \(percent(score))\n" }
+        output += "\n## \(text(.projectReadiness, ["percent": language.percent(result.readiness.score)]))\n\n"
+        for (section, score) in result.readiness.sections { output += "- \(section.title[language])\(language.colon)\(language.percent(score))\n" }
         let standing = result.findings.filter { !$0.isSuppressed }
         output += "\n" + (standing.isEmpty ? text(.projectNoFindings) + "\n" : standing.map { finding in
             "- **\(finding.severity.word(in: language))**" + (finding.position.map { " (\(text(.projectLine, ["line": "\($0.line)"])))" } ?? "")
-                + " : \(escape(finding.message[language]))\n"
+                + "\(language.colon)\(escape(finding.message[language]))\n"
         }.joined())
         return output
     }
