@@ -7,11 +7,39 @@ struct ByteSource {
     private let transcodeUTF16: Bool
     private var pendingUTF16: [UInt8] = []
     static let chunkSize = 1 << 20
+    /// Room made at the end of the buffer before a read (copied in one go, even in debug builds).
+    private static let blankChunk = [UInt8](repeating: 0, count: chunkSize)
 
     init(handle: FileHandle, skipping bomLength: Int, transcodeUTF16: Bool) throws {
         self.handle = handle
         self.transcodeUTF16 = transcodeUTF16
         try handle.seek(toOffset: UInt64(bomLength))
+    }
+
+    /// Appends the next chunk to `buffer`, reading straight into its storage (no chunk is
+    /// allocated, so a long file costs no page faults after the first chunks); false at the end.
+    mutating func append(to buffer: inout [UInt8]) throws -> Bool {
+        guard !transcodeUTF16 else {
+            guard let chunk = try next() else { return false }
+            buffer += chunk
+            return true
+        }
+        let start = buffer.count
+        buffer.append(contentsOf: Self.blankChunk)
+        let descriptor = handle.fileDescriptor
+        let count = buffer.withUnsafeMutableBufferPointer { storage -> Int in
+            var result: Int
+            repeat {
+                result = read(descriptor, storage.baseAddress! + start, Self.chunkSize)
+            } while result < 0 && errno == EINTR
+            return result
+        }
+        guard count >= 0 else {
+            buffer.removeLast(Self.chunkSize)
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        buffer.removeLast(Self.chunkSize - count)
+        return count > 0
     }
 
     /// The next chunk of bytes, or nil at the end of the file.

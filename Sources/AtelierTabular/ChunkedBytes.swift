@@ -26,15 +26,14 @@ struct ChunkedBytes {
     mutating func fill(atLeast count: Int) throws(TableError) {
         while !atEnd && buffer.count - position < count {
             do {
-                guard let chunk = try source?.next() else {
-                    atEnd = true
-                    return
-                }
                 if position > 0 {
                     buffer.removeFirst(position)
                     position = 0
                 }
-                buffer += chunk
+                guard try source?.append(to: &buffer) == true else {
+                    atEnd = true
+                    return
+                }
             } catch {
                 throw TableError(file: file, kind: .unreadable(error.localizedDescription))
             }
