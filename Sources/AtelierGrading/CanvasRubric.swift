@@ -30,7 +30,7 @@ public enum CanvasRubric {
     /// accepted; a criterion description that is an identifier (as `csv` writes) becomes its id.
     public static func read(_ path: String) throws -> Rubric {
         let file = URL(fileURLWithPath: path).lastPathComponent
-        var reader: any TableReader = try TableFile.open(path: path)
+        var reader = try LongFormat.open(path)
         let header = reader.header.map(TextMatching.normalized)
         guard let nameColumn = header.firstIndex(of: "criteria name"), let firstRating = header.firstIndex(of: "rating name") else {
             throw UserError(.canvasHeader, ["file": file])

@@ -38,7 +38,7 @@ public enum PeerReader {
 
     public static func read(_ path: String) throws -> (ratings: [PeerRating], problems: [ScoreProblem]) {
         let file = URL(fileURLWithPath: path).lastPathComponent
-        var reader = try TableFile.open(path: path)
+        var reader = try LongFormat.open(path)
         let found = LongFormat.columns(reader.header, PeerReader.columns)
         guard let group = found["group"], let giver = found["giver"], let receiver = found["receiver"], let mark = found["mark"] else {
             throw UserError(.peerHeader, ["file": file])
@@ -74,8 +74,13 @@ enum LongFormat {
         { index in index < row.cells.count ? row.cells[index].trimmingCharacters(in: .whitespaces) : "" }
     }
 
+    /// Opens a table (CSV, xlsx or ods, `sheet` or the first), its errors in the user's words.
+    static func open(_ path: String, sheet: String? = nil) throws -> any TableReader {
+        try UserError.reading { () throws(TableError) in try TableFile.open(path: path, sheet: sheet) }
+    }
+
     static func nextRow(_ reader: inout any TableReader) throws -> TableRow? {
-        do { return try reader.nextRow() } catch { throw UserError(Localized(verbatim: "\(error.file): \(error.kind)")) }
+        try UserError.reading { () throws(TableError) in try reader.nextRow() }
     }
 }
 

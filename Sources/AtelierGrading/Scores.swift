@@ -40,11 +40,11 @@ public struct ScoreReader {
 
     public func read(_ path: String) throws -> (scores: [Score], problems: [ScoreProblem]) {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        var reader = try TableFile.open(path: path)
+        var reader = try LongFormat.open(path)
         if reader is XLSXReader {
             var scores: [Score] = [], problems: [ScoreProblem] = []
-            for sheet in try XLSXReader.sheetNames(path: path) where sheet != Self.legendSheet {
-                var sheetReader: any TableReader = try XLSXReader(path: path, sheet: sheet)
+            for sheet in try UserError.reading({ () throws(TableError) in try XLSXReader.sheetNames(path: path) }) where sheet != Self.legendSheet {
+                var sheetReader = try LongFormat.open(path, sheet: sheet)
                 let (found, issues) = try readGrid(&sheetReader, grader: sheet, place: { "\(name), \(Catalogue.text(.gradeSheetWord, ["sheet": sheet]).fr), \($0)" })
                 scores += found
                 problems += issues

@@ -131,11 +131,7 @@ public struct SurveyTally {
     }
 
     private static func next(_ reader: inout some TableReader, into row: inout RawRow) throws -> Bool {
-        do {
-            return try reader.nextRawRow(&row)
-        } catch {
-            throw UserError(ImpactErrors.describe(error))
-        }
+        try UserError.reading { () throws(TableError) in try reader.nextRawRow(&row) }
     }
 
     private func tally(_ answers: [Coded], row: RawRow, header: [String], columns: [Int], file: String, reasons: [Localized],
@@ -409,24 +405,5 @@ public struct DuplicateFinder: Sendable {
         if files.last != file { files.append(file) }
         seen[hash] = UInt64(files.count - 1) << 40 | UInt64(row.number)
         return nil
-    }
-}
-
-/// Table errors in the user's words.
-public enum ImpactErrors {
-    public static func describe(_ error: TableError) -> Localized {
-        let problem: Localized = switch error.kind {
-        case .unreadable(let reason): Localized(verbatim: reason)
-        case .empty: Catalogue.text(.impactEmptyFile)
-        case .unclosedQuote(let line): Catalogue.text(.impactUnclosedQuote, ["line": "\(line)"])
-        case .fieldTooLong(let limit): Catalogue.text(.impactFieldTooLong, ["limit": "\(limit)"])
-        case .tooManyColumns(let limit): Catalogue.text(.impactTooManyColumns, ["limit": "\(limit)"])
-        case .malformedArchive(let reason): Localized(verbatim: reason)
-        case .noSuchSheet(let name, let available): Localized(verbatim: "\(name) (\(available.joined(separator: ", ")))")
-        }
-        let column = error.column.map { Catalogue.text(.impactTableColumn, ["column": "\($0)"]) } ?? Localized(verbatim: "")
-        return Localized(
-            fr: Catalogue.fill(Catalogue.template(.impactTable, in: .fr)!, ["file": error.file, "row": error.row.map(String.init) ?? "1", "column": column.fr, "problem": problem.fr]),
-            en: Catalogue.fill(Catalogue.template(.impactTable, in: .en)!, ["file": error.file, "row": error.row.map(String.init) ?? "1", "column": column.en, "problem": problem.en]))
     }
 }

@@ -62,12 +62,7 @@ struct Impact: ParsableCommand {
         var sources: [(file: String, method: Localized)] = []
         for path in responses {
             guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
-            var reader: any TableReader
-            do {
-                reader = try TableFile.open(path: path, delimiter: separator, sheet: sheet)
-            } catch {
-                throw UserError(ImpactErrors.describe(error))
-            }
+            var reader = try UserError.reading { () throws(TableError) in try TableFile.open(path: path, delimiter: separator, sheet: sheet) }
             try tally.read(&reader, into: &aggregate, duplicates: &duplicates)
             sources.append((path, reader.description))
         }

@@ -315,6 +315,14 @@ final class GradingTests: ScratchFolderTestCase {
         XCTAssertTrue(problems[1].message.fr.contains("Insuffisant, Fragile, Satisfaisant, Très bien"), problems[1].message.fr)
     }
 
+    func testABrokenScoresFileIsReportedWithItsRowAndColumn() throws {
+        let url = folder.appendingPathComponent("notes.csv")
+        try "groupe;correcteur;critère;niveau\nG1;Ana;fond;\"Très bien\n".write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ScoreReader(rubric: rubric()).read(url.path)) { error in
+            XCTAssertEqual((error as? UserError)?.message.en, "\(url.path), row 2, column 4: a quote opened on line 2 is never closed", "\(error)")
+        }
+    }
+
     func testLongFormatWithoutItsColumnsSaysWhichAreNeeded() throws {
         let url = folder.appendingPathComponent("notes.csv")
         try "nom;note\nG1;12\n".write(to: url, atomically: true, encoding: .utf8)
