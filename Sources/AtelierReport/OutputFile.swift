@@ -40,29 +40,35 @@ public enum OutputFile {
     /// exists and is writable. A command calls it first so a mistake costs nothing.
     public static func preflight(_ paths: [String?], inputs: [String]) throws {
         for path in paths.compactMap({ $0 }) where path != "-" {
-            let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-            if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() == target }) {
-                throw UserError(.cliOutputIsInput, ["path": path])
-            }
-            let folder = target.deletingLastPathComponent()
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-                throw UserError(.cliCannotWrite, ["path": path, "reason": String(cString: strerror(ENOENT)) + ": " + folder.path])
-            }
-            guard access(folder.path, W_OK) == 0 else {
-                throw UserError(.cliCannotWrite, ["path": path, "reason": String(cString: strerror(EACCES)) + ": " + folder.path])
+            if let problem = folderProblem(try target(of: path, inputs: inputs).deletingLastPathComponent()) {
+                throw UserError(.cliCannotWrite, ["path": path, "reason": problem])
             }
         }
+    }
+
+    /// The file `path` names, links resolved; refused when it is one of the inputs.
+    private static func target(of path: String, inputs: [String]) throws -> URL {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() == target }) {
+            throw UserError(.cliOutputIsInput, ["path": path])
+        }
+        return target
+    }
+
+    /// Why no file can be created in `folder` (it is missing, or not writable), or nil.
+    private static func folderProblem(_ folder: URL) -> String? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            return String(cString: strerror(ENOENT)) + ": " + folder.path
+        }
+        return access(folder.path, W_OK) == 0 ? nil : String(cString: strerror(EACCES)) + ": " + folder.path
     }
 
     /// Lets `body` write the output at a temporary path in the same folder, then moves it
     /// into place; on any failure the temporary file is removed and the target is untouched.
     public static func produce(_ path: String, inputs: [String] = [], existing: Existing = .replace,
                                _ body: (URL) throws -> Void) throws {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() == target }) {
-            throw UserError(.cliOutputIsInput, ["path": path])
-        }
+        let target = try target(of: path, inputs: inputs)
         if existing == .refuse, FileManager.default.fileExists(atPath: target.path) {
             throw UserError(.cliOutputExists, ["path": path])
         }
@@ -80,7 +86,7 @@ public enum OutputFile {
         } catch let error as UserError {
             throw error
         } catch {
-            throw UserError(.cliCannotWrite, ["path": path, "reason": reason(error, folder: folder)])
+            throw UserError(.cliCannotWrite, ["path": path, "reason": folderProblem(folder) ?? String(cString: strerror(EACCES))])
         }
         let moved: Int32 = switch existing {
         case .replace: rename(temporary.path, target.path)
@@ -107,13 +113,5 @@ public enum OutputFile {
         guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
-
-    private static func reason(_ error: Error, folder: URL) -> String {
-        var isFolder: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) || !isFolder.boolValue {
-            return String(cString: strerror(ENOENT)) + ": " + folder.path
-        }
-        return String(cString: strerror(EACCES))
     }
 }
