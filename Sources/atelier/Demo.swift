@@ -50,19 +50,19 @@ struct Demo: ParsableCommand {
             ("checklist.html", ChecklistDocument(language: language).html(checklists)),
         ]
         for (name, text) in outputs {
-            try OutputFile.write(text, to: (output as NSString).appendingPathComponent(name), inputs: paths)
+            try OutputFile.write(text, to: outputPath(name), inputs: paths)
         }
         Console.print(TextReporter(language: language, colour: Console.usesColour).render(checked))
         try sheets(of: paths)
-        try impacts(of: paths, surveys: URL(fileURLWithPath: folder).appendingPathComponent("surveys"), library: library, decoder: decoder)
+        try impacts(of: paths, surveys: URL(fileURLWithPath: folder).appendingPathComponent("surveys"))
         try grading(of: paths, sheet: URL(fileURLWithPath: folder).appendingPathComponent("grading/grille-remplie.xlsx").path)
         let written = (FileManager.default.subpaths(atPath: output) ?? []).filter { name in
             var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent(name), isDirectory: &isFolder) && !isFolder.boolValue
+            return FileManager.default.fileExists(atPath: outputPath(name), isDirectory: &isFolder) && !isFolder.boolValue
                 && name != "README.md"
         }.sorted()
         Console.print("\n" + Catalogue.text(.cliDemoDone, ["path": output, "count": "\(written.count)"])[language] + "\n"
-            + written.map { "  \((output as NSString).appendingPathComponent($0))\n" }.joined())
+            + written.map { "  \(outputPath($0))\n" }.joined())
         if CheckSummary(checked).errors > 0 {
             throw ExitCode(1)
         }
@@ -70,7 +70,7 @@ struct Demo: ParsableCommand {
 
     /// For each example mockup with survey exports (`surveys/<mockup>-<tool>.csv|xlsx|ods`), the
     /// indicators as JSON, as a workbook and as an HTML report: `impact-<mockup>.json|xlsx|html`.
-    private func impacts(of mockups: [String], surveys: URL, library: TemplateLibrary, decoder: MockupDecoder) throws {
+    private func impacts(of mockups: [String], surveys: URL) throws {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: surveys.path)) ?? [])
             .filter { ["csv", "tsv", "txt", "xlsx", "ods"].contains(URL(fileURLWithPath: $0).pathExtension) }.sorted()
         for mockup in mockups {
@@ -78,11 +78,10 @@ struct Demo: ParsableCommand {
             let exports = files.filter { $0.hasPrefix(stem + "-") }.map { surveys.appendingPathComponent($0).path }
             guard !exports.isEmpty else { continue }
             let impact = try Impact.parse([mockup] + exports.flatMap { ["--responses", $0] } + [
-                "--json", (output as NSString).appendingPathComponent("impact-\(stem).json"),
-                "--xlsx", (output as NSString).appendingPathComponent("impact-\(stem).xlsx"),
-                "--html", (output as NSString).appendingPathComponent("impact-\(stem).html"),
-                "--lang", common.language.rawValue,
-            ] + (common.templates.map { ["--templates", $0] } ?? []))
+                "--json", outputPath("impact-\(stem).json"),
+                "--xlsx", outputPath("impact-\(stem).xlsx"),
+                "--html", outputPath("impact-\(stem).html"),
+            ] + sharedOptions)
             try impact.run()
         }
     }
@@ -91,25 +90,32 @@ struct Demo: ParsableCommand {
     /// XLSForm, the paper form in plain language and the data-entry workbook
     /// (`formulaire-<mockup>.xlsx`, `questionnaire-<mockup>.html`, `saisie-<mockup>.xlsx`).
     private func sheets(of mockups: [String]) throws {
-        let shared = ["--lang", common.language.rawValue] + (common.templates.map { ["--templates", $0] } ?? [])
-        let path = { (name: String) in (output as NSString).appendingPathComponent(name) }
         for mockup in mockups {
             let stem = URL(fileURLWithPath: mockup).deletingPathExtension().lastPathComponent
-            try Render.parse([mockup, "--html", path("fiche-\(stem).html")] + shared).run()
-            try Survey.parse([mockup, "--xlsform", path("formulaire-\(stem).xlsx"), "--html", path("questionnaire-\(stem).html"), "--easy",
-                              "--sheet", path("saisie-\(stem).xlsx")] + shared).run()
+            try Render.parse([mockup, "--html", outputPath("fiche-\(stem).html")] + sharedOptions).run()
+            try Survey.parse([mockup, "--xlsform", outputPath("formulaire-\(stem).xlsx"), "--html", outputPath("questionnaire-\(stem).html"), "--easy",
+                              "--sheet", outputPath("saisie-\(stem).xlsx")] + sharedOptions).run()
         }
     }
 
     /// A blank grading sheet for the example groups (`grille-vierge.xlsx`) and, when the examples
     /// hold a filled one, the marks (`notes.json`, `notes.xlsx`, with WebPA individual marks from `pairs.csv`) and one feedback file per group (`retours/`).
     private func grading(of mockups: [String], sheet: String) throws {
-        let path = { (name: String) in (output as NSString).appendingPathComponent(name) }
-        let shared = ["--rubric", "presentation-atelier", "--lang", common.language.rawValue] + (common.templates.map { ["--templates", $0] } ?? [])
-        try GradeSheet.parse(shared + ["--graders", "Camille,Karim", "--xlsx", path("grille-vierge.xlsx")] + mockups).run()
+        let shared = ["--rubric", "presentation-atelier"] + sharedOptions
+        try GradeSheet.parse(shared + ["--graders", "Camille,Karim", "--xlsx", outputPath("grille-vierge.xlsx")] + mockups).run()
         guard FileManager.default.fileExists(atPath: sheet) else { return }
         let peers = URL(fileURLWithPath: sheet).deletingLastPathComponent().appendingPathComponent("pairs.csv").path
         let peerOptions = FileManager.default.fileExists(atPath: peers) ? ["--peer", peers] : []
-        try GradeCompute.parse(shared + peerOptions + ["--scores", sheet, "--json", path("notes.json"), "--xlsx", path("notes.xlsx"), "--feedback", path("retours")] + mockups).run()
+        try GradeCompute.parse(shared + peerOptions + ["--scores", sheet, "--json", outputPath("notes.json"), "--xlsx", outputPath("notes.xlsx"), "--feedback", outputPath("retours")] + mockups).run()
+    }
+
+    /// `name` inside the output folder.
+    private func outputPath(_ name: String) -> String {
+        (output as NSString).appendingPathComponent(name)
+    }
+
+    /// The options every command the demo runs takes from it: language and templates.
+    private var sharedOptions: [String] {
+        ["--lang", common.language.rawValue] + (common.templates.map { ["--templates", $0] } ?? [])
     }
 }
