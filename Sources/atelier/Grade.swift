@@ -235,37 +235,43 @@ struct GradeCompute: ParsableCommand {
             throw UserError(.cliCannotWrite, ["path": folder, "reason": error.localizedDescription])
         }
         let writer = Feedback(rubric: rubric, language: common.language)
+        var used = Set<String>()
         for grade in grades {
-            let name = grade.group.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined().lowercased()
-            let path = (folder as NSString).appendingPathComponent("\(String(name.prefix(60))).md")
+            let stem = String(grade.group.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined().lowercased().prefix(60))
+            // Two groups whose names differ only by case or punctuation get two files, never one.
+            var name = stem, copy = 1
+            while !used.insert(name).inserted {
+                copy += 1
+                name = "\(stem)-\(copy)"
+            }
+            let path = (folder as NSString).appendingPathComponent("\(name).md")
             try OutputFile.write(writer.markdown(grade, findings: checks[grade.group]?.findings ?? []), to: path, inputs: scores + mockups)
         }
     }
 
     private func summary(_ grades: [GroupGrade], agreement: AgreementReport?, peers: [PeerAssessment], rubric: Rubric) -> String {
         let language = common.language
-        func format(_ value: Double) -> String { language.number(value) }
         var output = ""
         for grade in grades {
             let disagreeing = grade.criteria.filter(\.disagreement).map(\.criterion.id)
             let flag = disagreeing.isEmpty ? "" : Catalogue.text(.gradeDisagreementFlag, ["criteria": disagreeing.joined(separator: ", ")])[language]
-            output += Catalogue.text(.gradeSummary, ["group": grade.group, "mark": grade.mark.map(format) ?? "—",
-                                                     "outOf": format(rubric.outOf), "flag": flag])[language] + "\n"
+            output += Catalogue.text(.gradeSummary, ["group": grade.group, "mark": grade.mark.map { language.number($0) } ?? "—",
+                                                     "outOf": language.number(rubric.outOf), "flag": flag])[language] + "\n"
             if let peer = peers.first(where: { $0.group == grade.group }) {
-                let marks = peer.members.map { "\($0.name) \($0.mark.map(format) ?? "—")" }.joined(separator: ", ")
+                let marks = peer.members.map { "\($0.name) \($0.mark.map { language.number($0) } ?? "—")" }.joined(separator: ", ")
                 output += Catalogue.text(.peerSummary, ["submitted": "\(peer.submitted)", "members": "\(peer.members.count)", "marks": marks])[language] + "\n"
             }
         }
         if let agreement, let icc = agreement.icc {
             output += "\n" + Catalogue.text(.gradeAgreementLine, [
                 "graders": "\(agreement.graders)", "groups": "\(agreement.groups)", "leftOut": "\(agreement.leftOut)",
-                "iccAbsolute": format(icc.iccA1), "iccGuide": ReadingGuide.icc(icc.iccA1)[language],
-                "iccConsistency": format(icc.iccC1), "iccAverage": format(icc.iccAk),
+                "iccAbsolute": language.number(icc.iccA1), "iccGuide": ReadingGuide.icc(icc.iccA1)[language],
+                "iccConsistency": language.number(icc.iccC1), "iccAverage": language.number(icc.iccAk),
             ])[language] + "\n"
         }
         for criterion in agreement?.criteria ?? [] {
             guard let alpha = criterion.krippendorffOrdinal else { continue }
-            output += Catalogue.text(.gradeCriterionAgreement, ["id": criterion.id, "alpha": format(alpha),
+            output += Catalogue.text(.gradeCriterionAgreement, ["id": criterion.id, "alpha": language.number(alpha),
                                                                  "guide": ReadingGuide.krippendorff(alpha)[language]])[language] + "\n"
         }
         return output

@@ -365,6 +365,15 @@ final class GradingTests: ScratchFolderTestCase {
 
     // MARK: Command
 
+    func testGroupsWhoseNamesDifferOnlyByCaseGetTwoFeedbackFiles() throws {
+        let scores = folder.appendingPathComponent("notes.csv")
+        try "groupe;correcteur;critère;niveau\nGroupe A;Ana;intention;Fragile\ngroupe a;Ana;intention;Très bien\n".write(to: scores, atomically: true, encoding: .utf8)
+        let feedback = folder.appendingPathComponent("retours")
+        let run = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", scores.path, "--feedback", feedback.path, "--lang", "fr"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(Fixtures.files(in: feedback, ending: ".md").map(\.lastPathComponent), ["groupe-a-2.md", "groupe-a.md"])
+    }
+
     func testGradeCommandWritesJSONAndFeedbackAndFlagsUnknownGroups() throws {
         let json = folder.appendingPathComponent("notes.json")
         let feedback = folder.appendingPathComponent("retours")
