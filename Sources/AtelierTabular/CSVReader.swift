@@ -211,7 +211,7 @@ public struct CSVReader: TableReader {
                 if stop > index { state = .unquoted }
                 index = stop
                 if index - fieldStart > Self.maxFieldBytes {
-                    throw TableError(file: file, kind: .fieldTooLong(limit: Self.maxFieldBytes), row: rowNumber + 1, column: fields.count + 1)
+                    throw tooLong(state: state, quoteLine: quoteLine, line: line, row: rowNumber + 1, column: fields.count + 1)
                 }
                 if index >= bytes.buffer.count { continue }
             }
@@ -228,10 +228,7 @@ public struct CSVReader: TableReader {
                 }
                 afterCR = false
                 if index - fieldStart > Self.maxFieldBytes {
-                    // Memory stays bounded: a quoted field may not grow past the limit either; one
-                    // spanning lines is most likely a quote left open.
-                    let kind: TableError.Kind = line > quoteLine ? .unclosedQuote(openedOnLine: quoteLine) : .fieldTooLong(limit: Self.maxFieldBytes)
-                    throw TableError(file: file, kind: kind, row: rowNumber + 1, column: fields.count + 1)
+                    throw tooLong(state: state, quoteLine: quoteLine, line: line, row: rowNumber + 1, column: fields.count + 1)
                 }
                 if index >= bytes.buffer.count { continue }
             }
@@ -286,6 +283,13 @@ public struct CSVReader: TableReader {
                 throw TableError(file: file, kind: .fieldTooLong(limit: Self.maxFieldBytes), row: rowNumber + 1, column: fields.count + 1)
             }
         }
+    }
+
+    /// The error for a field past the length limit (memory stays bounded, quoted or not): an
+    /// over-long quoted field spanning lines is most likely a quote left open.
+    private func tooLong(state: FieldState, quoteLine: Int, line: Int, row: Int, column: Int) -> TableError {
+        let kind: TableError.Kind = state == .quoted && line > quoteLine ? .unclosedQuote(openedOnLine: quoteLine) : .fieldTooLong(limit: Self.maxFieldBytes)
+        return TableError(file: file, kind: kind, row: row, column: column)
     }
 
     /// Appends the field in `bytes.buffer[start..<end]` to the row: without its quotes, doubled
