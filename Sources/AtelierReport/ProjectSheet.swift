@@ -82,15 +82,14 @@ public struct ProjectSheet: Sendable {
             let suffix = details.isEmpty ? "" : " — " + escape(details.joined(separator: " · "))
             body += "<li dir=\"auto\"><strong>\(escape(audience.label))</strong>\(suffix)</li>\n"
         }
-        body += "</ul></section>\n<section><h2>\(escape(text(.projectObjectives)))</h2>\n<table>\n<tr>"
-        body += text(.projectObjectiveColumns).split(separator: "|").map { "<th>\(escape(String($0)))</th>" }.joined() + "</tr>\n"
+        body += "</ul></section>\n<section><h2>\(escape(text(.projectObjectives)))</h2>\n" + tableStart(.projectObjectiveColumns)
         for objective in mockup.objectives {
             let cells = [objective.id, objective.text, bloomLevel(objective, mockup: mockup), objective.success ?? "—"]
             body += "<tr>" + cells.map { "<td dir=\"auto\">\(escape($0))</td>" }.joined() + "</tr>\n"
         }
-        body += "</table></section>\n<section class=\"wide\"><h2>\(escape(text(.projectTimeline)))</h2>\n\(timeline(mockup))</section>\n"
-        body += "<section><h2>\(escape(text(.projectAlignment)))</h2>\n<table class=\"matrix\">\n<tr>"
-        body += text(.projectAlignmentColumns).split(separator: "|").map { "<th>\(escape(String($0)))</th>" }.joined() + "</tr>\n"
+        body += Self.tableEnd + "</section>\n<section class=\"wide\"><h2>\(escape(text(.projectTimeline)))</h2>\n"
+        body += "<div class=\"scroll\">\(timeline(mockup))</div></section>\n"
+        body += "<section><h2>\(escape(text(.projectAlignment)))</h2>\n" + tableStart(.projectAlignmentColumns, class: "matrix")
         for row in alignment(mockup) {
             body += "<tr><td dir=\"auto\"><strong>\(escape(row.objective.id))</strong> \(escape(row.objective.text))</td>"
             for ids in [row.activities, row.tools, row.indicators] {
@@ -98,33 +97,39 @@ public struct ProjectSheet: Sendable {
             }
             body += "</tr>\n"
         }
-        body += "</table></section>\n"
+        body += Self.tableEnd + "</section>\n"
         if let evaluation = mockup.evaluation, !evaluation.indicators.isEmpty {
-            body += "<section><h2>\(escape(text(.projectEvaluation)))</h2>\n<table>\n<tr>"
-            body += text(.projectEvaluationColumns).split(separator: "|").map { "<th>\(escape(String($0)))</th>" }.joined() + "</tr>\n"
+            body += "<section><h2>\(escape(text(.projectEvaluation)))</h2>\n" + tableStart(.projectEvaluationColumns)
             for indicator in evaluation.indicators {
                 let cells = [indicator.label, indicator.measure, indicator.questions.joined(separator: ", "), indicator.target ?? "—",
                              indicator.objectives.joined(separator: ", ")]
                 body += "<tr>" + cells.map { "<td dir=\"auto\">\(escape($0))</td>" }.joined() + "</tr>\n"
             }
-            body += "</table></section>\n"
+            body += Self.tableEnd + "</section>\n"
         }
         body += readiness(result)
         body += "<footer>\(escape(text(.projectGenerated, ["file": file])))</footer>\n"
-        // Wide tables and the timeline scroll sideways on a phone instead of crushing their words.
-        body = body.replacingOccurrences(of: "<table", with: "<div class=\"scroll\"><table").replacingOccurrences(of: "</table>", with: "</table></div>")
-            .replacingOccurrences(of: "<svg class=\"timeline\"", with: "<div class=\"scroll\"><svg class=\"timeline\"").replacingOccurrences(of: "</svg>", with: "</svg></div>")
         return HTML.page(title: mockup.title, language: language, style: Self.style, body: body)
     }
 
+    /// Opens a table with its header row (`columns`: titles separated by `|`). Tables (and the
+    /// timeline) sit in a `scroll` box: on a phone they scroll sideways instead of crushing words.
+    private func tableStart(_ columns: MessageKey, class name: String? = nil) -> String {
+        let heading = text(columns).split(separator: "|").map { "<th>\(HTML.escape(String($0)))</th>" }.joined()
+        return "<div class=\"scroll\"><table\(name.map { " class=\"\($0)\"" } ?? "")>\n<tr>\(heading)</tr>\n"
+    }
+
+    private static let tableEnd = "</table></div>"
+
     private func readiness(_ result: CheckResult) -> String {
         let escape = HTML.escape
-        var body = "<section><h2>\(escape(text(.projectReadiness, ["percent": language.percent(result.readiness.score)])))</h2>\n<table class=\"readiness\">\n"
+        var body = "<section><h2>\(escape(text(.projectReadiness, ["percent": language.percent(result.readiness.score)])))</h2>\n"
+            + "<div class=\"scroll\"><table class=\"readiness\">\n"
         for (section, score) in result.readiness.sections {
             let width = Int((score * 100).rounded())
             body += "<tr><td>\(escape(section.title[language]))</td><td class=\"bar\"><span style=\"width:\(width)%\"></span></td><td>\(language.percent(score))</td></tr>\n"
         }
-        body += "</table>\n"
+        body += Self.tableEnd + "\n"
         let standing = result.findings.filter { !$0.isSuppressed }
         if standing.isEmpty {
             body += "<p>\(escape(text(.projectNoFindings)))</p>\n"
