@@ -136,9 +136,9 @@ public struct Grading: Sendable {
                                                       krippendorffOrdinal: KrippendorffAlpha.alpha(units: units, metric: .ordinal, order: order),
                                                       kappaLinear: kappas.0, kappaQuadratic: kappas.1)
         }
-        let gradedCriteria = rubric.criteria.filter { $0.source == .graders && !$0.feedbackOnly }
+        let gradedCriteria = Set(rubric.criteria.filter { $0.source == .graders && !$0.feedbackOnly }.map(\.id))
         let complete = grades.filter { grade in
-            grade.criteria.filter { gradedCriteria.map(\.id).contains($0.criterion.id) }.allSatisfy { $0.levels.count == graders.count }
+            grade.criteria.filter { gradedCriteria.contains($0.criterion.id) }.allSatisfy { $0.levels.count == graders.count }
         }
         let table = complete.map { grade in graders.map { grader in grade.graderTotals.first { $0.grader == grader }?.total ?? 0 } }
         return AgreementReport(criteria: criteria, icc: IntraclassCorrelation(ratings: table), graders: graders.count,

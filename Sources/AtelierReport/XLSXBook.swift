@@ -50,8 +50,9 @@ struct XLSXBook {
     /// Writes `text` as a string cell (never a formula). A NUL, which would cut the C string,
     /// and the other control characters XML cannot hold read as U+FFFD; tab and line ends stay.
     static func writeString(_ sheet: Sheet, _ row: UInt32, _ column: UInt16, _ text: String, _ format: Format?) {
-        let safe = text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }
-            ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" ? "\u{FFFD}" : $0 }))
+        let unfit = { (scalar: Unicode.Scalar) in scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" }
+        let safe = text.unicodeScalars.contains(where: unfit)
+            ? String(String.UnicodeScalarView(text.unicodeScalars.map { unfit($0) ? "\u{FFFD}" : $0 }))
             : text
         worksheet_write_string(sheet, row, column, safe, format)
     }

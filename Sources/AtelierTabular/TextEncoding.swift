@@ -29,13 +29,7 @@ public enum TextEncoding: String, Sendable, Codable {
         while index < bytes.count {
             let byte = bytes[index]
             let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            guard length > 0 else {
-                invalid += 1
-                index += 1
-                continue
-            }
-            let continuation = (1..<max(length, 1)).allSatisfy { index + $0 >= bytes.count || bytes[index + $0] >> 6 == 0b10 }
-            guard continuation else {
+            guard length > 0, (1..<length).allSatisfy({ index + $0 >= bytes.count || bytes[index + $0] >> 6 == 0b10 }) else {
                 invalid += 1
                 index += 1
                 continue
