@@ -88,8 +88,9 @@ public struct GradeWorkbook: Sendable {
                 XLSXBook.writeString(sheet, row, 0, grade.group, nil)
                 XLSXBook.writeString(sheet, row, 1, criterion.criterion.label[language], nil)
                 if let points = criterion.points { worksheet_write_number(sheet, row, 2, points, book.decimal) }
-                let levels = criterion.autoLevel.map { level in graders.map { _ in level } } ?? graders.map { criterion.levels[$0] ?? -1 }
-                for (column, level) in levels.enumerated() where level >= 0 {
+                let levels: [Int?] = graders.map { criterion.autoLevel ?? criterion.levels[$0] }
+                for (column, level) in levels.enumerated() {
+                    guard let level else { continue }
                     XLSXBook.writeString(sheet, row, UInt16(3 + column), criterion.criterion.levels[level].label[language], nil)
                 }
                 if let high = criterion.levels.values.max(), let low = criterion.levels.values.min(), criterion.levels.count >= 2 {

@@ -60,13 +60,8 @@ public struct GradingSheet: Sendable {
                 let descriptors = criterion.levels.map { "\($0.label[language]) (\(JSONValue.format($0.points))) : \($0.descriptor?[language] ?? "")" }
                 worksheet_write_comment(sheet, 0, level, descriptors.joined(separator: "\n"))
                 guard let range = rangeOfLevels[criterion.id], !groups.isEmpty else { continue }
-                var validation = lxw_data_validation()
-                validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
-                let formula = "='\(ScoreReader.legendSheet)'!$C$\(range.first + 1):$C$\(range.last + 1)"
-                formula.withCString { pointer in
-                    validation.value_formula = UnsafeMutablePointer(mutating: pointer)
-                    worksheet_data_validation_range(sheet, 1, level, UInt32(groups.count), level, &validation)
-                }
+                XLSXBook.listValidation(sheet, rows: 1...UInt32(groups.count), column: level,
+                                        source: "='\(ScoreReader.legendSheet)'!$C$\(range.first + 1):$C$\(range.last + 1)")
             }
             for (index, group) in groups.enumerated() {
                 let line = UInt32(index + 1)

@@ -107,13 +107,8 @@ public struct Questionnaire: Sendable {
             if question.allowsSeveral {
                 worksheet_write_comment(entry, 0, column, text(.surveyEntrySeveral, ["separator": ";"]))
             } else {
-                var validation = lxw_data_validation()
-                validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
-                let formula = "='\(text(.surveyListsSheet))'!$\(letters)$2:$\(letters)$\(options.count + 1)"
-                formula.withCString { pointer in
-                    validation.value_formula = UnsafeMutablePointer(mutating: pointer)
-                    worksheet_data_validation_range(entry, 1, column, UInt32(rows), column, &validation)
-                }
+                XLSXBook.listValidation(entry, rows: 1...UInt32(rows), column: column,
+                                        source: "='\(text(.surveyListsSheet))'!$\(letters)$2:$\(letters)$\(options.count + 1)")
             }
             listColumn += 1
         }

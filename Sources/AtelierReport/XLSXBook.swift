@@ -57,6 +57,17 @@ struct XLSXBook {
         worksheet_write_string(sheet, row, column, safe, format)
     }
 
+    /// A drop-down in `column`, rows `rows`, offering the cells `source` names (a formula such
+    /// as `='Barème'!$C$2:$C$5`).
+    static func listValidation(_ sheet: Sheet, rows: ClosedRange<UInt32>, column: UInt16, source: String) {
+        var validation = lxw_data_validation()
+        validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
+        source.withCString { pointer in
+            validation.value_formula = UnsafeMutablePointer(mutating: pointer)
+            worksheet_data_validation_range(sheet, rows.lowerBound, column, rows.upperBound, column, &validation)
+        }
+    }
+
     /// Writes `titles` (separated by `|`, as the catalogues hold them) in bold on `row`.
     func headerRow(_ sheet: Sheet, _ row: UInt32, _ titles: String) {
         for (column, title) in titles.split(separator: "|").enumerated() {
