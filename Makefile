@@ -3,7 +3,7 @@
 #   make test    install what is missing, run the test suite
 SWIFT    ?= swift
 PREFIX   ?= /usr/local
-APT_PACKAGES := pkg-config libyaml-dev libxlsxwriter-dev chromium
+APT_PACKAGES := pkg-config zlib1g-dev libyaml-dev libxlsxwriter-dev chromium
 RELEASE_BIN  := .build/release/atelier
 
 .PHONY: all deps build demo test bench fuzz install schema clean
@@ -50,6 +50,8 @@ bench: build
 # Leak detection is off (libFuzzer and LeakSanitizer at exit): Swift's lazily built globals (catalogues, tables) are one-time
 # allocations it reports at the first input; a leak per input shows as the RSS limit instead.
 FUZZ_SECONDS ?= 60
+# An input that takes longer than this (seconds, under ASan) is reported as a hang.
+FUZZ_TIMEOUT ?= 20
 FUZZ_BIN := .build-fuzz/debug/atelier-fuzz
 fuzz: deps
 	$(SWIFT) build --scratch-path .build-fuzz --product atelier-fuzz --sanitize=address \
@@ -57,7 +59,7 @@ fuzz: deps
 	mkdir -p Tests/Fuzz/crashes
 	@run() { target=$$1; shift; mkdir -p .build-fuzz/corpus/$$target; \
 	  echo "== $$target ($(FUZZ_SECONDS) s)"; \
-	  ASAN_OPTIONS=detect_leaks=0 ATELIER_FUZZ_TARGET=$$target $(FUZZ_BIN) .build-fuzz/corpus/$$target "$$@" -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -detect_leaks=0 \
+	  ASAN_OPTIONS=detect_leaks=0 ATELIER_FUZZ_TARGET=$$target $(FUZZ_BIN) .build-fuzz/corpus/$$target "$$@" -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=1024 -detect_leaks=0 \
 	    -artifact_prefix=Tests/Fuzz/crashes/$$target- -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)|Test unit written" ; }; \
 	run yaml Examples Examples/broken; \
 	run checklist Examples/checklists Templates/checklists; \

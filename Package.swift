@@ -22,9 +22,14 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        .systemLibrary(
+            name: "CInflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "AtelierCore"),
         .target(name: "AtelierStatistics"),
-        .target(name: "AtelierTabular", dependencies: ["AtelierCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "AtelierTabular", dependencies: ["AtelierCore", "CInflate"]),
         .target(name: "AtelierYAML", dependencies: ["AtelierCore", "CYAML"]),
         .target(name: "AtelierMockup", dependencies: ["AtelierCore", "AtelierYAML"]),
         .target(name: "AtelierChecklist", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup"]),

@@ -175,6 +175,8 @@ extension Catalogue {
         .impactNoPlan: "{file}: the mockup has no readable evaluation plan (evaluation.questions). Run atelier check {file}.",
         .impactUnknownScale: "{file}: question {id} uses the scale « {scale} », which cannot be found.",
         .impactTable: "{file}, row {row}{column}: {problem}",
+        .impactTableFile: "{file}: {problem}",
+        .impactDamagedPackage: "the file cannot be read as a workbook ({detail}); open it in your spreadsheet program and save it again as .xlsx or .ods",
         .impactTableColumn: ", column {column}",
         .impactUnclosedQuote: "a quote opened on line {line} is never closed",
         .impactFieldTooLong: "a cell is longer than {limit} bytes",

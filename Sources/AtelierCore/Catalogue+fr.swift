@@ -175,6 +175,8 @@ extension Catalogue {
         .impactNoPlan: "{file} : la maquette n'a pas de plan d'évaluation lisible (evaluation.questions). Lancez atelier check {file}.",
         .impactUnknownScale: "{file} : la question {id} utilise l'échelle « {scale} », introuvable.",
         .impactTable: "{file}, ligne {row}{column} : {problem}",
+        .impactTableFile: "{file} : {problem}",
+        .impactDamagedPackage: "le fichier ne se lit pas comme un classeur ({detail}) ; ouvrez-le dans votre tableur et enregistrez-le à nouveau en .xlsx ou .ods",
         .impactTableColumn: ", colonne {column}",
         .impactUnclosedQuote: "des guillemets ouverts ligne {line} ne sont jamais fermés",
         .impactFieldTooLong: "une cellule dépasse {limit} octets",

@@ -377,6 +377,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case impactUnclosedQuote = "impact.unclosed-quote"
     case impactTableColumn = "impact.table-column"
     case impactTable = "impact.table"
+    case impactTableFile = "impact.table-file"
+    case impactDamagedPackage = "impact.damaged-package"
     case impactUnknownScale = "impact.unknown-scale"
     case impactNoPlan = "impact.no-plan"
     case impactColumnLetter = "impact.column-letter"

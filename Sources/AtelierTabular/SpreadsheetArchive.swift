@@ -1,25 +1,25 @@
 import Foundation
-import ZIPFoundation
 
 /// A zip package (xlsx, ods) opened with bounds against zip bombs: every entry's declared
-/// size, the total, and the compression ratio are checked before anything is inflated.
+/// size, the total, and the compression ratio are checked before anything is inflated, and
+/// inflating never goes past the declared size.
 struct SpreadsheetArchive {
     static let maxEntryBytes: UInt64 = 2 << 30
     static let maxTotalBytes: UInt64 = 4 << 30
     static let maxRatio: UInt64 = 200
 
     let file: String
-    private let archive: Archive
+    private let archive: ZipArchive
 
     init(path: String) throws(TableError) {
         file = path
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            archive = try ZipArchive(path: path)
         } catch {
-            throw TableError(file: path, kind: .malformedArchive("not a zip package (\(error.localizedDescription))"))
+            throw TableError(file: path, kind: .malformedArchive(error.reason))
         }
         var total: UInt64 = 0
-        for entry in archive {
+        for entry in archive.entries {
             let size = entry.uncompressedSize
             total += size
             if size > Self.maxEntryBytes || total > Self.maxTotalBytes
@@ -33,31 +33,45 @@ struct SpreadsheetArchive {
         archive[path] != nil
     }
 
-    /// A small entry (workbook, relationships, shared strings) in memory.
-    func data(_ path: String) throws(TableError) -> Data? {
+    /// A small entry (workbook, relationships) in memory.
+    func data(_ path: String) throws(TableError) -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-        } catch {
-            throw TableError(file: file, kind: .malformedArchive("\(path): \(error.localizedDescription)"))
-        }
+        var data: [UInt8] = []
+        try extract(entry) { data += $0 }
         return data
     }
 
-    /// A large entry (a sheet) inflated to a temporary file and opened for chunked reading;
-    /// the file is removed as soon as it is opened.
+    /// A large entry (a sheet, the shared strings) inflated to a temporary file and opened for
+    /// chunked reading; the file is removed as soon as it is opened.
     func stream(_ path: String) throws(TableError) -> ChunkedBytes {
         guard let entry = archive[path] else { throw TableError(file: file, kind: .malformedArchive("\(path) is missing")) }
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-\(UUID().uuidString).xml")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-\(UUID().uuidString).xml").path
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let output = FileHandle(forWritingAtPath: temporary) else {
+            throw TableError(file: file, kind: .unreadable("cannot create a temporary file in \(FileManager.default.temporaryDirectory.path)"))
+        }
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
         do {
-            _ = try archive.extract(entry, to: temporary)
-            let handle = try FileHandle(forReadingFrom: temporary)
-            try? FileManager.default.removeItem(at: temporary)
-            return ChunkedBytes(source: try ByteSource(handle: handle, skipping: 0, transcodeUTF16: false), file: file)
+            try extract(entry) { (chunk: [UInt8]) throws(ZipArchive.Damage) in
+                do {
+                    try output.write(contentsOf: chunk)
+                } catch {
+                    throw ZipArchive.Damage(reason: "cannot write a temporary file (\(error.localizedDescription))")
+                }
+            }
+            try output.close()
+            return ChunkedBytes(source: try ByteSource(handle: try FileHandle(forReadingFrom: URL(fileURLWithPath: temporary)), skipping: 0, transcodeUTF16: false), file: file)
+        } catch let error as TableError {
+            throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw TableError(file: file, kind: .malformedArchive("\(path): \(error.localizedDescription)"))
+            throw TableError(file: file, kind: .unreadable(error.localizedDescription))
+        }
+    }
+
+    private func extract(_ entry: ZipArchive.Entry, into consume: ([UInt8]) throws(ZipArchive.Damage) -> Void) throws(TableError) {
+        do {
+            try archive.extract(entry, into: consume)
+        } catch {
+            throw TableError(file: file, kind: .malformedArchive(error.reason))
         }
     }
 
@@ -70,7 +84,7 @@ struct SpreadsheetArchive {
             throw TableError(file: file, kind: .malformedArchive("\(path): \(size) bytes once inflated, more than \(Self.maxSmallEntryBytes) for this part"))
         }
         guard let data = try data(path) else { return [] }
-        var scanner = XMLScanner(bytes: ChunkedBytes(bytes: [UInt8](data), file: file))
+        var scanner = XMLScanner(bytes: ChunkedBytes(bytes: data, file: file))
         var events: [XMLScanner.Event] = []
         while let event = try scanner.next() { events.append(event) }
         return events

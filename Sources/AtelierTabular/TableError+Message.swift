@@ -9,13 +9,13 @@ extension TableError {
         case .unclosedQuote(let line): Catalogue.text(.impactUnclosedQuote, ["line": "\(line)"])
         case .fieldTooLong(let limit): Catalogue.text(.impactFieldTooLong, ["limit": "\(limit)"])
         case .tooManyColumns(let limit): Catalogue.text(.impactTooManyColumns, ["limit": "\(limit)"])
-        case .malformedArchive(let reason): Localized(verbatim: reason)
+        case .malformedArchive(let detail): Catalogue.text(.impactDamagedPackage, ["detail": detail])
         case .noSuchSheet(let name, let available): Localized(verbatim: "\(name) (\(available.joined(separator: ", ")))")
         }
+        let file = Localized(verbatim: self.file)
+        guard let row else { return Catalogue.text(.impactTableFile, localized: ["file": file, "problem": problem]) }
         let column = self.column.map { Catalogue.text(.impactTableColumn, ["column": "\($0)"]) } ?? Localized(verbatim: "")
-        return Localized(
-            fr: Catalogue.fill(Catalogue.template(.impactTable, in: .fr)!, ["file": file, "row": row.map(String.init) ?? "1", "column": column.fr, "problem": problem.fr]),
-            en: Catalogue.fill(Catalogue.template(.impactTable, in: .en)!, ["file": file, "row": row.map(String.init) ?? "1", "column": column.en, "problem": problem.en]))
+        return Catalogue.text(.impactTable, localized: ["file": file, "row": Localized(verbatim: "\(row)"), "column": column, "problem": problem])
     }
 }
 

@@ -1,0 +1,2 @@
+// zlib, for inflating the parts of .xlsx and .ods packages (AtelierTabular's ZipArchive).
+#include <zlib.h>
