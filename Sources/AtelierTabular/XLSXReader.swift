@@ -127,9 +127,9 @@ public struct XLSXReader: TableReader {
 
     /// `B7` → 1.
     static func columnIndex(_ reference: String) -> Int? {
-        let letters = reference.prefix { $0.isLetter }
-        guard !letters.isEmpty else { return nil }
-        return letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value - 64) } - 1
+        let letters = reference.utf8.prefix { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0 & 0xDF) }
+        guard !letters.isEmpty, letters.count <= 3 else { return nil }
+        return letters.reduce(0) { $0 * 26 + Int($1 & 0xDF) - 64 } - 1
     }
 
     static func cellText(_ value: String, type: String, sharedStrings: [String]) -> String {

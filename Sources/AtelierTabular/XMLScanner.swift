@@ -116,8 +116,9 @@ struct XMLScanner {
         var output: [UInt8] = []
         while let byte = try bytes.next() {
             output.append(byte)
-            if output.count >= terminator.count, output.suffix(terminator.count).elementsEqual(terminator) {
-                return Array(output.dropLast(terminator.count))
+            if byte == terminator.last!, output.count >= terminator.count, output.suffix(terminator.count).elementsEqual(terminator) {
+                output.removeLast(terminator.count)
+                return output
             }
             if output.count > CSVReader.maxFieldBytes { throw malformed("a value longer than \(CSVReader.maxFieldBytes) bytes") }
         }
@@ -133,7 +134,7 @@ struct XMLScanner {
 /// The predefined XML entities and character references.
 public enum XMLEntities {
     public static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var output = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

@@ -1,4 +1,4 @@
-import AtelierTabular
+@testable import AtelierTabular
 import Foundation
 import XCTest
 import ZIPFoundation
@@ -67,6 +67,14 @@ final class SpreadsheetReaderTests: XCTestCase {
         XCTAssertThrowsError(try TableFile.open(path: fake.path)) { error in
             guard case .malformedArchive? = (error as? TableError)?.kind else { return XCTFail("\(error)") }
         }
+    }
+
+    func testCellReferencesGiveTheirColumn() {
+        XCTAssertEqual(XLSXReader.columnIndex("B7"), 1)
+        XCTAssertEqual(XLSXReader.columnIndex("aa3"), 26, "lower case, as some generators write it")
+        XCTAssertEqual(XLSXReader.columnIndex("XFD1048576"), 16_383, "Excel's last column")
+        XCTAssertNil(XLSXReader.columnIndex("12"))
+        XCTAssertNil(XLSXReader.columnIndex(String(repeating: "Z", count: 40) + "1"), "a reference too long for a column, not an overflow")
     }
 
     func testXMLEntitiesAndCharacterReferences() {
