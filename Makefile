@@ -33,7 +33,7 @@ demo: build
 # The XCTest suite, then every reader's limits with peak memory, then the XLSForms converted by pyxform, then the HTML pages looked at in
 # headless Chromium (console errors, charts, A4 print length, desktop and phone screenshots).
 test: deps
-	$(SWIFT) test --disable-swift-testing
+	$(SWIFT) test
 	python3 Tests/limits/limits.py .build/debug/atelier
 	for target in yaml checklist rubric table scalars; do \
 	  files=$$(find Tests/Fuzz/regressions/$$target -type f 2>/dev/null); \

@@ -342,7 +342,7 @@ public struct IndicatorEngine: Sendable {
         measured.n = tally.respondents
         measured.value = alpha.raw
         measured.interval = alpha.interval
-        measured.details = [("standardized", alpha.standardized), ("items", Double(alpha.items))]
+        measured.details = (alpha.standardized.map { [("standardized", $0)] } ?? []) + [("items", Double(alpha.items))]
         return measured
     }
 }

@@ -56,7 +56,9 @@ public struct PairMoments: Sendable, Equatable, Codable {
 /// pingouin's default), its standardised form, and Feldt's 95 % interval.
 public struct CronbachAlpha: Sendable, Equatable {
     public let raw: Double
-    public let standardized: Double
+    /// From the mean inter-item correlation r̄: none when 1 + (k − 1)·r̄ is 0 (r̄ = −1 with two
+    /// items; pairwise-complete answers can get there).
+    public let standardized: Double?
     public let interval: ClosedRange<Double>
     public let items: Int
     public let respondents: Double
@@ -82,9 +84,14 @@ public struct CronbachAlpha: Sendable, Equatable {
         let kk = Double(k)
         raw = kk / (kk - 1) * (1 - trace / total)
         let meanCorrelation = correlations / (kk * (kk - 1) / 2)
-        standardized = kk * meanCorrelation / (1 + (kk - 1) * meanCorrelation)
+        let standardized = kk * meanCorrelation / (1 + (kk - 1) * meanCorrelation)
+        self.standardized = standardized.isFinite ? standardized : nil
         let f = FisherF(respondents - 1, (respondents - 1) * (kk - 1))
-        interval = (1 - (1 - raw) * f.quantile(0.975))...(1 - (1 - raw) * f.quantile(0.025))
+        let lower = 1 - (1 - raw) * f.quantile(0.975), upper = 1 - (1 - raw) * f.quantile(0.025)
+        guard lower.isFinite, upper.isFinite else { return nil }
+        // Pairwise-complete covariances can sum to a negative total variance, so alpha above 1
+        // (pingouin gives it too): Feldt's bounds then come out swapped.
+        interval = min(lower, upper)...max(lower, upper)
         items = k
         self.respondents = respondents
     }

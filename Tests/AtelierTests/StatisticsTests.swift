@@ -116,6 +116,19 @@ final class StatisticsTests: XCTestCase {
             assertClose(alpha.interval.upperBound, ci[1], name)
         }
         XCTAssertEqual(cases("alpha").first?["alpha"] as? Double, 0.732660835214447, "the published pairwise value")
+        XCTAssertEqual(cases("alpha").count, 4)
+    }
+
+    func testStandardizedAlphaIsAbsentWhenTheMeanCorrelationIsMinusOne() throws {
+        // The property tests' shrunk case: two items answered together as (1, 1) and (0, 2), so r = −1.
+        var pairs = Array(repeating: Array(repeating: PairMoments(), count: 2), count: 2)
+        for row in [[1.0, 1.0], [0.0, 2.0]] {
+            for i in 0..<2 { for j in 0..<2 { pairs[i][j].add(row[i], row[j]) } }
+        }
+        pairs[1][1].add(1, 1)
+        let alpha = try XCTUnwrap(CronbachAlpha(pairs: pairs, respondents: 3))
+        XCTAssertNil(alpha.standardized)
+        XCTAssertTrue(alpha.interval.lowerBound <= alpha.interval.upperBound)
     }
 
     func testIntervalsAndMarginsOfError() throws {

@@ -75,7 +75,7 @@ def alpha_case(name, frame):
     rbar = corr[np.triu_indices(k, 1)].mean()
     alphas.append({
         "name": name, "rows": [[None if np.isnan(v) else float(v) for v in row] for row in frame.to_numpy()],
-        "alpha": a, "ci": [lower, upper], "standardized": k * rbar / (1 + (k - 1) * rbar),
+        "alpha": a, "ci": sorted([lower, upper]), "standardized": k * rbar / (1 + (k - 1) * rbar),
     })
 wide = pg.read_dataset("cronbach_wide_missing")
 alpha_case("pingouin-wide-missing", wide.astype(float))
@@ -86,6 +86,8 @@ items = np.column_stack([np.clip(np.round(3 + latent + rng.normal(0, 1, 200)), 1
 mask = rng.random(items.shape) < 0.08
 frame = pd.DataFrame(np.where(mask, np.nan, items), columns=[f"Q{i}" for i in range(6)])
 alpha_case("likert-6-items-missing", frame)
+# Pairwise-complete covariances whose total is negative: alpha above 1, and Feldt's bounds swap (found by the property tests).
+alpha_case("pairwise-negative-total", pd.DataFrame([[1, 5], [5, 1], [2, 3]] + [[3, np.nan]] * 10 + [[np.nan, 3]] * 10, columns=["A", "B"], dtype=float))
 out["alpha"] = alphas
 
 # Agreement between graders: ICC (pingouin), Krippendorff's alpha (krippendorff), Cohen's kappa (scikit-learn).
