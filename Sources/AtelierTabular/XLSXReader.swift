@@ -84,7 +84,7 @@ public struct XLSXReader: TableReader {
 
     private mutating func readRow() throws(TableError) -> TableRow? {
         var number: Int?
-        var cells: [Int: String] = [:]
+        var cells: [String] = []
         var column = 0
         var type = "n"
         var value = ""
@@ -93,7 +93,7 @@ public struct XLSXReader: TableReader {
             switch event {
             case .start("row", let attributes, let selfClosing):
                 number = attributes["r"].flatMap(Int.init) ?? ((number ?? 0) + 1)
-                cells = [:]
+                cells = []
                 column = 0
                 if selfClosing { continue }
             case .start("c", let attributes, let selfClosing):
@@ -108,16 +108,15 @@ public struct XLSXReader: TableReader {
             case .text(let text) where capturing:
                 value += text
             case .end("c"):
+                guard column < CSVReader.maxColumns else {
+                    throw TableError(file: file, kind: .tooManyColumns(limit: CSVReader.maxColumns), row: number)
+                }
+                if column >= cells.count { cells += repeatElement("", count: column - cells.count + 1) }
                 cells[column] = Self.cellText(value, type: type, sharedStrings: sharedStrings)
                 column += 1
             case .end("row"):
-                guard let number, let last = cells.keys.max() else { continue }
-                if last >= CSVReader.maxColumns {
-                    throw TableError(file: file, kind: .tooManyColumns(limit: CSVReader.maxColumns), row: number)
-                }
-                let row = (0...last).map { cells[$0] ?? "" }
-                if row.allSatisfy(\.isEmpty) { continue }
-                return TableRow(number: number, cells: row)
+                guard let number, !cells.allSatisfy(\.isEmpty) else { continue }
+                return TableRow(number: number, cells: cells)
             default:
                 break
             }

@@ -5,9 +5,25 @@ import Foundation
 /// refused (so no entity can expand), and nesting is bounded.
 struct XMLScanner {
     enum Event: Equatable {
-        case start(name: String, attributes: [String: String], selfClosing: Bool)
+        case start(name: String, attributes: Attributes, selfClosing: Bool)
         case end(name: String)
         case text(String)
+    }
+
+    /// An element's attributes in document order: a handful per element, so a list read
+    /// linearly costs less than a dictionary built for every cell.
+    struct Attributes: Equatable {
+        private var names: [String] = []
+        private var values: [String] = []
+
+        subscript(name: String) -> String? {
+            names.lastIndex(of: name).map { values[$0] }
+        }
+
+        mutating func append(_ name: String, _ value: String) {
+            names.append(name)
+            values.append(value)
+        }
     }
 
     static let maxDepth = 256
@@ -55,7 +71,7 @@ struct XMLScanner {
             throw malformed("a DTD (<!DOCTYPE …>) is not accepted: its entities could expand without bound")
         default:
             let name = try readName()
-            var attributes: [String: String] = [:]
+            var attributes = Attributes()
             while true {
                 try skipSpaces()
                 guard let byte = try bytes.peek() else { throw malformed("end of file in <\(name)>") }
@@ -77,7 +93,7 @@ struct XMLScanner {
                 guard let quote = try bytes.next(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
                     throw malformed("attribute \(key) without quotes")
                 }
-                attributes[key] = Self.decodeEntities(try read(until: [quote]))
+                attributes.append(key, Self.decodeEntities(try read(until: [quote])))
             }
         }
     }
