@@ -45,19 +45,36 @@ def wilson(k, n):
     return [c - h, c + h]
 
 
-def voix_du_quartier():
-    """Google Forms, French, downloaded as CSV: every field quoted, CRLF, Horodateur first."""
-    header = ["Horodateur", "Dans l'ensemble, êtes-vous satisfait·e de l'écoute ?", "Recommanderiez-vous cette écoute à un proche ?",
-              "Combien de lieux disparus pouvez-vous citer ?", "Vous êtes venu·e :", "Avez-vous appris quelque chose sur le quartier ?"]
+VOIX_HEADER = ["Horodateur", "Dans l'ensemble, êtes-vous satisfait·e de l'écoute ?", "Recommanderiez-vous cette écoute à un proche ?",
+               "Combien de lieux disparus pouvez-vous citer ?", "Vous êtes venu·e :", "Avez-vous appris quelque chose sur le quartier ?"]
+
+
+def voix_rows(count, day):
+    """`count` answers to the listening walk's Google Form, on `day` (YYYY/MM/DD)."""
     rows = []
-    for i in range(96):
-        stamp = f"2026/05/20 {18 + i // 60:02d}:{i % 60:02d}:{int(rng.integers(0, 60)):02d}"
+    for i in range(count):
+        stamp = f"{day} {18 + i // 60:02d}:{i % 60:02d}:{int(rng.integers(0, 60)):02d}"
         sat = SATISFACTION[int(rng.choice(5, p=[0.03, 0.05, 0.12, 0.45, 0.35]))]
         nps = str(int(rng.choice(11, p=[0.01, 0.01, 0.01, 0.02, 0.03, 0.05, 0.07, 0.15, 0.2, 0.2, 0.25])))
         places = str(int(rng.choice(7, p=[0.05, 0.1, 0.2, 0.3, 0.2, 0.1, 0.05])))
         venue = str(rng.choice(["Seul·e", "En famille", "Avec l'école"], p=[0.3, 0.62, 0.08]))
         learned = AGREEMENT[int(rng.choice(5, p=[0.02, 0.08, 0.2, 0.4, 0.3]))]
         rows.append([stamp, sat, nps, places, venue, learned])
+    return rows
+
+
+def write_google_csv(path, header, rows):
+    """As Google Forms downloads it: every field quoted, CRLF."""
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def voix_du_quartier():
+    """Google Forms, French, downloaded as CSV: every field quoted, CRLF, Horodateur first."""
+    header = VOIX_HEADER
+    rows = voix_rows(96, "2026/05/20")
     rows[3][1] = "Ne sait pas"                      # a « no answer » label of the scale
     rows[5][2] = ""                                 # a blank
     rows[8][1] = "tres satisfait·e"                 # no accent, lower case: still the top level
@@ -66,10 +83,7 @@ def voix_du_quartier():
     rows[20][4] = "Avec des amis"                   # not a choice: refused
     rows.append(list(rows[30]))                     # the same submission sent twice
     rows.append(["2026/05/20 19:59:59", "", "", "", "", ""])   # opened, nothing answered
-    with open(os.path.join(HERE, "voix-du-quartier-google.csv"), "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+    write_google_csv(os.path.join(HERE, "voix-du-quartier-google.csv"), header, rows)
 
     # The oracle, with pandas: rows 31 (duplicate) and the empty one excluded.
     frame = pd.DataFrame(rows[:-2], columns=header)
@@ -273,11 +287,21 @@ def archives_kobo():
     }
 
 
+def voix_du_quartier_sites():
+    """The same walk run by two more sites of the network, each exporting its own answers:
+    `atelier demo` turns each into aggregates and merges them (`atelier merge`)."""
+    folder = os.path.join(os.path.dirname(HERE), "sites", "voix-du-quartier")
+    os.makedirs(folder, exist_ok=True)
+    for site, count, day in [("mediatheque", 41, "2026/06/03"), ("centre-social", 57, "2026/06/10")]:
+        write_google_csv(os.path.join(folder, f"{site}.csv"), VOIX_HEADER, voix_rows(count, day))
+
+
 expected = {
     "voix-du-quartier-google.csv": voix_du_quartier(), "ar-visite-familles-excel.csv": ar_visite_familles(),
     "vr-abbaye-msforms.xlsx": vr_abbaye(), "quiz-fete-science-papier.ods": quiz_paper(),
     "chatbot-exhibition-limesurvey.csv": chatbot_limesurvey(), "archives-expo-virtuelle-kobo.xlsx": archives_kobo(),
 }
+voix_du_quartier_sites()
 with open(os.path.join(HERE, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1, ensure_ascii=False)
 print("wrote", ", ".join(expected))

@@ -13,7 +13,8 @@ struct Demo: ParsableCommand {
         grid of the built-in checklist (Markdown, HTML), each example's project sheet (HTML) and questionnaire (XLSForm,
         paper HTML, data-entry workbook) into the output folder; then computes the impact
         indicators of each example that has survey exports (Examples/surveys/<mockup>-<tool>.csv), as JSON
-        as an Excel workbook and as an HTML report; then writes a blank grading sheet for the examples and grades the
+        as an Excel workbook and as an HTML report, and for an example run by several sites
+        (Examples/sites/<mockup>/<site>.csv) each site's aggregates and their merge; then writes a blank grading sheet for the examples and grades the
         filled one (Examples/grading/grille-remplie.xlsx) into marks, agreement and feedback.
         Example:
           atelier demo --output Exports
@@ -55,6 +56,7 @@ struct Demo: ParsableCommand {
         Console.print(TextReporter(language: language, colour: Console.usesColour).render(checked))
         try sheets(of: paths)
         try impacts(of: paths, surveys: URL(fileURLWithPath: folder).appendingPathComponent("surveys"))
+        try network(of: paths, sites: URL(fileURLWithPath: folder).appendingPathComponent("sites"))
         try grading(of: paths, sheet: URL(fileURLWithPath: folder).appendingPathComponent("grading/grille-remplie.xlsx").path)
         let written = (FileManager.default.subpaths(atPath: output) ?? []).filter { name in
             var isFolder: ObjCBool = false
@@ -71,8 +73,7 @@ struct Demo: ParsableCommand {
     /// For each example mockup with survey exports (`surveys/<mockup>-<tool>.csv|xlsx|ods`), the
     /// indicators as JSON, as a workbook and as an HTML report: `impact-<mockup>.json|xlsx|html`.
     private func impacts(of mockups: [String], surveys: URL) throws {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: surveys.path)) ?? [])
-            .filter { ["csv", "tsv", "txt", "xlsx", "ods"].contains(URL(fileURLWithPath: $0).pathExtension) }.sorted()
+        let files = tables(in: surveys)
         for mockup in mockups {
             let stem = URL(fileURLWithPath: mockup).deletingPathExtension().lastPathComponent
             let exports = files.filter { $0.hasPrefix(stem + "-") }.map { surveys.appendingPathComponent($0).path }
@@ -84,6 +85,30 @@ struct Demo: ParsableCommand {
             ] + sharedOptions)
             try impact.run()
         }
+    }
+
+    /// For each example run by several sites (`sites/<mockup>/<site>.csv|xlsx|ods`): what each site
+    /// shares, its aggregates (`agregats-<mockup>-<site>.json`: sums, no answer), and the network's
+    /// indicators merged from them (`reseau-<mockup>.json|xlsx|html`), as `atelier merge` gives them.
+    private func network(of mockups: [String], sites: URL) throws {
+        for mockup in mockups {
+            let stem = URL(fileURLWithPath: mockup).deletingPathExtension().lastPathComponent
+            let folder = sites.appendingPathComponent(stem)
+            let exports = tables(in: folder)
+            guard !exports.isEmpty else { continue }
+            let aggregates = exports.map { outputPath("agregats-\(stem)-\(URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent).json") }
+            for (export, aggregate) in zip(exports, aggregates) {
+                try Impact.parse([mockup, "--responses", folder.appendingPathComponent(export).path, "--aggregate", aggregate] + sharedOptions).run()
+            }
+            try Merge.parse(aggregates + ["--json", outputPath("reseau-\(stem).json"), "--xlsx", outputPath("reseau-\(stem).xlsx"),
+                                          "--html", outputPath("reseau-\(stem).html")] + sharedOptions).run()
+        }
+    }
+
+    /// The survey exports in `folder` (the formats `impact` reads), sorted.
+    private func tables(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { ["csv", "tsv", "txt", "xlsx", "ods"].contains(URL(fileURLWithPath: $0).pathExtension) }.sorted()
     }
 
     /// For every example, its project sheet (`fiche-<mockup>.html`) and its questionnaire: the

@@ -43,7 +43,7 @@ case "${1:-}" in
         grep -q 'class="box"' "$work/dom" || { echo "FAIL $name: no tick box"; failures=$((failures+1)); }
         screenshots "$page"
         echo "ok   $name: no console error, $(grep -o 'class="question"' "$work/dom" | wc -l) questions, screenshots and PDF" ;;
-      impact-*)
+      impact-*|reseau-*)
         grep -q '<svg class="chart"' "$work/dom" || { echo "FAIL $name: no chart"; failures=$((failures+1)); }
         screenshots "$page"
         echo "ok   $name: no console error, $(grep -o '<svg class="chart"' "$work/dom" | wc -l) charts, screenshots and PDF" ;;
