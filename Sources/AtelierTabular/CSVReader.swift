@@ -21,7 +21,7 @@ public struct TableError: Error, Sendable, Equatable {
         case unclosedQuote(openedOnLine: Int)
         case fieldTooLong(limit: Int)
         case tooManyColumns(limit: Int)
-        case malformedArchive(String)
+        case malformedArchive(Localized)
         case noSuchSheet(String, available: [String])
     }
 

@@ -93,7 +93,7 @@ public struct ODSReader: TableReader {
                     return true
                 }
                 guard repeatRows <= Self.maxRepeat else {
-                    throw TableError(file: file, kind: .malformedArchive("a row repeated \(repeatRows) times"), row: rowNumber + 1)
+                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveRowRepeated, ["count": "\(repeatRows)"])), row: rowNumber + 1)
                 }
                 for _ in 0..<repeatRows {
                     rowNumber += 1

@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 
 /// A zip package (xlsx, ods) opened with bounds against zip bombs: every entry's declared
@@ -24,7 +25,7 @@ struct SpreadsheetArchive {
             total += size
             if size > Self.maxEntryBytes || total > Self.maxTotalBytes
                 || (entry.compressedSize > 0 && size / max(entry.compressedSize, 1) > Self.maxRatio && size > 10 << 20) {
-                throw TableError(file: path, kind: .malformedArchive("\(entry.path): \(size) bytes once inflated, over the limits (a zip bomb?)"))
+                throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveZipBomb, ["part": entry.path, "size": "\(size)"])))
             }
         }
     }
@@ -44,7 +45,7 @@ struct SpreadsheetArchive {
     /// A large entry (a sheet, the shared strings) inflated to a temporary file and opened for
     /// chunked reading; the file is removed as soon as it is opened.
     func stream(_ path: String) throws(TableError) -> ChunkedBytes {
-        guard let entry = archive[path] else { throw TableError(file: file, kind: .malformedArchive("\(path) is missing")) }
+        guard let entry = archive[path] else { throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveMissingPart, ["part": path]))) }
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-\(UUID().uuidString).xml").path
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let output = FileHandle(forWritingAtPath: temporary) else {
             throw TableError(file: file, kind: .unreadable("cannot create a temporary file in \(FileManager.default.temporaryDirectory.path)"))
@@ -55,7 +56,7 @@ struct SpreadsheetArchive {
                 do {
                     try output.write(contentsOf: chunk)
                 } catch {
-                    throw ZipArchive.Damage(reason: "cannot write a temporary file (\(error.localizedDescription))")
+                    throw ZipArchive.Damage(.archiveTemporaryFile, ["reason": error.localizedDescription])
                 }
             }
             try output.close()
@@ -81,7 +82,7 @@ struct SpreadsheetArchive {
     /// The XML events of a small entry.
     func events(_ path: String) throws(TableError) -> [XMLScanner.Event] {
         if let size = archive[path]?.uncompressedSize, size > Self.maxSmallEntryBytes {
-            throw TableError(file: file, kind: .malformedArchive("\(path): \(size) bytes once inflated, more than \(Self.maxSmallEntryBytes) for this part"))
+            throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archivePartTooLarge, ["part": path, "size": "\(size)", "limit": "\(Self.maxSmallEntryBytes)"])))
         }
         guard let data = try data(path) else { return [] }
         var scanner = XMLScanner(bytes: ChunkedBytes(bytes: data, file: file))

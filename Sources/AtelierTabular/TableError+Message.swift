@@ -9,7 +9,7 @@ extension TableError {
         case .unclosedQuote(let line): Catalogue.text(.impactUnclosedQuote, ["line": "\(line)"])
         case .fieldTooLong(let limit): Catalogue.text(.impactFieldTooLong, ["limit": "\(limit)"])
         case .tooManyColumns(let limit): Catalogue.text(.impactTooManyColumns, ["limit": "\(limit)"])
-        case .malformedArchive(let detail): Catalogue.text(.impactDamagedPackage, ["detail": detail])
+        case .malformedArchive(let detail): Catalogue.text(.impactDamagedPackage, localized: ["detail": detail])
         case .noSuchSheet(let name, let available): Localized(verbatim: "\(name) (\(available.joined(separator: ", ")))")
         }
         let file = Localized(verbatim: self.file)

@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 
 /// Opens a survey export with the reader its content calls for (a zip package is an xlsx or
@@ -16,6 +17,6 @@ public enum TableFile {
         let archive = try SpreadsheetArchive(path: path)
         if archive.contains("xl/workbook.xml") { return try XLSXReader(path: path, sheet: sheet) }
         if archive.contains("content.xml") { return try ODSReader(path: path, sheet: sheet) }
-        throw TableError(file: path, kind: .malformedArchive("a zip package that is neither an xlsx nor an ods"))
+        throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveNeitherXLSXNorODS)))
     }
 }

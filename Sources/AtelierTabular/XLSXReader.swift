@@ -31,7 +31,7 @@ public struct XLSXReader: TableReader {
             throw TableError(file: path, kind: .noSuchSheet(requested ?? "", available: sheets.map(\.name)))
         }
         guard let target = targets[chosen.relation] else {
-            throw TableError(file: path, kind: .malformedArchive("no part for the sheet \(chosen.name)"))
+            throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveNoSheetPart, ["sheet": chosen.name])))
         }
         sheet = chosen.name
         sharedStrings = try Self.readSharedStrings(archive, file: path)
@@ -70,7 +70,7 @@ public struct XLSXReader: TableReader {
                 strings.append(current ?? "")
                 current = nil
                 if strings.count > maxSharedStrings {
-                    throw TableError(file: file, kind: .malformedArchive("more than \(maxSharedStrings) shared strings"))
+                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveSharedStrings, ["limit": "\(maxSharedStrings)"])))
                 }
             default: break
             }

@@ -1,3 +1,4 @@
+import AtelierCore
 import Foundation
 
 /// A pull scanner for the XML of spreadsheets (xlsx sheets, ods content), over bytes read
@@ -34,8 +35,8 @@ struct XMLScanner {
         self.bytes = bytes
     }
 
-    private func malformed(_ reason: String) -> TableError {
-        TableError(file: bytes.file, kind: .malformedArchive(reason))
+    private func malformed(_ key: MessageKey, _ arguments: [String: String] = [:]) -> TableError {
+        TableError(file: bytes.file, kind: .malformedArchive(Catalogue.text(key, arguments)))
     }
 
     mutating func next() throws(TableError) -> Event? {
@@ -68,13 +69,13 @@ struct XMLScanner {
                 bytes.position += 8
                 return .text(String(decoding: try read(until: Array("]]>".utf8)), as: UTF8.self))
             }
-            throw malformed("a DTD (<!DOCTYPE …>) is not accepted: its entities could expand without bound")
+            throw malformed(.xmlDTD)
         default:
             let name = try readName()
             var attributes = Attributes()
             while true {
                 try skipSpaces()
-                guard let byte = try bytes.peek() else { throw malformed("end of file in <\(name)>") }
+                guard let byte = try bytes.peek() else { throw malformed(.xmlEndInElement, ["name": name]) }
                 if byte == UInt8(ascii: "/") {
                     bytes.position += 1
                     try skip(until: UInt8(ascii: ">"))
@@ -83,15 +84,15 @@ struct XMLScanner {
                 if byte == UInt8(ascii: ">") {
                     bytes.position += 1
                     depth += 1
-                    if depth > Self.maxDepth { throw malformed("nesting deeper than \(Self.maxDepth)") }
+                    if depth > Self.maxDepth { throw malformed(.xmlTooDeep, ["limit": "\(Self.maxDepth)"]) }
                     return .start(name: name, attributes: attributes, selfClosing: false)
                 }
                 let key = try readName()
                 try skipSpaces()
-                guard try bytes.next() == UInt8(ascii: "=") else { throw malformed("attribute \(key) without value") }
+                guard try bytes.next() == UInt8(ascii: "=") else { throw malformed(.xmlAttributeWithoutValue, ["name": key]) }
                 try skipSpaces()
                 guard let quote = try bytes.next(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                    throw malformed("attribute \(key) without quotes")
+                    throw malformed(.xmlAttributeWithoutQuotes, ["name": key])
                 }
                 attributes.append(key, Self.decodeEntities(try read(until: [quote])))
             }
@@ -120,7 +121,7 @@ struct XMLScanner {
         while let byte = try bytes.next() {
             if byte == terminator { return }
         }
-        throw malformed("unexpected end of file")
+        throw malformed(.xmlUnexpectedEnd)
     }
 
     private mutating func skip(past terminator: [UInt8]) throws(TableError) {
@@ -136,9 +137,9 @@ struct XMLScanner {
                 output.removeLast(terminator.count)
                 return output
             }
-            if output.count > CSVReader.maxFieldBytes { throw malformed("a value longer than \(CSVReader.maxFieldBytes) bytes") }
+            if output.count > CSVReader.maxFieldBytes { throw malformed(.xmlValueTooLong, ["limit": "\(CSVReader.maxFieldBytes)"]) }
         }
-        throw malformed("unexpected end of file")
+        throw malformed(.xmlUnexpectedEnd)
     }
 
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and `&#…;` references; anything else is kept as written.

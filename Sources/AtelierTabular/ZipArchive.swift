@@ -1,3 +1,4 @@
+import AtelierCore
 import CInflate
 import Foundation
 
@@ -14,9 +15,13 @@ final class ZipArchive {
         let localHeaderOffset: UInt64
     }
 
-    /// Why a package cannot be read, in technical words (the message around it is localised).
+    /// Why a package cannot be read.
     struct Damage: Error {
-        let reason: String
+        let reason: Localized
+
+        init(_ key: MessageKey, _ arguments: [String: String] = [:]) {
+            reason = Catalogue.text(key, arguments)
+        }
     }
 
     static let maxEntries = 100_000
@@ -29,7 +34,7 @@ final class ZipArchive {
 
     init(path: String) throws(Damage) {
         descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw Damage(reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw Damage(.archiveUnreadable, ["reason": String(cString: strerror(errno))]) }
         var status = stat()
         fileSize = fstat(descriptor, &status) == 0 ? UInt64(status.st_size) : 0
         do {
@@ -53,36 +58,36 @@ final class ZipArchive {
     /// the directory declares (truncated, longer, wrong CRC, unknown method, encrypted).
     func extract(_ entry: Entry, into consume: ([UInt8]) throws(Damage) -> Void) throws(Damage) {
         let header = try read(at: entry.localHeaderOffset, count: 30)
-        guard header.uint32(at: 0) == 0x0403_4b50 else { throw Damage(reason: "\(entry.path): no local header where the directory points") }
+        guard header.uint32(at: 0) == 0x0403_4b50 else { throw Damage(.archiveNoLocalHeader, ["part": entry.path]) }
         let dataOffset = entry.localHeaderOffset + 30 + UInt64(header.uint16(at: 26)) + UInt64(header.uint16(at: 28))
         guard dataOffset <= fileSize, entry.compressedSize <= fileSize - dataOffset else {
-            throw Damage(reason: "\(entry.path): the file ends before the entry's data")
+            throw Damage(.archiveDataPastEnd, ["part": entry.path])
         }
         var checksum: UInt = 0
         var produced: UInt64 = 0
         let checked: ([UInt8]) throws(Damage) -> Void = { chunk throws(Damage) in
             produced += UInt64(chunk.count)
-            guard produced <= entry.uncompressedSize else { throw Damage(reason: "\(entry.path): more data than its declared \(entry.uncompressedSize) bytes") }
+            guard produced <= entry.uncompressedSize else { throw Damage(.archiveLongerThanDeclared, ["part": entry.path, "size": "\(entry.uncompressedSize)"]) }
             checksum = chunk.withUnsafeBufferPointer { CInflate.crc32(checksum, $0.baseAddress, UInt32($0.count)) }
             try consume(chunk)
         }
         switch entry.method {
         case 0:
-            guard entry.compressedSize == entry.uncompressedSize else { throw Damage(reason: "\(entry.path): stored sizes disagree") }
+            guard entry.compressedSize == entry.uncompressedSize else { throw Damage(.archiveStoredSizes, ["part": entry.path]) }
             try readChunks(from: dataOffset, count: entry.compressedSize, into: checked)
         case 8:
             try inflate(entry, from: dataOffset, into: checked)
         default:
-            throw Damage(reason: "\(entry.path): compression method \(entry.method) is not read")
+            throw Damage(.archiveMethod, ["part": entry.path, "method": "\(entry.method)"])
         }
-        guard produced == entry.uncompressedSize else { throw Damage(reason: "\(entry.path): \(produced) bytes instead of the declared \(entry.uncompressedSize)") }
-        guard UInt32(checksum) == entry.crc32 else { throw Damage(reason: "\(entry.path): checksum mismatch") }
+        guard produced == entry.uncompressedSize else { throw Damage(.archiveSizeMismatch, ["part": entry.path, "size": "\(produced)", "declared": "\(entry.uncompressedSize)"]) }
+        guard UInt32(checksum) == entry.crc32 else { throw Damage(.archiveChecksum, ["part": entry.path]) }
     }
 
     private func inflate(_ entry: Entry, from offset: UInt64, into consume: ([UInt8]) throws(Damage) -> Void) throws(Damage) {
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw Damage(reason: "zlib could not start")
+            throw Damage(.archiveDamagedData, ["part": entry.path])
         }
         defer { inflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Self.chunkBytes)
@@ -103,7 +108,7 @@ final class ZipArchive {
                         return (CInflate.inflate(&stream, Z_NO_FLUSH), target.count - Int(stream.avail_out))
                     }
                     guard result == Z_OK || result == Z_STREAM_END || result == Z_BUF_ERROR else {
-                        throw Damage(reason: "\(entry.path): damaged compressed data")
+                        throw Damage(.archiveDamagedData, ["part": entry.path])
                     }
                     if count > 0 { try consume(Array(output[..<count])) }
                     ended = result == Z_STREAM_END
@@ -111,7 +116,7 @@ final class ZipArchive {
                 }
             }
         }
-        guard ended else { throw Damage(reason: "\(entry.path): the compressed data stops before its end") }
+        guard ended else { throw Damage(.archiveTruncatedData, ["part": entry.path]) }
     }
 
     /// Reads `count` bytes from `offset` a chunk at a time.
@@ -131,12 +136,12 @@ final class ZipArchive {
     }
 
     private static func read(_ descriptor: Int32, at offset: UInt64, count: Int, fileSize: UInt64) throws(Damage) -> [UInt8] {
-        guard offset <= fileSize, UInt64(count) <= fileSize - offset else { throw Damage(reason: "a part points past the end of the file") }
+        guard offset <= fileSize, UInt64(count) <= fileSize - offset else { throw Damage(.archivePastEnd) }
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
             let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
-            guard got > 0 else { throw Damage(reason: got < 0 ? String(cString: strerror(errno)) : "the file ends too early") }
+            guard got > 0 else { throw got < 0 ? Damage(.archiveUnreadable, ["reason": String(cString: strerror(errno))]) : Damage(.archiveEndsEarly) }
             done += got
         }
         return bytes
@@ -148,7 +153,7 @@ final class ZipArchive {
         let tailCount = Int(min(fileSize, 22 + 0xFFFF))
         let tail = try read(descriptor, at: fileSize - UInt64(tailCount), count: tailCount, fileSize: fileSize)
         guard let end = stride(from: tailCount - 22, through: 0, by: -1).first(where: { tail.uint32(at: $0) == 0x0605_4b50 }) else {
-            throw Damage(reason: "not a zip package (no end of central directory)")
+            throw Damage(.archiveNotZip)
         }
         var count = UInt64(tail.uint16(at: end + 10))
         var size = UInt64(tail.uint32(at: end + 12))
@@ -156,19 +161,19 @@ final class ZipArchive {
         if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
             (count, size, offset) = try readZip64End(descriptor: descriptor, fileSize: fileSize, endOffset: fileSize - UInt64(tailCount) + UInt64(end))
         }
-        guard count <= UInt64(maxEntries), size <= maxDirectoryBytes else { throw Damage(reason: "a central directory of \(count) entries, \(size) bytes") }
+        guard count <= UInt64(maxEntries), size <= maxDirectoryBytes else { throw Damage(.archiveDirectoryTooLarge, ["count": "\(count)", "size": "\(size)"]) }
         let directory = try read(descriptor, at: offset, count: Int(size), fileSize: fileSize)
         var entries: [Entry] = []
         var position = 0
         for _ in 0..<count {
             guard position + 46 <= directory.count, directory.uint32(at: position) == 0x0201_4b50 else {
-                throw Damage(reason: "the central directory is damaged at entry \(entries.count + 1)")
+                throw Damage(.archiveDirectoryDamaged, ["entry": "\(entries.count + 1)"])
             }
             let nameLength = Int(directory.uint16(at: position + 28)), extraLength = Int(directory.uint16(at: position + 30))
             let next = position + 46 + nameLength + extraLength + Int(directory.uint16(at: position + 32))
-            guard next <= directory.count else { throw Damage(reason: "the central directory is damaged at entry \(entries.count + 1)") }
+            guard next <= directory.count else { throw Damage(.archiveDirectoryDamaged, ["entry": "\(entries.count + 1)"]) }
             let path = String(decoding: directory[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
-            guard directory.uint16(at: position + 8) & 1 == 0 else { throw Damage(reason: "\(path) is encrypted") }
+            guard directory.uint16(at: position + 8) & 1 == 0 else { throw Damage(.archiveEncrypted, ["part": path]) }
             var sizes = Zip64Fields(uncompressed: UInt64(directory.uint32(at: position + 24)), compressed: UInt64(directory.uint32(at: position + 20)),
                                     offset: UInt64(directory.uint32(at: position + 42)))
             sizes.widen(from: Array(directory[(position + 46 + nameLength)..<(position + 46 + nameLength + extraLength)]))
@@ -181,11 +186,11 @@ final class ZipArchive {
 
     /// The zip64 end record, found through its locator just before the classic end record.
     private static func readZip64End(descriptor: Int32, fileSize: UInt64, endOffset: UInt64) throws(Damage) -> (UInt64, UInt64, UInt64) {
-        guard endOffset >= 20 else { throw Damage(reason: "a zip64 package without its locator") }
+        guard endOffset >= 20 else { throw Damage(.archiveZip64Damaged) }
         let locator = try read(descriptor, at: endOffset - 20, count: 20, fileSize: fileSize)
-        guard locator.uint32(at: 0) == 0x0706_4b50 else { throw Damage(reason: "a zip64 package without its locator") }
+        guard locator.uint32(at: 0) == 0x0706_4b50 else { throw Damage(.archiveZip64Damaged) }
         let record = try read(descriptor, at: locator.uint64(at: 8), count: 56, fileSize: fileSize)
-        guard record.uint32(at: 0) == 0x0606_4b50 else { throw Damage(reason: "a damaged zip64 end record") }
+        guard record.uint32(at: 0) == 0x0606_4b50 else { throw Damage(.archiveZip64Damaged) }
         return (record.uint64(at: 32), record.uint64(at: 40), record.uint64(at: 48))
     }
 

@@ -1,3 +1,4 @@
+import AtelierCore
 @testable import AtelierTabular
 import Foundation
 import XCTest
@@ -62,7 +63,7 @@ final class ZipArchiveTests: ScratchFolderTestCase {
 
     private func text(of part: String, in path: String) throws -> String {
         let archive = try ZipArchive(path: path)
-        guard let entry = archive[part] else { throw ZipArchive.Damage(reason: "no \(part)") }
+        guard let entry = archive[part] else { throw ZipArchive.Damage(.archiveMissingPart, ["part": part]) }
         var bytes: [UInt8] = []
         try archive.extract(entry) { bytes += $0 }
         return String(decoding: bytes, as: UTF8.self)
@@ -73,7 +74,7 @@ final class ZipArchiveTests: ScratchFolderTestCase {
             _ = try text(of: part, in: path)
             return nil
         } catch {
-            return (error as? ZipArchive.Damage)?.reason
+            return (error as? ZipArchive.Damage)?.reason.en
         }
     }
 
@@ -127,7 +128,7 @@ final class ZipArchiveTests: ScratchFolderTestCase {
         let whole = try Data(contentsOf: URL(fileURLWithPath: try package([Part.deflated("<row/>")])))
         let cut = folder.appendingPathComponent("cut.zip")
         try whole.prefix(whole.count - 30).write(to: cut)
-        XCTAssertEqual(damage(in: cut.path), "not a zip package (no end of central directory)")
+        XCTAssertEqual(damage(in: cut.path), "not a zip package: no end of central directory")
         let shifted = folder.appendingPathComponent("shifted.zip")
         try (whole.prefix(20) + whole.suffix(from: 40)).write(to: shifted)
         XCTAssertEqual(damage(in: shifted.path), "the central directory is damaged at entry 1")
@@ -136,7 +137,7 @@ final class ZipArchiveTests: ScratchFolderTestCase {
         XCTAssertEqual(damage(in: endOnly.path), "a part points past the end of the file")
         let text = folder.appendingPathComponent("notes.zip")
         try Data("date;note\n".utf8).write(to: text)
-        XCTAssertEqual(damage(in: text.path), "not a zip package (no end of central directory)")
+        XCTAssertEqual(damage(in: text.path), "not a zip package: no end of central directory")
     }
 
     func testADamagedPackageIsExplainedInBothLanguagesWithoutARow() throws {
@@ -145,7 +146,7 @@ final class ZipArchiveTests: ScratchFolderTestCase {
         try FileManager.default.moveItem(atPath: path, toPath: ods.path)
         XCTAssertThrowsError(try TableFile.open(path: ods.path)) { error in
             let message = (error as? TableError)?.message
-            XCTAssertEqual(message?.fr, "\(ods.path) : le fichier ne se lit pas comme un classeur (content.xml: the compressed data stops before its end) ; "
+            XCTAssertEqual(message?.fr, "\(ods.path) : le fichier ne se lit pas comme un classeur (content.xml : les données compressées s'arrêtent avant leur fin) ; "
                 + "ouvrez-le dans votre tableur et enregistrez-le à nouveau en .xlsx ou .ods")
             XCTAssertEqual(message?.en, "\(ods.path): the file cannot be read as a workbook (content.xml: the compressed data stops before its end); "
                 + "open it in your spreadsheet program and save it again as .xlsx or .ods")
