@@ -64,7 +64,7 @@ fuzz: deps
 	run yaml Examples Examples/broken; \
 	run checklist Examples/checklists Templates/checklists; \
 	run rubric Templates/rubrics; \
-	run table Examples/surveys Tests/Fuzz/seeds/table; \
+	run table Examples/surveys Tests/Fuzz/seeds/table Tests/Fixtures/libreoffice; \
 	run scalars Tests/Fuzz/seeds/scalars; \
 	if ls Tests/Fuzz/crashes/* >/dev/null 2>&1; then echo "Crashes found:"; ls Tests/Fuzz/crashes; exit 1; fi
 

@@ -16,12 +16,12 @@ extension Fixtures {
         return SurveyPlan(mockup: mockup, builtinScales: scales)
     }
 
-    /// The aggregate of example survey exports (`Examples/surveys/<file>`), read in one run.
-    static func aggregate(_ plan: SurveyPlan, _ files: [String]) throws -> SurveyAggregate {
+    /// The aggregate of survey exports (by default the examples', `Examples/surveys/<file>`), read in one run.
+    static func aggregate(_ plan: SurveyPlan, _ files: [String], in folder: URL = Fixtures.examples.appendingPathComponent("surveys")) throws -> SurveyAggregate {
         var aggregate = SurveyAggregate(plan: plan.fingerprint)
         var duplicates = DuplicateFinder()
         for file in files {
-            var reader = try TableFile.open(path: Fixtures.examples.appendingPathComponent("surveys/\(file)").path)
+            var reader = try TableFile.open(path: folder.appendingPathComponent(file).path)
             try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
         }
         return aggregate

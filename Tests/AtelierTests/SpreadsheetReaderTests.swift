@@ -1,3 +1,4 @@
+import AtelierImpact
 @testable import AtelierTabular
 import Foundation
 import XCTest
@@ -66,6 +67,21 @@ final class SpreadsheetReaderTests: XCTestCase {
         try Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0]).write(to: fake)
         XCTAssertThrowsError(try TableFile.open(path: fake.path)) { error in
             guard case .malformedArchive? = (error as? TableError)?.kind else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testExportsSavedAgainByLibreOfficeGiveTheSameIndicators() throws {
+        let resaved = Fixtures.repository.appendingPathComponent("Tests/Fixtures/libreoffice")
+        for (mockup, original, copy) in [("vr-abbaye.yaml", "vr-abbaye-msforms.xlsx", "vr-abbaye-msforms.ods"),
+                                         ("quiz-fete-science.yaml", "quiz-fete-science-papier.ods", "quiz-fete-science-papier.xlsx"),
+                                         ("voix-du-quartier.yaml", "voix-du-quartier-google.csv", "voix-du-quartier-google.xlsx")] {
+            let plan = try Fixtures.plan(mockup)
+            let engine = IndicatorEngine(plan: plan)
+            let expected = engine.report(try Fixtures.aggregate(plan, [original])).indicators
+            let actual = engine.report(try Fixtures.aggregate(plan, [copy], in: resaved)).indicators
+            XCTAssertFalse(expected.allSatisfy { $0.value == nil }, mockup)
+            XCTAssertEqual(actual.map(\.value), expected.map(\.value), copy)
+            XCTAssertEqual(actual.map(\.n), expected.map(\.n), copy)
         }
     }
 
