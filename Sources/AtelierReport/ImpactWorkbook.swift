@@ -31,19 +31,18 @@ public struct ImpactWorkbook: Sendable {
     /// Writes the workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
     public func write(_ report: ImpactReport, engine: IndicatorEngine, to url: URL) throws {
         let formats = try XLSXBook(url: url, language: language)
-        let workbook = formats.workbook
-        project(workbook, report, engine.plan, formats)
-        indicators(workbook, report, formats)
+        project(report, engine.plan, formats)
+        indicators(report, formats)
         for (question, counts) in engine.distributions(report.aggregate) {
-            distribution(workbook, question, counts, formats)
+            distribution(question, counts, formats)
         }
-        segments(workbook, report, formats)
-        excluded(workbook, report, formats)
+        segments(report, formats)
+        excluded(report, formats)
         try formats.close()
     }
 
-    private func project(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ plan: SurveyPlan, _ formats: XLSXBook) {
-        let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetProject))!
+    private func project(_ report: ImpactReport, _ plan: SurveyPlan, _ formats: XLSXBook) {
+        let sheet = formats.sheet(text(.xlsxSheetProject))
         worksheet_set_column(sheet, 0, 0, 90, nil)
         XLSXBook.writeString(sheet, 0, 0, plan.title, formats.title)
         let aggregate = report.aggregate
@@ -57,18 +56,18 @@ public struct ImpactWorkbook: Sendable {
         XLSXBook.writeString(sheet, UInt32(6 + sources.count), 0, "\(text(.xlsxGenerated)) \(generated)", nil)
     }
 
-    private func indicators(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: XLSXBook) {
-        let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetIndicators))!
+    private func indicators(_ report: ImpactReport, _ formats: XLSXBook) {
+        let sheet = formats.sheet(text(.xlsxSheetIndicators))
         formats.headerRow(sheet, 0, text(.xlsxColumns))
         worksheet_freeze_panes(sheet, 1, 0)
-        formats.widths(sheet, [8.0, 40, 14, 10, 10, 10, 8, 14, 12, 50])
+        formats.widths(sheet, [11.0, 40, 14, 10, 10, 10, 8, 14, 12, 50])
         for (index, result) in report.indicators.enumerated() {
             let row = UInt32(index + 1)
             let number = result.isProportion ? formats.percent : formats.decimal
             XLSXBook.writeString(sheet, row, 0, result.indicator.id, nil)
             XLSXBook.writeString(sheet, row, 1, result.indicator.label, formats.wrap)
             XLSXBook.writeString(sheet, row, 2, result.indicator.measure, nil)
-            if let value = result.value { worksheet_write_number(sheet, row, 3, value, number) }
+            if let value = result.value { worksheet_write_number(sheet, row, 3, value, formats.format(of: value, proportion: result.isProportion)) }
             if let interval = result.interval {
                 worksheet_write_number(sheet, row, 4, interval.lowerBound, number)
                 worksheet_write_number(sheet, row, 5, interval.upperBound, number)
@@ -80,10 +79,9 @@ public struct ImpactWorkbook: Sendable {
         }
     }
 
-    private func distribution(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ question: SurveyPlan.Question,
-                              _ counts: [(label: Localized, count: Double)], _ formats: XLSXBook) {
+    private func distribution(_ question: SurveyPlan.Question, _ counts: [(label: Localized, count: Double)], _ formats: XLSXBook) {
         let name = XLSXBook.sheetName(question.id)
-        let sheet = workbook_add_worksheet(workbook, name)!
+        let sheet = formats.sheet(name)
         worksheet_set_column(sheet, 0, 0, 36, nil)
         worksheet_set_column(sheet, 1, 2, 12, nil)
         XLSXBook.writeString(sheet, 0, 0, question.text, formats.title)
@@ -101,7 +99,7 @@ public struct ImpactWorkbook: Sendable {
         let chart: UnsafeMutablePointer<lxw_chart>
         if isScale {
             // One series per level over a single category: the classic stacked Likert bar.
-            chart = workbook_add_chart(workbook, UInt8(LXW_CHART_BAR_STACKED_PERCENT.rawValue))!
+            chart = workbook_add_chart(formats.workbook, UInt8(LXW_CHART_BAR_STACKED_PERCENT.rawValue))!
             for (index, colour) in Self.colours(counts.count).enumerated() {
                 let series = chart_add_series(chart, nil, nil)!
                 chart_series_set_values(series, name, first + UInt32(index), 1, first + UInt32(index), 1)
@@ -111,7 +109,7 @@ public struct ImpactWorkbook: Sendable {
             }
             chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
         } else {
-            chart = workbook_add_chart(workbook, UInt8(LXW_CHART_COLUMN.rawValue))!
+            chart = workbook_add_chart(formats.workbook, UInt8(LXW_CHART_COLUMN.rawValue))!
             let series = chart_add_series(chart, nil, nil)!
             chart_series_set_categories(series, name, first, 0, last, 0)
             chart_series_set_values(series, name, first, 1, last, 1)
@@ -124,10 +122,10 @@ public struct ImpactWorkbook: Sendable {
         worksheet_insert_chart(sheet, 2, 4, chart)
     }
 
-    private func segments(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: XLSXBook) {
+    private func segments(_ report: ImpactReport, _ formats: XLSXBook) {
         let rows = report.indicators.flatMap { result in result.segments.map { (result, $0) } }
         guard !rows.isEmpty else { return }
-        let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetSegments))!
+        let sheet = formats.sheet(text(.xlsxSheetSegments))
         formats.headerRow(sheet, 0, text(.xlsxSegmentColumns))
         worksheet_freeze_panes(sheet, 1, 0)
         worksheet_set_column(sheet, 0, 2, 18, nil)
@@ -141,14 +139,14 @@ public struct ImpactWorkbook: Sendable {
             if segment.suppressed {
                 XLSXBook.writeString(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
             } else if let value = segment.value {
-                worksheet_write_number(sheet, row, 4, value, result.isProportion ? formats.percent : formats.decimal)
+                worksheet_write_number(sheet, row, 4, value, formats.format(of: value, proportion: result.isProportion))
             }
             if segment.caution { XLSXBook.writeString(sheet, row, 5, text(.xlsxCaution, ["n": JSONValue.format(report.cautionBelow)]), nil) }
         }
     }
 
-    private func excluded(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ report: ImpactReport, _ formats: XLSXBook) {
-        let sheet = workbook_add_worksheet(workbook, text(.xlsxSheetExcluded))!
+    private func excluded(_ report: ImpactReport, _ formats: XLSXBook) {
+        let sheet = formats.sheet(text(.xlsxSheetExcluded))
         formats.headerRow(sheet, 0, text(.xlsxExcludedColumns))
         worksheet_freeze_panes(sheet, 1, 0)
         formats.widths(sheet, [40.0, 8, 36, 24, 50])

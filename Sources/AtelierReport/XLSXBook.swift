@@ -37,9 +37,20 @@ struct XLSXBook {
         workbook_add_format(workbook)!
     }
 
-    /// A new sheet; `name` is made acceptable to Excel.
+    /// A new sheet; `name` is made acceptable to Excel. It prints on A4 in landscape, one page
+    /// wide (as many long as it needs).
     func sheet(_ name: String) -> Sheet {
-        workbook_add_worksheet(workbook, Self.sheetName(name))!
+        let sheet = workbook_add_worksheet(workbook, Self.sheetName(name))!
+        worksheet_set_paper(sheet, 9)
+        worksheet_set_landscape(sheet)
+        worksheet_fit_to_pages(sheet, 1, 0)
+        return sheet
+    }
+
+    /// The format for a measured value: a percent for a proportion, no decimals for a whole
+    /// number (a count), two otherwise.
+    func format(of value: Double, proportion: Bool) -> Format {
+        proportion ? percent : value == value.rounded() ? integer : decimal
     }
 
     /// A sheet name Excel accepts: 31 characters at most, none of []:*?/\.
