@@ -26,8 +26,10 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product atelier
 
+# The examples are mostly French, as the users are: the demo speaks French unless DEMO_LANG=en.
+DEMO_LANG ?= fr
 demo: build
-	$(RELEASE_BIN) demo --output Exports
+	$(RELEASE_BIN) demo --output Exports --lang $(DEMO_LANG)
 	bash Tests/browser/pages.sh screenshots Exports
 
 # The XCTest suite, then every reader's limits with peak memory, then the XLSForms converted by pyxform, then the HTML pages looked at in
