@@ -193,7 +193,6 @@ extension Catalogue {
         .archiveChecksum: "{part}: checksum mismatch",
         .archiveDamagedData: "{part}: damaged compressed data",
         .archiveTruncatedData: "{part}: the compressed data stops before its end",
-        .archiveTemporaryFile: "cannot write a temporary file ({reason})",
         .archiveZipBomb: "{part}: {size} bytes once inflated, over the limits (a zip bomb?)",
         .archiveMissingPart: "{part} is missing",
         .archivePartTooLarge: "{part}: {size} bytes once inflated, more than {limit} for this part",

@@ -193,7 +193,6 @@ extension Catalogue {
         .archiveChecksum: "{part} : somme de contrôle incorrecte",
         .archiveDamagedData: "{part} : données compressées endommagées",
         .archiveTruncatedData: "{part} : les données compressées s'arrêtent avant leur fin",
-        .archiveTemporaryFile: "impossible d'écrire un fichier temporaire ({reason})",
         .archiveZipBomb: "{part} : {size} octets une fois décompressé, au-delà des limites (une bombe zip ?)",
         .archiveMissingPart: "la partie {part} manque",
         .archivePartTooLarge: "{part} : {size} octets une fois décompressé, plus que les {limit} permis pour cette partie",

@@ -398,7 +398,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case archiveChecksum = "archive.checksum"
     case archiveDamagedData = "archive.damaged-data"
     case archiveTruncatedData = "archive.truncated-data"
-    case archiveTemporaryFile = "archive.temporary-file"
     case archiveZipBomb = "archive.zip-bomb"
     case archiveMissingPart = "archive.missing-part"
     case archivePartTooLarge = "archive.part-too-large"

@@ -1,16 +1,25 @@
 import Foundation
 
+/// Where `ChunkedBytes` gets its bytes: a file (`ByteSource`) or a zip entry as it is inflated
+/// (`ZipArchive.EntryStream`).
+protocol ChunkSource {
+    /// Appends the next chunk to `buffer`; false at the end.
+    mutating func append(to buffer: inout [UInt8]) throws -> Bool
+}
+
+extension ByteSource: ChunkSource {}
+
 /// A window on a file's bytes, refilled chunk by chunk: the CSV parser and the XML scanner
 /// read through it, so memory does not grow with the file.
 struct ChunkedBytes {
-    private var source: ByteSource?
+    private var source: (any ChunkSource)?
     private(set) var buffer: [UInt8] = []
     var position = 0
     private(set) var atEnd = false
     /// What to name when reading fails.
     let file: String
 
-    init(source: ByteSource, file: String) {
+    init(source: any ChunkSource, file: String) {
         self.source = source
         self.file = file
     }
@@ -34,6 +43,8 @@ struct ChunkedBytes {
                     atEnd = true
                     return
                 }
+            } catch let damage as ZipArchive.Damage {
+                throw TableError(file: file, kind: .malformedArchive(damage.reason))
             } catch {
                 throw TableError(file: file, kind: .unreadable(error.localizedDescription))
             }

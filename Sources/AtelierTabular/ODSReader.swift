@@ -17,7 +17,7 @@ public struct ODSReader: TableReader {
     public init(path: String, sheet requested: String? = nil) throws(TableError) {
         file = path
         let archive = try SpreadsheetArchive(path: path)
-        var scanner = XMLScanner(bytes: try archive.stream("content.xml"))
+        var scanner = XMLScanner(bytes: try archive.bytes("content.xml"))
         var names: [String] = []
         var found: String?
         while found == nil, let event = try scanner.next() {

@@ -36,41 +36,27 @@ struct SpreadsheetArchive {
 
     /// A small entry (workbook, relationships) in memory.
     func data(_ path: String) throws(TableError) -> [UInt8]? {
-        guard let entry = archive[path] else { return nil }
-        var data: [UInt8] = []
-        try extract(entry) { data += $0 }
-        return data
-    }
-
-    /// A large entry (a sheet, the shared strings) inflated to a temporary file and opened for
-    /// chunked reading; the file is removed as soon as it is opened.
-    func stream(_ path: String) throws(TableError) -> ChunkedBytes {
-        guard let entry = archive[path] else { throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveMissingPart, ["part": path]))) }
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-\(UUID().uuidString).xml").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let output = FileHandle(forWritingAtPath: temporary) else {
-            throw TableError(file: file, kind: .unreadable("cannot create a temporary file in \(FileManager.default.temporaryDirectory.path)"))
-        }
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        guard archive[path] != nil else { return nil }
+        var source = try stream(path)
         do {
-            try extract(entry) { (chunk: [UInt8]) throws(ZipArchive.Damage) in
-                do {
-                    try output.write(contentsOf: chunk)
-                } catch {
-                    throw ZipArchive.Damage(.archiveTemporaryFile, ["reason": error.localizedDescription])
-                }
-            }
-            try output.close()
-            return ChunkedBytes(source: try ByteSource(handle: try FileHandle(forReadingFrom: URL(fileURLWithPath: temporary)), skipping: 0, transcodeUTF16: false), file: file)
-        } catch let error as TableError {
-            throw error
+            var data: [UInt8] = []
+            while try source.append(to: &data) {}
+            return data
         } catch {
-            throw TableError(file: file, kind: .unreadable(error.localizedDescription))
+            throw TableError(file: file, kind: .malformedArchive(error.reason))
         }
     }
 
-    private func extract(_ entry: ZipArchive.Entry, into consume: ([UInt8]) throws(ZipArchive.Damage) -> Void) throws(TableError) {
+    /// A large entry (a sheet, the shared strings), inflated as it is read: nothing is written
+    /// to disk and memory stays at a few chunks.
+    func bytes(_ path: String) throws(TableError) -> ChunkedBytes {
+        ChunkedBytes(source: try stream(path), file: file)
+    }
+
+    private func stream(_ path: String) throws(TableError) -> ZipArchive.EntryStream {
+        guard let entry = archive[path] else { throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveMissingPart, ["part": path]))) }
         do {
-            try archive.extract(entry, into: consume)
+            return try archive.stream(entry)
         } catch {
             throw TableError(file: file, kind: .malformedArchive(error.reason))
         }

@@ -35,7 +35,7 @@ public struct XLSXReader: TableReader {
         }
         sheet = chosen.name
         sharedStrings = try Self.readSharedStrings(archive, file: path)
-        scanner = XMLScanner(bytes: try archive.stream(target))
+        scanner = XMLScanner(bytes: try archive.bytes(target))
         guard let first = try readRow() else { throw TableError(file: path, kind: .empty) }
         header = first.cells
     }
@@ -56,7 +56,7 @@ public struct XLSXReader: TableReader {
 
     private static func readSharedStrings(_ archive: SpreadsheetArchive, file: String) throws(TableError) -> [String] {
         guard archive.contains("xl/sharedStrings.xml") else { return [] }
-        var scanner = XMLScanner(bytes: try archive.stream("xl/sharedStrings.xml"))
+        var scanner = XMLScanner(bytes: try archive.bytes("xl/sharedStrings.xml"))
         var strings: [String] = []
         var current: String?
         var inText = false

@@ -26,7 +26,7 @@ final class ZipArchive {
 
     static let maxEntries = 100_000
     static let maxDirectoryBytes: UInt64 = 64 << 20
-    private static let chunkBytes = 1 << 16
+    fileprivate static let chunkBytes = 1 << 16
 
     let entries: [Entry]
     private let descriptor: Int32
@@ -54,97 +54,151 @@ final class ZipArchive {
         entries.first { $0.path == path }
     }
 
-    /// Hands the entry's bytes to `consume` a chunk at a time; fails when the data is not what
-    /// the directory declares (truncated, longer, wrong CRC, unknown method, encrypted).
-    func extract(_ entry: Entry, into consume: ([UInt8]) throws(Damage) -> Void) throws(Damage) {
+    /// The entry's bytes, to read a chunk at a time (see `EntryStream`).
+    func stream(_ entry: Entry) throws(Damage) -> EntryStream {
         let header = try read(at: entry.localHeaderOffset, count: 30)
         guard header.uint32(at: 0) == 0x0403_4b50 else { throw Damage(.archiveNoLocalHeader, ["part": entry.path]) }
         let dataOffset = entry.localHeaderOffset + 30 + UInt64(header.uint16(at: 26)) + UInt64(header.uint16(at: 28))
         guard dataOffset <= fileSize, entry.compressedSize <= fileSize - dataOffset else {
             throw Damage(.archiveDataPastEnd, ["part": entry.path])
         }
-        var checksum: UInt = 0
-        var produced: UInt64 = 0
-        let checked: ([UInt8]) throws(Damage) -> Void = { chunk throws(Damage) in
-            produced += UInt64(chunk.count)
-            guard produced <= entry.uncompressedSize else { throw Damage(.archiveLongerThanDeclared, ["part": entry.path, "size": "\(entry.uncompressedSize)"]) }
-            checksum = chunk.withUnsafeBufferPointer { CInflate.crc32(checksum, $0.baseAddress, UInt32($0.count)) }
-            try consume(chunk)
-        }
         switch entry.method {
-        case 0:
-            guard entry.compressedSize == entry.uncompressedSize else { throw Damage(.archiveStoredSizes, ["part": entry.path]) }
-            try readChunks(from: dataOffset, count: entry.compressedSize, into: checked)
-        case 8:
-            try inflate(entry, from: dataOffset, into: checked)
-        default:
-            throw Damage(.archiveMethod, ["part": entry.path, "method": "\(entry.method)"])
+        case 0 where entry.compressedSize != entry.uncompressedSize: throw Damage(.archiveStoredSizes, ["part": entry.path])
+        case 0, 8: return try EntryStream(archive: self, entry: entry, dataOffset: dataOffset)
+        default: throw Damage(.archiveMethod, ["part": entry.path, "method": "\(entry.method)"])
         }
-        guard produced == entry.uncompressedSize else { throw Damage(.archiveSizeMismatch, ["part": entry.path, "size": "\(produced)", "declared": "\(entry.uncompressedSize)"]) }
-        guard UInt32(checksum) == entry.crc32 else { throw Damage(.archiveChecksum, ["part": entry.path]) }
     }
 
-    private func inflate(_ entry: Entry, from offset: UInt64, into consume: ([UInt8]) throws(Damage) -> Void) throws(Damage) {
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw Damage(.archiveDamagedData, ["part": entry.path])
+    /// One entry's bytes, produced on demand: stored bytes copied, deflated ones inflated by zlib
+    /// from exactly the entry's compressed bytes. More data than declared, less, a stream that
+    /// stops early or a wrong CRC end in an error; nothing is written to disk.
+    final class EntryStream: ChunkSource {
+        private let archive: ZipArchive
+        private let entry: Entry
+        private var inputOffset: UInt64
+        private let inputEnd: UInt64
+        /// zlib's state points back to its stream, and the stream to its input: both stay at one
+        /// address (nil for a stored entry).
+        private let zlib: (stream: UnsafeMutablePointer<z_stream>, input: UnsafeMutablePointer<UInt8>)?
+        private var produced: UInt64 = 0
+        private var checksum: UInt = 0
+        private var ended = false
+
+        fileprivate init(archive: ZipArchive, entry: Entry, dataOffset: UInt64) throws(Damage) {
+            self.archive = archive
+            self.entry = entry
+            inputOffset = dataOffset
+            inputEnd = dataOffset + entry.compressedSize
+            guard entry.method == 8 else {
+                zlib = nil
+                return
+            }
+            let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+            stream.initialize(to: z_stream())
+            guard inflateInit2_(stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+                stream.deallocate()
+                throw Damage(.archiveDamagedData, ["part": entry.path])
+            }
+            zlib = (stream, UnsafeMutablePointer<UInt8>.allocate(capacity: ZipArchive.chunkBytes))
         }
-        defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Self.chunkBytes)
-        var ended = false
-        try readChunks(from: offset, count: entry.compressedSize) { (input: [UInt8]) throws(Damage) in
-            guard !ended else { return }
-            var input = input
-            let inputCount = input.count
-            try input.withUnsafeMutableBufferPointer { (source: inout UnsafeMutableBufferPointer<UInt8>) throws(Damage) in
-                stream.next_in = source.baseAddress
-                stream.avail_in = UInt32(inputCount)
-                var progressed = true
-                while !ended && progressed {
-                    let inputBefore = stream.avail_in
-                    let (result, count) = output.withUnsafeMutableBufferPointer { target in
-                        stream.next_out = target.baseAddress
-                        stream.avail_out = UInt32(target.count)
-                        return (CInflate.inflate(&stream, Z_NO_FLUSH), target.count - Int(stream.avail_out))
-                    }
-                    guard result == Z_OK || result == Z_STREAM_END || result == Z_BUF_ERROR else {
-                        throw Damage(.archiveDamagedData, ["part": entry.path])
-                    }
-                    if count > 0 { try consume(Array(output[..<count])) }
-                    ended = result == Z_STREAM_END
-                    progressed = count > 0 || stream.avail_in < inputBefore
-                }
+
+        deinit {
+            if let zlib {
+                inflateEnd(zlib.stream)
+                zlib.stream.deallocate()
+                zlib.input.deallocate()
             }
         }
-        guard ended else { throw Damage(.archiveTruncatedData, ["part": entry.path]) }
-    }
 
-    /// Reads `count` bytes from `offset` a chunk at a time.
-    private func readChunks(from offset: UInt64, count: UInt64, into consume: ([UInt8]) throws(Damage) -> Void) throws(Damage) {
-        var position = offset
-        let end = offset + count
-        while position < end {
-            let chunk = try read(at: position, count: Int(min(UInt64(Self.chunkBytes), end - position)))
-            try consume(chunk)
-            position += UInt64(chunk.count)
+        /// Appends the next bytes of the entry to `buffer`; false at its end, once its size and
+        /// CRC are checked.
+        func append(to buffer: inout [UInt8]) throws(Damage) -> Bool {
+            let start = buffer.count
+            while !ended {
+                guard try produce(into: &buffer) == 0 else {
+                    try check(buffer[start...])
+                    return true
+                }
+            }
+            guard produced == entry.uncompressedSize else {
+                throw Damage(.archiveSizeMismatch, ["part": entry.path, "size": "\(produced)", "declared": "\(entry.uncompressedSize)"])
+            }
+            guard UInt32(checksum) == entry.crc32 else { throw Damage(.archiveChecksum, ["part": entry.path]) }
+            return false
+        }
+
+        /// Appends what one step yields (a chunk of stored bytes, or one call to inflate) and
+        /// returns its length; sets `ended` at the end of the entry. Every step reads input or
+        /// writes output, or fails: it cannot loop.
+        private func produce(into buffer: inout [UInt8]) throws(Damage) -> Int {
+            let next = Int(min(UInt64(ZipArchive.chunkBytes), inputEnd - inputOffset))
+            guard let (stream, input) = zlib else {
+                ended = next == 0
+                buffer += try archive.read(at: inputOffset, count: next)
+                inputOffset += UInt64(next)
+                return next
+            }
+            if stream.pointee.avail_in == 0 && next > 0 {
+                try archive.read(at: inputOffset, count: next, into: input)
+                inputOffset += UInt64(next)
+                stream.pointee.next_in = input
+                stream.pointee.avail_in = UInt32(next)
+            }
+            let inputBefore = stream.pointee.avail_in
+            let start = buffer.count
+            buffer += repeatElement(0, count: ZipArchive.chunkBytes)
+            let result = buffer.withUnsafeMutableBufferPointer { target in
+                stream.pointee.next_out = target.baseAddress! + start
+                stream.pointee.avail_out = UInt32(ZipArchive.chunkBytes)
+                return CInflate.inflate(stream, Z_NO_FLUSH)
+            }
+            let count = ZipArchive.chunkBytes - Int(stream.pointee.avail_out)
+            buffer.removeLast(ZipArchive.chunkBytes - count)
+            guard result == Z_OK || result == Z_BUF_ERROR || result == Z_STREAM_END else { throw Damage(.archiveDamagedData, ["part": entry.path]) }
+            ended = result == Z_STREAM_END
+            if !ended && count == 0 && stream.pointee.avail_in == inputBefore {
+                // Nothing came out and nothing went in: zlib wants input the entry does not have.
+                throw Damage(inputBefore == 0 ? .archiveTruncatedData : .archiveDamagedData, ["part": entry.path])
+            }
+            return count
+        }
+
+        /// Counts new bytes against the declared size and adds them to the CRC.
+        private func check(_ bytes: ArraySlice<UInt8>) throws(Damage) {
+            produced += UInt64(bytes.count)
+            guard produced <= entry.uncompressedSize else {
+                throw Damage(.archiveLongerThanDeclared, ["part": entry.path, "size": "\(entry.uncompressedSize)"])
+            }
+            checksum = bytes.withUnsafeBufferPointer { CInflate.crc32(checksum, $0.baseAddress, UInt32($0.count)) }
         }
     }
 
     /// Exactly `count` bytes at `offset`, or an error if the file is shorter.
-    private func read(at offset: UInt64, count: Int) throws(Damage) -> [UInt8] {
+    fileprivate func read(at offset: UInt64, count: Int) throws(Damage) -> [UInt8] {
         try Self.read(descriptor, at: offset, count: count, fileSize: fileSize)
     }
 
+    fileprivate func read(at offset: UInt64, count: Int, into target: UnsafeMutablePointer<UInt8>) throws(Damage) {
+        try Self.read(descriptor, at: offset, count: count, fileSize: fileSize, into: target)
+    }
+
     private static func read(_ descriptor: Int32, at offset: UInt64, count: Int, fileSize: UInt64) throws(Damage) -> [UInt8] {
-        guard offset <= fileSize, UInt64(count) <= fileSize - offset else { throw Damage(.archivePastEnd) }
         var bytes = [UInt8](repeating: 0, count: count)
+        guard count > 0 else { return bytes }
+        try bytes.withUnsafeMutableBufferPointer { (target: inout UnsafeMutableBufferPointer<UInt8>) throws(Damage) in
+            try read(descriptor, at: offset, count: count, fileSize: fileSize, into: target.baseAddress!)
+        }
+        return bytes
+    }
+
+    private static func read(_ descriptor: Int32, at offset: UInt64, count: Int, fileSize: UInt64, into target: UnsafeMutablePointer<UInt8>) throws(Damage) {
+        guard offset <= fileSize, UInt64(count) <= fileSize - offset else { throw Damage(.archivePastEnd) }
         var done = 0
         while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
+            let got = pread(descriptor, target + done, count - done, off_t(offset) + off_t(done))
             guard got > 0 else { throw got < 0 ? Damage(.archiveUnreadable, ["reason": String(cString: strerror(errno))]) : Damage(.archiveEndsEarly) }
             done += got
         }
-        return bytes
     }
 
     // MARK: - Central directory

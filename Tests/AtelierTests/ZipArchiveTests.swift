@@ -64,8 +64,9 @@ final class ZipArchiveTests: ScratchFolderTestCase {
     private func text(of part: String, in path: String) throws -> String {
         let archive = try ZipArchive(path: path)
         guard let entry = archive[part] else { throw ZipArchive.Damage(.archiveMissingPart, ["part": part]) }
+        let stream = try archive.stream(entry)
         var bytes: [UInt8] = []
-        try archive.extract(entry) { bytes += $0 }
+        while try stream.append(to: &bytes) {}
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -95,11 +96,22 @@ final class ZipArchiveTests: ScratchFolderTestCase {
     func testAWorkbookWrittenByZIPFoundationIsRead() throws {
         let path = folder.appendingPathComponent("written.zip")
         let archive = try Archive(url: path, accessMode: .create)
-        let content = String(repeating: "<row>réponse</row>", count: 5_000)
-        try archive.addEntry(with: "content.xml", type: .file, uncompressedSize: Int64(content.utf8.count), compressionMethod: .deflate) { position, size in
-            Data(content.utf8).subdata(in: Int(position)..<Int(position) + size)
+        let repetitive = String(repeating: "<row>réponse</row>", count: 5_000)
+        var state: UInt64 = 42
+        let varied = (0..<60_000).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return "<c>\(state >> 40)</c>"
+        }.joined()
+        for (name, content) in [("repetitive.xml", repetitive), ("varied.xml", varied)] {
+            let bytes = Data(content.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
         }
-        XCTAssertEqual(try text(of: "content.xml", in: path.path), content, "several 64 KiB chunks of output")
+        XCTAssertEqual(try text(of: "repetitive.xml", in: path.path), repetitive, "a little input, several 64 KiB chunks of output")
+        let entry = try XCTUnwrap(try ZipArchive(path: path.path)["varied.xml"])
+        XCTAssertGreaterThan(entry.compressedSize, 4 << 16, "several 64 KiB chunks of input")
+        XCTAssertEqual(try text(of: "varied.xml", in: path.path), varied)
     }
 
     func testEveryDamageEndsInAnErrorNamingIt() throws {
