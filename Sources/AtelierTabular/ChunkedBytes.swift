@@ -24,13 +24,6 @@ struct ChunkedBytes {
         self.file = file
     }
 
-    /// A window on bytes already in memory (a small zip entry).
-    init(bytes: [UInt8], file: String) {
-        buffer = bytes
-        atEnd = true
-        self.file = file
-    }
-
     /// Makes at least `count` unread bytes available, unless the file ends first.
     mutating func fill(atLeast count: Int) throws(TableError) {
         while !atEnd && buffer.count - position < count {

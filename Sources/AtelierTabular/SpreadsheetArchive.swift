@@ -34,29 +34,12 @@ struct SpreadsheetArchive {
         archive[path] != nil
     }
 
-    /// A small entry (workbook, relationships) in memory.
-    func data(_ path: String) throws(TableError) -> [UInt8]? {
-        guard archive[path] != nil else { return nil }
-        var source = try stream(path)
-        do {
-            var data: [UInt8] = []
-            while try source.append(to: &data) {}
-            return data
-        } catch {
-            throw TableError(file: file, kind: .malformedArchive(error.reason))
-        }
-    }
-
-    /// A large entry (a sheet, the shared strings), inflated as it is read: nothing is written
-    /// to disk and memory stays at a few chunks.
+    /// An entry's bytes (a sheet, the shared strings), inflated as they are read: nothing is
+    /// written to disk and memory stays at a few chunks.
     func bytes(_ path: String) throws(TableError) -> ChunkedBytes {
-        ChunkedBytes(source: try stream(path), file: file)
-    }
-
-    private func stream(_ path: String) throws(TableError) -> ZipArchive.EntryStream {
         guard let entry = archive[path] else { throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveMissingPart, ["part": path]))) }
         do {
-            return try archive.stream(entry)
+            return ChunkedBytes(source: try archive.stream(entry), file: file)
         } catch {
             throw TableError(file: file, kind: .malformedArchive(error.reason))
         }
@@ -65,13 +48,13 @@ struct SpreadsheetArchive {
     /// Parts read whole (workbook, relationships) hold a few names; more than this is refused.
     static let maxSmallEntryBytes: UInt64 = 16 << 20
 
-    /// The XML events of a small entry.
+    /// The XML events of a small entry (none when it is absent).
     func events(_ path: String) throws(TableError) -> [XMLScanner.Event] {
-        if let size = archive[path]?.uncompressedSize, size > Self.maxSmallEntryBytes {
+        guard let size = archive[path]?.uncompressedSize else { return [] }
+        guard size <= Self.maxSmallEntryBytes else {
             throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archivePartTooLarge, ["part": path, "size": "\(size)", "limit": "\(Self.maxSmallEntryBytes)"])))
         }
-        guard let data = try data(path) else { return [] }
-        var scanner = XMLScanner(bytes: ChunkedBytes(bytes: data, file: file))
+        var scanner = XMLScanner(bytes: try bytes(path))
         var events: [XMLScanner.Event] = []
         while let event = try scanner.next() { events.append(event) }
         return events
