@@ -85,7 +85,7 @@ public struct Feedback: Sendable {
         self.language = language
     }
 
-    public func markdown(_ grade: GroupGrade, findings: [Finding]) -> String {
+    public func markdown(_ grade: GroupGrade, findings: [Finding], peer: PeerAssessment? = nil) -> String {
         let escape = MarkdownReporter.escape
         let mark = grade.mark.map { "\(language.number($0)) / \(language.number(rubric.outOf))" } ?? "—"
         var output = "# \(escape(grade.group)) — \(mark)\n\n"
@@ -114,6 +114,12 @@ public struct Feedback: Sendable {
             output += "\n## \(Catalogue.text(.feedbackComments)[language])\n\n"
             for (label, comment) in comments {
                 output += "- \(escape(label)) — \(escape(comment.grader))\(language.colon)\(escape(comment.text))\n"
+            }
+        }
+        if let peer, !peer.members.isEmpty {
+            output += "\n## \(Catalogue.text(.feedbackPeers)[language])\n\n| \(Catalogue.text(.feedbackPeerColumns)[language]) |\n|---|---|---|\n"
+            for member in peer.members {
+                output += "| \(escape(member.name)) | \(member.score.map { language.number($0, decimals: 2) } ?? "—") | \(member.mark.map { language.number($0) } ?? "—") |\n"
             }
         }
         let standing = findings.filter { !$0.isSuppressed && $0.severity >= .warning }

@@ -5,8 +5,8 @@ import CXLSXWriter
 import Foundation
 
 /// The gradebook (`grade --xlsx`): the marks with each grader's total, the graders' levels side
-/// by side with the disagreements highlighted by conditional formats, and the agreement figures
-/// with their reading guide. Group names and comments are written as strings, never formulas.
+/// by side with the disagreements highlighted by conditional formats, the agreement figures
+/// with their reading guide, and the members' individual marks when peers rated each other. Group names and comments are written as strings, never formulas.
 public struct GradeWorkbook: Sendable {
     public let rubric: Rubric
     public let language: Language
@@ -23,7 +23,7 @@ public struct GradeWorkbook: Sendable {
         Catalogue.text(key, arguments)[language]
     }
 
-    public func write(_ grades: [GroupGrade], agreement: AgreementReport?, to url: URL) throws {
+    public func write(_ grades: [GroupGrade], agreement: AgreementReport?, peers: [PeerAssessment] = [], to url: URL) throws {
         let book = try XLSXBook(url: url, language: language)
         let graders = Array(Set(grades.flatMap { $0.graderTotals.map(\.grader) })).sorted()
         let highlight = book.format()
@@ -32,7 +32,25 @@ public struct GradeWorkbook: Sendable {
         marks(book, grades, graders: graders, highlight: highlight)
         comparison(book, grades, graders: graders, highlight: highlight)
         if let agreement { self.agreement(book, agreement) }
+        if !peers.isEmpty { self.peers(book, peers, marks: grades) }
         try book.close()
+    }
+
+    /// One row per member: the group's mark, the WebPA score and the individual mark.
+    private func peers(_ book: XLSXBook, _ peers: [PeerAssessment], marks grades: [GroupGrade]) {
+        let sheet = book.sheet(text(.gradebookSheetPeers))
+        book.headerRow(sheet, 0, text(.gradebookPeerColumns))
+        book.widths(sheet, [44, 28, 14, 14, 16])
+        worksheet_freeze_panes(sheet, 1, 0)
+        let rows = peers.flatMap { peer in peer.members.map { (peer.group, $0) } }
+        for (index, (group, member)) in rows.enumerated() {
+            let row = UInt32(index + 1)
+            XLSXBook.writeString(sheet, row, 0, group, nil)
+            XLSXBook.writeString(sheet, row, 1, member.name, nil)
+            if let mark = grades.first(where: { $0.group == group })?.mark { worksheet_write_number(sheet, row, 2, mark, book.decimal) }
+            if let score = member.score { worksheet_write_number(sheet, row, 3, score, book.decimal) }
+            if let mark = member.mark { worksheet_write_number(sheet, row, 4, mark, book.decimal) }
+        }
     }
 
     /// Highlights the rows of `range` whose `column` is at least `threshold`.

@@ -218,17 +218,17 @@ struct GradeCompute: ParsableCommand {
         if let xlsx {
             try OutputFile.produce(xlsx, inputs: scores + mockups) { temporary in
                 try GradeWorkbook(rubric: rubric, language: language, totalsThreshold: disagreementShare * rubric.outOf)
-                    .write(grades, agreement: agreement, to: temporary)
+                    .write(grades, agreement: agreement, peers: peers, to: temporary)
             }
         }
         if let feedback {
-            try writeFeedback(grades, rubric: rubric, checks: checks, folder: feedback)
+            try writeFeedback(grades, rubric: rubric, checks: checks, peers: peers, folder: feedback)
         }
         if json != "-" { Console.print(summary(grades, agreement: agreement, peers: peers, rubric: rubric)) }
         if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 
-    private func writeFeedback(_ grades: [GroupGrade], rubric: Rubric, checks: [String: CheckResult], folder: String) throws {
+    private func writeFeedback(_ grades: [GroupGrade], rubric: Rubric, checks: [String: CheckResult], peers: [PeerAssessment], folder: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -245,7 +245,8 @@ struct GradeCompute: ParsableCommand {
                 name = "\(stem)-\(copy)"
             }
             let path = (folder as NSString).appendingPathComponent("\(name).md")
-            try OutputFile.write(writer.markdown(grade, findings: checks[grade.group]?.findings ?? []), to: path, inputs: scores + mockups)
+            let markdown = writer.markdown(grade, findings: checks[grade.group]?.findings ?? [], peer: peers.first { $0.group == grade.group })
+            try OutputFile.write(markdown, to: path, inputs: scores + mockups)
         }
     }
 

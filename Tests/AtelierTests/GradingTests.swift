@@ -277,8 +277,24 @@ final class GradingTests: ScratchFolderTestCase {
         let grading = Grading(rubric: rubric)
         let grades = grading.grade(groups: groups, scores: try ScoreReader(rubric: rubric).read(sheet.path).scores, readiness: [:])
         let url = folder.appendingPathComponent("notes.xlsx")
-        try GradeWorkbook(rubric: rubric, language: .en, totalsThreshold: 3).write(grades, agreement: grading.agreement(grades), to: url)
-        XCTAssertEqual(try XLSXReader.sheetNames(path: url.path), ["Marks", "Graders", "Agreement"])
+        let ratings = try PeerReader.read(Fixtures.examples.appendingPathComponent("grading/pairs.csv").path).ratings
+        let marksByGroup = Dictionary(uniqueKeysWithValues: grades.compactMap { grade in grade.mark.map { (grade.group, $0) } })
+        let peers = grading.peerAssessment(ratings, marks: marksByGroup, weighting: 0.5)
+        try GradeWorkbook(rubric: rubric, language: .en, totalsThreshold: 3).write(grades, agreement: grading.agreement(grades), peers: peers, to: url)
+        XCTAssertEqual(try XLSXReader.sheetNames(path: url.path), ["Marks", "Graders", "Agreement", "Individual marks"])
+        var individual = try XLSXReader(path: url.path, sheet: "Individual marks")
+        XCTAssertEqual(individual.header, ["Group", "Member", "Group mark", "WebPA score", "Individual mark"])
+        var members: [TableRow] = []
+        while let line = try individual.nextRow() { members.append(line) }
+        let expectedMembers = peers.flatMap { peer in peer.members.map { (peer.group, $0) } }
+        XCTAssertEqual(members.count, expectedMembers.count)
+        XCTAssertGreaterThan(members.count, 0)
+        for (line, (group, member)) in zip(members, expectedMembers) {
+            XCTAssertEqual(line.cells[0], group)
+            XCTAssertEqual(line.cells[1], member.name)
+            XCTAssertEqual(Double(line.cells[2]), marksByGroup[group])
+            XCTAssertEqual(Double(line.cells[4]) ?? .nan, try XCTUnwrap(member.mark), accuracy: 1e-12)
+        }
         var marks = try XLSXReader(path: url.path, sheet: "Marks")
         XCTAssertEqual(marks.header, ["Group", "Mark /20", "Camille's total", "Karim's total", "Spread"])
         var row = 0
@@ -393,6 +409,8 @@ final class GradingTests: ScratchFolderTestCase {
         let scores = try XCTUnwrap(peer["members"] as? [[String: Any]]).compactMap { $0["webpa_score"] as? Double }
         XCTAssertEqual(scores.reduce(0, +) / Double(scores.count), 1, accuracy: 1e-12, "WebPA scores average 1")
         XCTAssertEqual(Fixtures.files(in: feedback, ending: ".md").count, 6)
+        let voicesFeedback = try String(contentsOf: feedback.appendingPathComponent("les-voix-du-quartier.md"), encoding: .utf8)
+        XCTAssertTrue(voicesFeedback.contains("## Notes individuelles (évaluation par les pairs, WebPA)\n\n| Membre | Score WebPA | Note individuelle |"), voicesFeedback)
 
         let oneMockup = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", sheet, "--lang", "en", mockups[0]])
         XCTAssertEqual(oneMockup.status, 1)
