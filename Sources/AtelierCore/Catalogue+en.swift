@@ -261,6 +261,7 @@ extension Catalogue {
         .gradeGroupColumn: "Group",
         .gradeCommentColumn: "Comment — {criterion}",
         .guidePoor: "poor",
+        .guideUndefined: "undefined: the groups' totals do not differ",
         .guideModerate: "moderate",
         .guideGood: "good",
         .guideExcellent: "excellent",

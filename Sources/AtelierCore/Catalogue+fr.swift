@@ -261,6 +261,7 @@ extension Catalogue {
         .gradeGroupColumn: "Groupe",
         .gradeCommentColumn: "Commentaire — {criterion}",
         .guidePoor: "faible",
+        .guideUndefined: "non défini : les totaux des groupes ne diffèrent pas",
         .guideModerate: "modéré",
         .guideGood: "bon",
         .guideExcellent: "excellent",

@@ -262,6 +262,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case guideGood = "guide.good"
     case guideModerate = "guide.moderate"
     case guidePoor = "guide.poor"
+    case guideUndefined = "guide.undefined"
     case gradeCommentColumn = "grade.comment-column"
     case gradeGroupColumn = "grade.group-column"
     case gradeLegendColumns = "grade.legend-columns"

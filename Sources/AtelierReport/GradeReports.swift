@@ -26,8 +26,8 @@ public enum GradeJSON {
         if let agreement {
             var totals: [(String, JSONValue)] = []
             if let icc = agreement.icc {
-                totals += [("icc_1", .number(icc.icc1)), ("icc_a1", .number(icc.iccA1)), ("icc_c1", .number(icc.iccC1)),
-                           ("icc_1k", .number(icc.icc1k)), ("icc_ak", .number(icc.iccAk)), ("icc_ck", .number(icc.iccCk))]
+                let forms = [("icc_1", icc.icc1), ("icc_a1", icc.iccA1), ("icc_c1", icc.iccC1), ("icc_1k", icc.icc1k), ("icc_ak", icc.iccAk), ("icc_ck", icc.iccCk)]
+                totals += forms.map { ($0.0, $0.1.map(JSONValue.number) ?? .null) }
             }
             totals += [("graders", .integer(agreement.graders)), ("groups", .integer(agreement.groups)), ("left_out", .integer(agreement.leftOut))]
             members.append(("agreement", .object([
@@ -59,8 +59,9 @@ public enum GradeJSON {
 /// The reading guides of the grading reference.
 public enum ReadingGuide {
     /// Koo & Li 2016.
-    public static func icc(_ value: Double) -> Localized {
-        Catalogue.text(value < 0.5 ? .guidePoor : value < 0.75 ? .guideModerate : value < 0.9 ? .guideGood : .guideExcellent)
+    public static func icc(_ value: Double?) -> Localized {
+        guard let value else { return Catalogue.text(.guideUndefined) }
+        return Catalogue.text(value < 0.5 ? .guidePoor : value < 0.75 ? .guideModerate : value < 0.9 ? .guideGood : .guideExcellent)
     }
 
     /// Krippendorff: ≥ 0.800 reliable, 0.667–0.800 tentative.

@@ -132,7 +132,7 @@ public struct GradeWorkbook: Sendable {
         book.headerRow(sheet, 2, text(.gradebookAgreementColumns))
         var rows: [(String, Double?, Localized?)] = []
         if let icc = agreement.icc {
-            let forms: [(String, Double)] = [("ICC(1,1)", icc.icc1), ("ICC(A,1)", icc.iccA1), ("ICC(C,1)", icc.iccC1),
+            let forms: [(String, Double?)] = [("ICC(1,1)", icc.icc1), ("ICC(A,1)", icc.iccA1), ("ICC(C,1)", icc.iccC1),
                                              ("ICC(1,k)", icc.icc1k), ("ICC(A,k)", icc.iccAk), ("ICC(C,k)", icc.iccCk)]
             rows += forms.map { (text(.gradebookIccRow, ["form": $0.0]), $0.1, ReadingGuide.icc($0.1)) }
         }

@@ -3,17 +3,19 @@ import AtelierCore
 /// Self-contained HTML pages: every text from a document is escaped, nothing is loaded
 /// from the network.
 public enum HTML {
+    /// Escapes by scalar, not by character: a quote followed by a combining accent is one Swift
+    /// Character, yet it would still end an attribute for the browser.
     public static func escape(_ text: String) -> String {
         var output = ""
-        output.reserveCapacity(text.count)
-        for character in text {
-            switch character {
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": output += "&amp;"
             case "<": output += "&lt;"
             case ">": output += "&gt;"
             case "\"": output += "&quot;"
             case "'": output += "&#39;"
-            default: output.append(character)
+            default: output.unicodeScalars.append(scalar)
             }
         }
         return output

@@ -39,19 +39,20 @@ public struct MarkdownReporter: Sendable {
         return output
     }
 
-    /// Escapes what Markdown or the HTML inside it would interpret.
+    /// Escapes what Markdown or the HTML inside it would interpret, by scalar: "\r\n", or a "|"
+    /// with a combining accent, is one Swift Character that would otherwise slip through.
     public static func escape(_ text: String) -> String {
         var output = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "|": output += "\\|"
             case "\\": output += "\\\\"
-            case "`", "*", "_", "[", "]", "#": output += "\\\(character)"
+            case "`", "*", "_", "[", "]", "#": output += "\\\(scalar)"
             case "<": output += "&lt;"
             case ">": output += "&gt;"
             case "&": output += "&amp;"
             case "\n", "\r": output += " "
-            default: output.append(character)
+            default: output.unicodeScalars.append(scalar)
             }
         }
         return output

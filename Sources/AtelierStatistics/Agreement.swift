@@ -33,18 +33,25 @@ public struct IntraclassCorrelation: Sendable, Equatable {
     private var n: Double { Double(targets) }
     private var k: Double { Double(raters) }
 
+    // Each form is nil where it divides by zero: groups whose totals do not differ at all
+    // (MSR = 0) leave the consistency and k-rater forms undefined (pingouin gives −inf or NaN).
+
     /// ICC(1,1): one-way random, single rater.
-    public var icc1: Double { (msr - msw) / (msr + (k - 1) * msw) }
+    public var icc1: Double? { Self.defined((msr - msw) / (msr + (k - 1) * msw)) }
     /// ICC(1,k): one-way random, mean of k raters.
-    public var icc1k: Double { (msr - msw) / msr }
+    public var icc1k: Double? { Self.defined((msr - msw) / msr) }
     /// ICC(A,1): two-way random, absolute agreement, single rater.
-    public var iccA1: Double { (msr - mse) / (msr + (k - 1) * mse + k * (msc - mse) / n) }
+    public var iccA1: Double? { Self.defined((msr - mse) / (msr + (k - 1) * mse + k * (msc - mse) / n)) }
     /// ICC(A,k): absolute agreement, mean of k raters.
-    public var iccAk: Double { (msr - mse) / (msr + (msc - mse) / n) }
+    public var iccAk: Double? { Self.defined((msr - mse) / (msr + (msc - mse) / n)) }
     /// ICC(C,1): consistency, single rater.
-    public var iccC1: Double { (msr - mse) / (msr + (k - 1) * mse) }
+    public var iccC1: Double? { Self.defined((msr - mse) / (msr + (k - 1) * mse)) }
     /// ICC(C,k): consistency, mean of k raters.
-    public var iccCk: Double { (msr - mse) / msr }
+    public var iccCk: Double? { Self.defined((msr - mse) / msr) }
+
+    private static func defined(_ value: Double) -> Double? {
+        value.isFinite ? value : nil
+    }
 }
 
 /// Krippendorff's alpha from the coincidence matrix of pairable values (Krippendorff 2011).

@@ -97,9 +97,11 @@ public struct CSVReader: TableReader {
         }
         var first = RawRow()
         first.encoding = encoding
-        guard try readRecord(into: &first) else { throw TableError(file: path, kind: .empty) }
+        repeat {
+            guard try readRecord(into: &first) else { throw TableError(file: path, kind: .empty) }
+            rowNumber += 1
+        } while first.count == 1 && first.bytes.isEmpty
         header = (0..<first.count).map(first.text)
-        rowNumber = 1
     }
 
     public var description: Localized {

@@ -266,8 +266,8 @@ struct GradeCompute: ParsableCommand {
         if let agreement, let icc = agreement.icc {
             output += "\n" + Catalogue.text(.gradeAgreementLine, [
                 "graders": "\(agreement.graders)", "groups": "\(agreement.groups)", "leftOut": "\(agreement.leftOut)",
-                "iccAbsolute": language.number(icc.iccA1), "iccGuide": ReadingGuide.icc(icc.iccA1)[language],
-                "iccConsistency": language.number(icc.iccC1), "iccAverage": language.number(icc.iccAk),
+                "iccAbsolute": icc.iccA1.map { language.number($0) } ?? "—", "iccGuide": ReadingGuide.icc(icc.iccA1)[language],
+                "iccConsistency": icc.iccC1.map { language.number($0) } ?? "—", "iccAverage": icc.iccAk.map { language.number($0) } ?? "—",
             ])[language] + "\n"
         }
         for criterion in agreement?.criteria ?? [] {

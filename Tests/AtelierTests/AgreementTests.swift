@@ -34,6 +34,13 @@ final class AgreementTests: XCTestCase {
             assertClose(value, expected, 0.00005)
         }
         XCTAssertNil(IntraclassCorrelation(ratings: [[1, 2], [3]]), "an incomplete table has no ICC")
+        // Found by the property tests: groups with the same mean leave MSR = 0, and the forms that
+        // divide by it undefined (pingouin gives −inf), not −∞ in a workbook.
+        let flat = try XCTUnwrap(IntraclassCorrelation(ratings: [[1, 2], [2, 1], [3, 0]]))
+        XCTAssertEqual(flat.msr, 0)
+        XCTAssertNil(flat.iccCk)
+        XCTAssertNil(flat.icc1k)
+        XCTAssertEqual(try XCTUnwrap(flat.iccC1), -1, accuracy: 1e-12)
     }
 
     func testKrippendorff2011() {
