@@ -67,7 +67,7 @@ public struct XLSXReader: TableReader {
             case .end("t"): inText = false
             case .text(let text) where inText: current? += text
             case .end("si"):
-                strings.append(current ?? "")
+                strings.append(unescaped(current ?? ""))
                 current = nil
                 if strings.count > maxSharedStrings {
                     throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveSharedStrings, ["limit": "\(maxSharedStrings)"])))
@@ -134,7 +134,29 @@ public struct XLSXReader: TableReader {
     static func cellText(_ value: String, type: String, sharedStrings: [String]) -> String {
         switch type {
         case "s": Int(value).flatMap { sharedStrings.indices.contains($0) ? sharedStrings[$0] : nil } ?? ""
+        case "inlineStr", "str": unescaped(value)
         default: value
         }
+    }
+
+    /// Text with Excel's escapes read: `_xHHHH_` stands for a character XML cannot hold or would
+    /// change (Excel writes a carriage return as `_x000D_`), and `_x005F_` for a literal "_".
+    static func unescaped(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "_", index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_",
+               let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)...(index + 5)])), radix: 16),
+               let scalar = Unicode.Scalar(value) {
+                output.append(scalar)
+                index += 7
+            } else {
+                output.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(output)
     }
 }

@@ -144,37 +144,47 @@ struct XMLScanner {
 
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and `&#…;` references; anything else is kept as written.
     static func decodeEntities(_ bytes: [UInt8]) -> String {
-        XMLEntities.decode(String(decoding: bytes, as: UTF8.self))
+        XMLEntities.decode(bytes)
     }
 }
 
-/// The predefined XML entities and character references.
+/// The predefined XML entities and character references, decoded on the UTF-8 bytes (an "&"
+/// followed by a combining accent is one Swift Character, yet still starts an entity).
 public enum XMLEntities {
     public static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var output = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            output += rest[..<amp]
-            guard let semicolon = rest[amp...].prefix(12).firstIndex(of: ";") else {
-                output += "&"
-                rest = rest[rest.index(after: amp)...]
-                continue
+        decode(Array(text.utf8))
+    }
+
+    static func decode(_ bytes: [UInt8]) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"),
+               let semicolon = bytes[(index + 1)..<min(bytes.count, index + 12)].firstIndex(of: UInt8(ascii: ";")),
+               let replacement = replacement(for: bytes[(index + 1)..<semicolon]) {
+                output += replacement.utf8
+                index = semicolon + 1
+            } else {
+                output.append(bytes[index])
+                index += 1
             }
-            let name = rest[rest.index(after: amp)..<semicolon]
-            let replacement: String? = switch name {
-            case "amp": "&"
-            case "lt": "<"
-            case "gt": ">"
-            case "quot": "\""
-            case "apos": "'"
-            default:
-                name.hasPrefix("#x") ? UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-                    : name.hasPrefix("#") ? UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) } : nil
-            }
-            output += replacement ?? String(rest[amp...semicolon])
-            rest = rest[rest.index(after: semicolon)...]
         }
-        return output + rest
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func replacement(for name: ArraySlice<UInt8>) -> String? {
+        let text = String(decoding: name, as: UTF8.self)
+        switch text {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default:
+            let value = text.hasPrefix("#x") ? UInt32(text.dropFirst(2), radix: 16) : text.hasPrefix("#") ? UInt32(text.dropFirst()) : nil
+            return value.flatMap(Unicode.Scalar.init).map { String($0) }
+        }
     }
 }

@@ -95,5 +95,14 @@ final class SpreadsheetReaderTests: XCTestCase {
 
     func testXMLEntitiesAndCharacterReferences() {
         XCTAssertEqual(XMLEntities.decode("a &amp; b &lt;c&gt; &#233;&#x153; &unknown;"), "a & b <c> éœ &unknown;")
+        // Found by the workbook property test: an entity followed by a combining accent.
+        XCTAssertEqual(XMLEntities.decode("&amp;\u{301} &lt;\u{301}"), "&\u{301} <\u{301}")
+    }
+
+    func testExcelEscapesInStringsAreRead() {
+        // Excel and libxlsxwriter write a carriage return as _x000D_ (a Microsoft Forms answer on
+        // several lines), and a literal "_x" sequence with its "_" as _x005F_.
+        XCTAssertEqual(XLSXReader.unescaped("ligne 1_x000D_\nligne 2"), "ligne 1\r\nligne 2")
+        XCTAssertEqual(XLSXReader.unescaped("_x005F_x0041_ _x12_ _xZZZZ_ x_"), "_x0041_ _x12_ _xZZZZ_ x_")
     }
 }
