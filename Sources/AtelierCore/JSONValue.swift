@@ -72,6 +72,10 @@ public indirect enum JSONValue: Hashable, Sendable {
         return String(format: "%.15g", value)
     }
 
+    /// A JSON string that is also a YAML double-quoted scalar (rubric files are written this way):
+    /// control characters (C0, DEL, C1), the line and paragraph separators, a byte-order mark
+    /// (some readers drop it from the start of a string) and the non-characters U+FFFE/U+FFFF
+    /// are escaped, as YAML refuses them raw.
     public static func writeString(_ value: String, to output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {
@@ -81,14 +85,10 @@ public indirect enum JSONValue: Hashable, Sendable {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}":
+                output += String(format: "\\u%04x", scalar.value)
             default:
-                if scalar.value < 0x20 {
-                    output += String(format: "\\u%04x", scalar.value)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+                output.unicodeScalars.append(scalar)
             }
         }
         output += "\""
