@@ -50,3 +50,37 @@ import Testing
         }
     }
 }
+
+/// The format's scalars: every valid day is read back from its own writing and placed on the
+/// axis as Foundation's Gregorian calendar counts days; numbers read the same with a point or a
+/// comma and with spaces between thousands.
+@Suite struct ScalarProperties {
+    @Test func datesReadBackAndCountDaysAsFoundationDoes() async {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        await propertyCheck(count: 500, input: Gen.int(in: 1600...2400), Gen.int(in: 1...12), Gen.int(in: 1...31)) { year, month, day in
+            let components = DateComponents(year: year, month: month, day: day)
+            let foundation = calendar.date(from: components).flatMap { calendar.dateComponents([.year, .month, .day], from: $0) }
+            let valid = foundation?.year == year && foundation?.month == month && foundation?.day == day
+            let date = CalendarDate(year: year, month: month, day: day)
+            #expect((date != nil) == valid, "\(year)-\(month)-\(day)")
+            guard let date, let instant = calendar.date(from: components) else { return }
+            #expect(ScalarParser.date(date.description) == date)
+            #expect(date.dayNumber == Int((instant.timeIntervalSince1970 / 86_400).rounded(.down)), "\(date)")
+        }
+    }
+
+    @Test func numbersReadWithEitherDecimalMarkAndGroupedThousands() async {
+        await propertyCheck(count: 500, input: Gen.int(in: -99_999_999...99_999_999), Gen.int(in: 0...999)) { whole, fraction in
+            let text = "\(whole).\(String(format: "%03d", fraction))"
+            let value = Double(text)
+            let digits = String(abs(whole))
+            let grouped = stride(from: digits.count, to: 0, by: -3).reversed().map { end in
+                String(digits[digits.index(digits.startIndex, offsetBy: max(0, end - 3))..<digits.index(digits.startIndex, offsetBy: end)])
+            }.joined(separator: "\u{202F}")
+            #expect(ScalarParser.number(text) == value)
+            #expect(ScalarParser.number(text.replacingOccurrences(of: ".", with: ",")) == value)
+            #expect(ScalarParser.number("\(whole < 0 ? "-" : "")\(grouped),\(String(format: "%03d", fraction))") == value, "\(grouped)")
+        }
+    }
+}
