@@ -42,14 +42,17 @@ public struct GradeWorkbook: Sendable {
         book.headerRow(sheet, 0, text(.gradebookPeerColumns))
         book.widths(sheet, [44, 28, 14, 14, 16])
         worksheet_freeze_panes(sheet, 1, 0)
-        let rows = peers.flatMap { peer in peer.members.map { (peer.group, $0) } }
-        for (index, (group, member)) in rows.enumerated() {
-            let row = UInt32(index + 1)
-            XLSXBook.writeString(sheet, row, 0, group, nil)
-            XLSXBook.writeString(sheet, row, 1, member.name, nil)
-            if let mark = grades.first(where: { $0.group == group })?.mark { worksheet_write_number(sheet, row, 2, mark, book.decimal) }
-            if let score = member.score { worksheet_write_number(sheet, row, 3, score, book.decimal) }
-            if let mark = member.mark { worksheet_write_number(sheet, row, 4, mark, book.decimal) }
+        var row: UInt32 = 1
+        for peer in peers {
+            let groupMark = grades.first { $0.group == peer.group }?.mark
+            for member in peer.members {
+                XLSXBook.writeString(sheet, row, 0, peer.group, nil)
+                XLSXBook.writeString(sheet, row, 1, member.name, nil)
+                if let groupMark { worksheet_write_number(sheet, row, 2, groupMark, book.decimal) }
+                if let score = member.score { worksheet_write_number(sheet, row, 3, score, book.decimal) }
+                if let mark = member.mark { worksheet_write_number(sheet, row, 4, mark, book.decimal) }
+                row += 1
+            }
         }
     }
 

@@ -67,7 +67,7 @@ public struct ImpactWorkbook: Sendable {
             XLSXBook.writeString(sheet, row, 0, result.indicator.id, nil)
             XLSXBook.writeString(sheet, row, 1, result.indicator.label, formats.wrap)
             XLSXBook.writeString(sheet, row, 2, result.indicator.measure, nil)
-            if let value = result.value { worksheet_write_number(sheet, row, 3, value, formats.format(of: value, proportion: result.isProportion)) }
+            if let value = result.value { worksheet_write_number(sheet, row, 3, value, formats.numberFormat(of: value, proportion: result.isProportion)) }
             if let interval = result.interval {
                 worksheet_write_number(sheet, row, 4, interval.lowerBound, number)
                 worksheet_write_number(sheet, row, 5, interval.upperBound, number)
@@ -139,7 +139,7 @@ public struct ImpactWorkbook: Sendable {
             if segment.suppressed {
                 XLSXBook.writeString(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
             } else if let value = segment.value {
-                worksheet_write_number(sheet, row, 4, value, formats.format(of: value, proportion: result.isProportion))
+                worksheet_write_number(sheet, row, 4, value, formats.numberFormat(of: value, proportion: result.isProportion))
             }
             if segment.caution { XLSXBook.writeString(sheet, row, 5, text(.xlsxCaution, ["n": JSONValue.format(report.cautionBelow)]), nil) }
         }

@@ -49,7 +49,7 @@ struct XLSXBook {
 
     /// The format for a measured value: a percent for a proportion, no decimals for a whole
     /// number (a count), two otherwise.
-    func format(of value: Double, proportion: Bool) -> Format {
+    func numberFormat(of value: Double, proportion: Bool) -> Format {
         proportion ? percent : value == value.rounded() ? integer : decimal
     }
 

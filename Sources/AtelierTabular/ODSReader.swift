@@ -15,8 +15,13 @@ public struct ODSReader: TableReader {
     private var rowNumber = 0
 
     public init(path: String, sheet requested: String? = nil) throws(TableError) {
+        try self.init(archive: SpreadsheetArchive(path: path), sheet: requested)
+    }
+
+    /// The table `requested` (the first by default) of a package already opened.
+    init(archive: SpreadsheetArchive, sheet requested: String?) throws(TableError) {
+        let path = archive.file
         file = path
-        let archive = try SpreadsheetArchive(path: path)
         var scanner = XMLScanner(bytes: try archive.bytes("content.xml"))
         var names: [String] = []
         var found: String?
@@ -71,10 +76,9 @@ public struct ODSReader: TableReader {
                     cell = ("", repeatCount, value)
                     paragraphs = 0
                 }
-            case .start("text:p", _, let selfClosing) where cell != nil:
+            case .start("text:p", _, _) where cell != nil:
                 if paragraphs > 0 { cell?.text += "\n" }
                 paragraphs += 1
-                _ = selfClosing
             case .start("text:s", let attributes, _) where cell != nil:
                 cell?.text += String(repeating: " ", count: attributes["text:c"].flatMap(Int.init) ?? 1)
             case .start("text:tab", _, _) where cell != nil:

@@ -15,8 +15,8 @@ public enum TableFile {
         }
         guard magic == [0x50, 0x4B, 0x03, 0x04] else { return try CSVReader(path: path, delimiter: delimiter) }
         let archive = try SpreadsheetArchive(path: path)
-        if archive.contains("xl/workbook.xml") { return try XLSXReader(path: path, sheet: sheet) }
-        if archive.contains("content.xml") { return try ODSReader(path: path, sheet: sheet) }
+        if archive.contains("xl/workbook.xml") { return try XLSXReader(archive: archive, sheet: sheet) }
+        if archive.contains("content.xml") { return try ODSReader(archive: archive, sheet: sheet) }
         throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveNeitherXLSXNorODS)))
     }
 }

@@ -15,12 +15,14 @@ public struct XLSXReader: TableReader {
     private let sharedStrings: [String]
 
     public init(path: String, sheet requested: String? = nil) throws(TableError) {
+        try self.init(archive: SpreadsheetArchive(path: path), sheet: requested)
+    }
+
+    /// The sheet `requested` (the first by default) of a package already opened.
+    init(archive: SpreadsheetArchive, sheet requested: String?) throws(TableError) {
+        let path = archive.file
         file = path
-        let archive = try SpreadsheetArchive(path: path)
-        var sheets: [(name: String, relation: String)] = []
-        for case let .start(name, attributes, _) in try archive.events("xl/workbook.xml") where name == "sheet" {
-            if let sheetName = attributes["name"], let relation = attributes["r:id"] { sheets.append((sheetName, relation)) }
-        }
+        let sheets = try Self.sheets(in: archive).compactMap { sheet in sheet.relation.map { (name: sheet.name, relation: $0) } }
         var targets: [String: String] = [:]
         for case let .start(name, attributes, _) in try archive.events("xl/_rels/workbook.xml.rels") where name == "Relationship" {
             if let id = attributes["Id"], let target = attributes["Target"] {
@@ -42,12 +44,15 @@ public struct XLSXReader: TableReader {
 
     /// The names of a workbook's sheets, in order.
     public static func sheetNames(path: String) throws(TableError) -> [String] {
-        let archive = try SpreadsheetArchive(path: path)
-        var names: [String] = []
-        for case let .start(name, attributes, _) in try archive.events("xl/workbook.xml") where name == "sheet" {
-            if let sheetName = attributes["name"] { names.append(sheetName) }
+        try sheets(in: SpreadsheetArchive(path: path)).map(\.name)
+    }
+
+    /// The sheets the workbook part lists, with the relation that locates each one's part.
+    private static func sheets(in archive: SpreadsheetArchive) throws(TableError) -> [(name: String, relation: String?)] {
+        try archive.events("xl/workbook.xml").compactMap { event in
+            guard case let .start("sheet", attributes, _) = event, let name = attributes["name"] else { return nil }
+            return (name, attributes["r:id"])
         }
-        return names
     }
 
     public var description: Localized {

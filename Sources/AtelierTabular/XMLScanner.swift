@@ -47,7 +47,7 @@ struct XMLScanner {
                 text.append(byte)
                 bytes.position += 1
             }
-            return .text(Self.decodeEntities(text))
+            return .text(XMLEntities.decode(text))
         }
         bytes.position += 1
         switch try bytes.peek() {
@@ -94,7 +94,7 @@ struct XMLScanner {
                 guard let quote = try bytes.next(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
                     throw malformed(.xmlAttributeWithoutQuotes, ["name": key])
                 }
-                attributes.append(key, Self.decodeEntities(try read(until: [quote])))
+                attributes.append(key, XMLEntities.decode(try read(until: [quote])))
             }
         }
     }
@@ -142,14 +142,11 @@ struct XMLScanner {
         throw malformed(.xmlUnexpectedEnd)
     }
 
-    /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and `&#…;` references; anything else is kept as written.
-    static func decodeEntities(_ bytes: [UInt8]) -> String {
-        XMLEntities.decode(bytes)
-    }
 }
 
-/// The predefined XML entities and character references, decoded on the UTF-8 bytes (an "&"
-/// followed by a combining accent is one Swift Character, yet still starts an entity).
+/// The predefined XML entities (`&amp;` `&lt;` `&gt;` `&quot;` `&apos;`) and character
+/// references (`&#…;`), decoded on the UTF-8 bytes (an "&" followed by a combining accent is one
+/// Swift Character, yet still starts an entity); anything else is kept as written.
 public enum XMLEntities {
     public static func decode(_ text: String) -> String {
         decode(Array(text.utf8))
