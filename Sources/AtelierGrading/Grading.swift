@@ -32,14 +32,31 @@ public struct CriterionGrade: Sendable {
     }
 }
 
+/// Whether a group has a mark, and why not.
+public enum GradeStatus: Sendable, Equatable {
+    /// Every counted criterion has its level(s): the mark stands.
+    case marked
+    /// No grader gave any level to the group.
+    case notGraded
+    /// These counted criteria lack a level (or the graders the rubric requires): no mark.
+    case incomplete(missing: [String])
+}
+
 /// One group's mark.
 public struct GroupGrade: Sendable {
     public let group: String
     public let criteria: [CriterionGrade]
-    /// Out of the rubric's `out-of`, rounded; nil when no criterion was graded.
+    /// Out of the rubric's `out-of`, rounded and kept on the scale; nil unless every counted
+    /// criterion has its level (see `status`).
     public let mark: Double?
+    public let status: GradeStatus
     /// Each grader's own total, out of `out-of` (unrounded), on the criteria graders grade.
     public let graderTotals: [(grader: String, total: Double)]
+    /// The graders who gave a level on every counted graded criterion: only their totals are
+    /// compared (severity, agreement).
+    public let completeGraders: Set<String>
+    /// The automatic criteria's share of the mark, out of `out-of` (nil without them).
+    public let automaticPoints: Double?
     /// The graders' totals further apart than the configured share of the scale.
     public let disagreement: Bool
 }
@@ -83,18 +100,25 @@ public struct Grading: Sendable {
     }
 
     /// The marks of `groups` (in that order) from `scores` and each group's readiness.
+    /// A group gets a mark only when every counted criterion has its level: a graded one from at
+    /// least `requiredGraders` graders, an automatic one from the group's readiness. Scores
+    /// are expected reconciled (`ScoreSet.reconcile`): one level per group, grader and criterion.
     public func grade(groups: [String], scores: [Score], readiness: [String: Readiness]) -> [GroupGrade] {
         groups.map { group in
             let mine = scores.filter { $0.group == group }
             let criteria = rubric.criteria.map { criterion in
                 let graded = mine.filter { $0.criterion == criterion.id }
                 return CriterionGrade(criterion: criterion,
-                                      levels: Dictionary(graded.map { ($0.grader, $0.level) }, uniquingKeysWith: { _, last in last }),
+                                      levels: Dictionary(graded.map { ($0.grader, $0.level) }, uniquingKeysWith: { first, _ in first }),
                                       autoLevel: Self.autoLevel(criterion, readiness: readiness[group]),
                                       comments: graded.compactMap { score in score.comment.map { (score.grader, $0) } })
             }
-            let mark = total(criteria.map { ($0.criterion, $0.points) }).map(rubric.rounded)
+            let status = status(of: criteria)
+            let mark = status == .marked ? total(criteria.map { ($0.criterion, $0.points) }).map(rubric.rounded) : nil
             let graders = Array(Set(mine.map(\.grader))).sorted()
+            let countedGraded = criteria.filter { $0.criterion.source == .graders && !$0.criterion.feedbackOnly }
+            let complete = Set(graders.filter { grader in countedGraded.allSatisfy { $0.levels[grader] != nil } })
+            let automatic = criteria.filter { $0.criterion.source != .graders && !$0.criterion.feedbackOnly }
             let totals = graders.compactMap { grader -> (String, Double)? in
                 let points = criteria.filter { $0.criterion.source == .graders }.map { grade in
                     (grade.criterion, grade.levels[grader].map { grade.criterion.levels[$0].points })
@@ -102,9 +126,26 @@ public struct Grading: Sendable {
                 return total(points).map { (grader, $0) }
             }
             let spread = (totals.map(\.1).max() ?? 0) - (totals.map(\.1).min() ?? 0)
-            return GroupGrade(group: group, criteria: criteria, mark: mark, graderTotals: totals,
+            return GroupGrade(group: group, criteria: criteria, mark: mark, status: status, graderTotals: totals, completeGraders: complete,
+                              automaticPoints: automatic.isEmpty ? nil : share(automatic.map { ($0.criterion, $0.points) }),
                               disagreement: spread > disagreementShare * rubric.outOf + 1e-9)
         }
+    }
+
+    private func status(of criteria: [CriterionGrade]) -> GradeStatus {
+        guard criteria.contains(where: { !$0.levels.isEmpty }) else { return .notGraded }
+        let missing = criteria.filter { grade in
+            guard !grade.criterion.feedbackOnly, grade.criterion.maximum > 0 else { return false }
+            return grade.criterion.source == .graders ? grade.levels.count < rubric.requiredGraders : grade.autoLevel == nil
+        }
+        return missing.isEmpty ? .marked : .incomplete(missing: missing.map(\.criterion.id))
+    }
+
+    /// What `points` earn out of `out-of` over all counted criteria (those without points earn 0).
+    private func share(_ points: [(Rubric.Criterion, Double?)]) -> Double? {
+        let possible = rubric.scored.map { $0.weight * $0.maximum }.reduce(0, +)
+        guard possible > 0 else { return nil }
+        return points.map { $0.0.weight * ($0.1 ?? 0) }.reduce(0, +) / possible * rubric.outOf
     }
 
     /// Σ weight·points / Σ weight·maximum × out-of, over the counted criteria that have points.

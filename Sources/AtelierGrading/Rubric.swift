@@ -41,20 +41,32 @@ public struct Rubric: Sendable {
     public let outOf: Double
     public let rounding: Double
     public let criteria: [Criterion]
+    /// How many graders must give a level on each graded criterion before a group gets a mark.
+    public let requiredGraders: Int
+
+    public init(id: String, title: Localized, outOf: Double, rounding: Double, criteria: [Criterion], requiredGraders: Int = 1) {
+        self.id = id
+        self.title = title
+        self.outOf = outOf
+        self.rounding = rounding
+        self.criteria = criteria
+        self.requiredGraders = requiredGraders
+    }
 
     /// The criteria that count in the mark.
     public var scored: [Criterion] { criteria.filter { !$0.feedbackOnly } }
 
-    /// `value` rounded to the nearest multiple of the rounding step (halves up).
+    /// `value` rounded to the nearest multiple of the rounding step (halves up), kept on the
+    /// scale [0, out-of].
     public func rounded(_ value: Double) -> Double {
-        guard rounding > 0 else { return value }
-        return (value / rounding + 1e-9).rounded(.toNearestOrAwayFromZero) * rounding
+        let step = rounding > 0 ? (value / rounding + 1e-9).rounded(.toNearestOrAwayFromZero) * rounding : value
+        return min(outOf, max(0, step))
     }
 }
 
 /// Reads rubric files strictly, every problem with its position.
 public enum RubricLoader {
-    static let topKeys = ["id", "title", "out-of", "rounding", "criteria"]
+    static let topKeys = ["id", "title", "out-of", "rounding", "required-graders", "criteria"]
     static let criterionKeys = ["id", "label", "weight", "levels", "auto", "feedback-only"]
     static let levelKeys = ["label", "points", "descriptor"]
 
@@ -65,7 +77,15 @@ public enum RubricLoader {
         let id = reader.text(root["id"], "id", in: root)
         let title = reader.localized(root["title"], "title", in: root)
         let outOf = reader.number(root["out-of"], "out-of", in: root, required: false) ?? 20
+        if !(outOf > 0 && outOf <= 1_000_000) { reader.report(root["out-of"]?.position, .rubricOutOf, ["value": JSONValue.format(outOf)]) }
         let rounding = reader.number(root["rounding"], "rounding", in: root, required: false) ?? 0.5
+        if !(rounding > 0 && rounding <= outOf) {
+            reader.report(root["rounding"]?.position, .rubricRounding, ["value": JSONValue.format(rounding), "outOf": JSONValue.format(outOf)])
+        }
+        let requiredGraders = reader.number(root["required-graders"], "required-graders", in: root, required: false) ?? 1
+        if !(requiredGraders >= 1 && requiredGraders <= 100 && requiredGraders == requiredGraders.rounded()) {
+            reader.report(root["required-graders"]?.position, .rubricRequiredGraders, ["value": JSONValue.format(requiredGraders)])
+        }
         var criteria: [Rubric.Criterion] = []
         var seen: [String: SourcePosition] = [:]
         if root["criteria"]?.items == nil { reader.report(root.position, .checklistMissingKey, ["key": "criteria"]) }
@@ -78,7 +98,7 @@ public enum RubricLoader {
             criteria.append(criterion)
         }
         guard reader.problems.isEmpty, let id, let title else { throw DefinitionError(reader.problems) }
-        return Rubric(id: id, title: title, outOf: outOf, rounding: rounding, criteria: criteria)
+        return Rubric(id: id, title: title, outOf: outOf, rounding: rounding, criteria: criteria, requiredGraders: Int(requiredGraders))
     }
 
     private static func criterion(_ node: YAMLNode, _ reader: inout StrictReader) -> Rubric.Criterion? {
@@ -86,6 +106,7 @@ public enum RubricLoader {
         let id = reader.text(node["id"], "id", in: node)
         let label = reader.localized(node["label"], "label", in: node)
         let weight = reader.number(node["weight"], "weight", in: node, required: false) ?? 1
+        if !(weight > 0 && weight <= 1_000_000) { reader.report(node["weight"]?.position, .rubricWeight, ["value": JSONValue.format(weight)]) }
         let feedbackOnly = node["feedback-only"].flatMap { $0.scalarText.flatMap(ScalarParser.bool) } ?? false
         var levels: [Rubric.Level] = []
         if node["levels"]?.items?.isEmpty ?? true { reader.report(node.position, .checklistMissingKey, ["key": "levels"]) }
@@ -94,7 +115,17 @@ public enum RubricLoader {
             let levelLabel = reader.localized(item["label"], "label", in: item)
             let points = reader.number(item["points"], "points", in: item)
             let descriptor = item["descriptor"].flatMap { reader.localized($0, "descriptor", in: item) }
+            if let points, !(points >= 0 && points <= 1_000_000) {
+                reader.report(item["points"]?.position, .rubricPoints, ["value": JSONValue.format(points)])
+            }
+            if let levelLabel, levels.contains(where: { TextMatching.normalized($0.label.fr) == TextMatching.normalized(levelLabel.fr)
+                || TextMatching.normalized($0.label.en) == TextMatching.normalized(levelLabel.en) }) {
+                reader.report(item.position, .rubricDuplicateLevel, ["label": levelLabel.fr])
+            }
             if let levelLabel, let points { levels.append(Rubric.Level(label: levelLabel, points: points, descriptor: descriptor)) }
+        }
+        if !levels.isEmpty, levels.allSatisfy({ $0.points == 0 }), !feedbackOnly {
+            reader.report(node["levels"]?.position, .rubricNoPoints)
         }
         if zip(levels, levels.dropFirst()).contains(where: { $0.points > $1.points }), let position = node["levels"]?.position {
             reader.report(position, .rubricLevelsOrder)

@@ -28,11 +28,10 @@ public struct ScoreProblem: Sendable {
 }
 
 /// Reads filled grading sheets: the workbook `grade sheet` writes (a sheet per grader, a
-/// level column and a comment column per criterion), or a CSV in long format
-/// (`group, grader, criterion, level, comment`, in French or English).
+/// level column and a comment column per criterion; .xlsx, or .ods once saved by LibreOffice),
+/// or a CSV in long format (`group, grader, criterion, level, comment`, in French or English).
 public struct ScoreReader {
     public let rubric: Rubric
-    public static let legendSheet = "Barème"
 
     public init(rubric: Rubric) {
         self.rubric = rubric
@@ -40,18 +39,27 @@ public struct ScoreReader {
 
     public func read(_ path: String) throws -> (scores: [Score], problems: [ScoreProblem]) {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        var reader = try LongFormat.open(path)
-        if reader is XLSXReader {
-            var scores: [Score] = [], problems: [ScoreProblem] = []
-            for sheet in try UserError.reading({ () throws(TableError) in try XLSXReader.sheetNames(path: path) }) where sheet != Self.legendSheet {
-                var sheetReader = try LongFormat.open(path, sheet: sheet)
-                let (found, issues) = try readGrid(&sheetReader, grader: sheet, place: { "\(name), \(Catalogue.text(.gradeSheetWord, ["sheet": sheet]).fr), \($0)" })
-                scores += found
-                problems += issues
-            }
-            return (scores, problems)
+        guard let sheets = try UserError.reading({ () throws(TableError) in try TableFile.sheetNames(path: path) }) else {
+            var reader = try LongFormat.open(path)
+            return try readLong(&reader, file: name)
         }
-        return try readLong(&reader, file: name)
+        var scores: [Score] = [], problems: [ScoreProblem] = []
+        for sheet in sheets {
+            var sheetReader: any TableReader
+            do {
+                sheetReader = try TableFile.open(path: path, sheet: sheet)
+            } catch where error.kind == .empty {
+                continue
+            } catch {
+                throw UserError(error.message)
+            }
+            guard !GradingSheetLayout.isLegend(header: sheetReader.header) else { continue }
+            let grader = sheetReader.header.first.flatMap(GradingSheetLayout.grader(corner:)) ?? sheet
+            let (found, issues) = try readGrid(&sheetReader, grader: grader, place: { "\(name), \(Catalogue.text(.gradeSheetWord, ["sheet": sheet]).fr), \($0)" })
+            scores += found
+            problems += issues
+        }
+        return (scores, problems)
     }
 
     private func criterion(named header: String) -> Rubric.Criterion? {
@@ -150,5 +158,31 @@ public struct ScoreReader {
             scores.append(Score(group: cell(group), grader: cell(grader), criterion: criterion.id, level: level, comment: comment, place: place))
         }
         return (scores, problems)
+    }
+}
+
+/// The scores of every file made one: a level given twice for the same group, grader and
+/// criterion is kept once when both agree, and is an error naming both places when they differ
+/// (otherwise the mark would depend on the order of the files).
+public enum ScoreSet {
+    public static func reconcile(_ scores: [Score], rubric: Rubric) -> (scores: [Score], problems: [ScoreProblem]) {
+        var kept: [Score] = [], problems: [ScoreProblem] = []
+        var first: [[String]: Score] = [:]
+        for score in scores {
+            let key = [score.group, score.grader, score.criterion]
+            guard let earlier = first[key] else {
+                first[key] = score
+                kept.append(score)
+                continue
+            }
+            guard earlier.level != score.level else { continue }
+            let levels = rubric.criteria.first { $0.id == score.criterion }?.levels
+            problems.append(ScoreProblem(severity: .error, place: score.place, message: Catalogue.text(.gradeConflict, [
+                "grader": score.grader, "group": score.group, "criterion": score.criterion,
+                "first": levels.map { $0[earlier.level].label.fr } ?? "\(earlier.level + 1)", "firstPlace": earlier.place,
+                "second": levels.map { $0[score.level].label.fr } ?? "\(score.level + 1)",
+            ])))
+        }
+        return (kept, problems)
     }
 }

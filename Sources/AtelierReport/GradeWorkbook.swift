@@ -4,9 +4,12 @@ import AtelierGrading
 import CXLSXWriter
 import Foundation
 
-/// The gradebook (`grade --xlsx`): the marks with each grader's total, the graders' levels side
-/// by side with the disagreements highlighted by conditional formats, the agreement figures
-/// with their reading guide, and the members' individual marks when peers rated each other. Group names and comments are written as strings, never formulas.
+/// The gradebook (`grade --xlsx`): the marks (or why a group has none) with the automatic
+/// criterion's share beside each grader's total, the graders' levels side by side with the
+/// disagreements highlighted by conditional formats, the agreement figures and each grader's
+/// severity with their reading guide, and the members' individual marks when peers rated each
+/// other. Group names and comments are written as strings, never formulas; wrapped texts get
+/// the row height they need, since neither LibreOffice nor Excel grows a written row.
 public struct GradeWorkbook: Sendable {
     public let rubric: Rubric
     public let language: Language
@@ -23,7 +26,7 @@ public struct GradeWorkbook: Sendable {
         Catalogue.text(key, arguments)[language]
     }
 
-    public func write(_ grades: [GroupGrade], agreement: AgreementReport?, peers: [PeerAssessment] = [], to url: URL) throws {
+    public func write(_ grades: [GroupGrade], agreement: AgreementReport?, severity: [GraderSeverity] = [], peers: [PeerAssessment] = [], to url: URL) throws {
         let book = try XLSXBook(url: url, language: language)
         let graders = Array(Set(grades.flatMap { $0.graderTotals.map(\.grader) })).sorted()
         let highlight = book.format()
@@ -31,7 +34,7 @@ public struct GradeWorkbook: Sendable {
         format_set_bold(highlight)
         marks(book, grades, graders: graders, highlight: highlight)
         comparison(book, grades, graders: graders, highlight: highlight)
-        if let agreement { self.agreement(book, agreement) }
+        if agreement != nil || !severity.isEmpty { self.agreement(book, agreement, severity: severity) }
         if !peers.isEmpty { self.peers(book, peers, marks: grades) }
         try book.close()
     }
@@ -72,23 +75,34 @@ public struct GradeWorkbook: Sendable {
 
     private func marks(_ book: XLSXBook, _ grades: [GroupGrade], graders: [String], highlight: XLSXBook.Format) {
         let sheet = book.sheet(text(.gradebookSheetMarks))
-        let titles = [text(.gradeGroupColumn), text(.gradebookMark, ["outOf": language.number(rubric.outOf)])]
+        let automatic = rubric.scored.contains { $0.source != .graders }
+        let titles = [text(.gradeGroupColumn), text(.gradebookMark, ["outOf": language.number(rubric.outOf)]), text(.gradebookStatus)]
+            + (automatic ? [text(.gradebookAutomatic, ["outOf": language.number(rubric.outOf)])] : [])
             + graders.map { text(.gradebookGraderTotal, ["grader": $0]) } + [text(.gradebookSpread)]
         book.headerRow(sheet, 0, titles.joined(separator: "|"))
-        book.widths(sheet, [44, 12] + graders.map { _ in 14 } + [10])
+        let feedback = Feedback(rubric: rubric, language: language)
+        let groupWidth = XLSXBook.fittedWidth(grades.map(\.group), minimum: 20, maximum: 50)
+        let statuses = grades.map { $0.status == .marked ? text(.gradebookStatusMarked) : feedback.markText($0) }
+        let statusWidth = XLSXBook.fittedWidth(statuses, minimum: 12, maximum: 40)
+        book.widths(sheet, [groupWidth, 12, statusWidth] + (automatic ? [16] : []) + graders.map { _ in 14 } + [10])
+        XLSXBook.fitHeight(sheet, 0, zip(titles, [groupWidth, 12, statusWidth] + Array(repeating: 14, count: titles.count)).map { ($0, $1) })
         worksheet_freeze_panes(sheet, 1, 1)
-        let spreadColumn = UInt16(2 + graders.count)
+        let firstTotal = UInt16(automatic ? 4 : 3)
+        let spreadColumn = firstTotal + UInt16(graders.count)
         for (index, grade) in grades.enumerated() {
             let row = UInt32(index + 1)
-            XLSXBook.writeString(sheet, row, 0, grade.group, nil)
+            XLSXBook.writeString(sheet, row, 0, grade.group, book.wrap)
             if let mark = grade.mark { worksheet_write_number(sheet, row, 1, mark, book.decimal) }
+            XLSXBook.writeString(sheet, row, 2, statuses[index], book.wrap)
+            if automatic, let points = grade.automaticPoints { worksheet_write_number(sheet, row, 3, points, book.decimal) }
             let totals = Dictionary(grade.graderTotals.map { ($0.grader, $0.total) }, uniquingKeysWith: { first, _ in first })
             for (column, grader) in graders.enumerated() {
-                if let total = totals[grader] { worksheet_write_number(sheet, row, UInt16(2 + column), total, book.decimal) }
+                if let total = totals[grader] { worksheet_write_number(sheet, row, firstTotal + UInt16(column), total, book.decimal) }
             }
             if let high = totals.values.max(), let low = totals.values.min(), totals.count >= 2 {
                 worksheet_write_number(sheet, row, spreadColumn, high - low, book.decimal)
             }
+            XLSXBook.fitHeight(sheet, row, [(grade.group, groupWidth), (statuses[index], statusWidth)])
         }
         if !grades.isEmpty {
             highlightRows(sheet, rows: 1...UInt32(grades.count), lastColumn: spreadColumn, column: spreadColumn,
@@ -100,14 +114,16 @@ public struct GradeWorkbook: Sendable {
         let sheet = book.sheet(text(.gradebookSheetComparison))
         let titles = [text(.gradeGroupColumn), text(.gradebookCriterion), text(.gradebookPoints)] + graders + [text(.gradebookLevelGap), text(.gradebookComments)]
         book.headerRow(sheet, 0, titles.joined(separator: "|"))
-        book.widths(sheet, [40, 34, 10] + graders.map { _ in 16 } + [10, 50])
+        let groupWidth = XLSXBook.fittedWidth(grades.map(\.group), minimum: 20, maximum: 40)
+        let criterionWidth = XLSXBook.fittedWidth(rubric.criteria.map { $0.label[language] }, minimum: 16, maximum: 36)
+        book.widths(sheet, [groupWidth, criterionWidth, 10] + graders.map { _ in 16 } + [10, 60])
         worksheet_freeze_panes(sheet, 1, 2)
         let gapColumn = UInt16(3 + graders.count)
         var row: UInt32 = 1
         for grade in grades {
             for criterion in grade.criteria {
-                XLSXBook.writeString(sheet, row, 0, grade.group, nil)
-                XLSXBook.writeString(sheet, row, 1, criterion.criterion.label[language], nil)
+                XLSXBook.writeString(sheet, row, 0, grade.group, book.wrap)
+                XLSXBook.writeString(sheet, row, 1, criterion.criterion.label[language], book.wrap)
                 if let points = criterion.points { worksheet_write_number(sheet, row, 2, points, book.decimal) }
                 let levels: [Int?] = graders.map { criterion.autoLevel ?? criterion.levels[$0] }
                 for (column, level) in levels.enumerated() {
@@ -119,6 +135,7 @@ public struct GradeWorkbook: Sendable {
                 }
                 let comments = criterion.comments.map { "\($0.grader) : \($0.text)" }.joined(separator: "\n")
                 if !comments.isEmpty { XLSXBook.writeString(sheet, row, gapColumn + 1, comments, book.wrap) }
+                XLSXBook.fitHeight(sheet, row, [(grade.group, groupWidth), (criterion.criterion.label[language], criterionWidth), (comments, 60)])
                 row += 1
             }
         }
@@ -127,12 +144,47 @@ public struct GradeWorkbook: Sendable {
         }
     }
 
-    private func agreement(_ book: XLSXBook, _ agreement: AgreementReport) {
+    private func agreement(_ book: XLSXBook, _ agreement: AgreementReport?, severity: [GraderSeverity]) {
         let sheet = book.sheet(text(.gradebookSheetAgreement))
-        book.widths(sheet, [44, 12, 24])
-        XLSXBook.writeString(sheet, 0, 0, text(.gradebookAgreementTitle, ["graders": "\(agreement.graders)", "groups": "\(agreement.groups)",
-                                                                             "leftOut": "\(agreement.leftOut)"]), book.title)
-        book.headerRow(sheet, 2, text(.gradebookAgreementColumns))
+        let widths: [Double] = [50, 12, 40]
+        book.widths(sheet, widths)
+        var row: UInt32 = 0
+        if let agreement {
+            XLSXBook.writeString(sheet, row, 0, text(.gradebookAgreementTitle, ["graders": "\(agreement.graders)", "groups": "\(agreement.groups)",
+                                                                                 "leftOut": "\(agreement.leftOut)"]), book.title)
+            book.headerRow(sheet, row + 2, text(.gradebookAgreementColumns))
+            row += 3
+            for entry in agreementRows(agreement) {
+                XLSXBook.writeString(sheet, row, 0, entry.0, book.wrap)
+                if let value = entry.1 { worksheet_write_number(sheet, row, 1, value, book.decimal) }
+                let reading = entry.2?[language] ?? "—"
+                XLSXBook.writeString(sheet, row, 2, reading, book.wrap)
+                XLSXBook.fitHeight(sheet, row, [(entry.0, widths[0]), (reading, widths[2])])
+                row += 1
+            }
+            row += 1
+        }
+        if !severity.isEmpty {
+            XLSXBook.writeString(sheet, row, 0, text(.gradebookSeverityTitle), book.title)
+            book.headerRow(sheet, row + 1, text(.gradebookSeverityColumns))
+            row += 2
+            for entry in severity {
+                XLSXBook.writeString(sheet, row, 0, entry.grader, book.wrap)
+                worksheet_write_number(sheet, row, 1, entry.meanDifference, book.decimal)
+                let reading = ReadingGuide.severity(entry)[language]
+                XLSXBook.writeString(sheet, row, 2, reading, book.wrap)
+                XLSXBook.fitHeight(sheet, row, [(reading, widths[2])])
+                row += 1
+            }
+            row += 1
+        }
+        let guide = text(.gradebookGuideSources)
+        worksheet_merge_range(sheet, row, 0, row, 2, "", book.wrap)
+        XLSXBook.writeString(sheet, row, 0, guide, book.wrap)
+        XLSXBook.fitHeight(sheet, row, [(guide, widths.reduce(0, +))])
+    }
+
+    private func agreementRows(_ agreement: AgreementReport) -> [(String, Double?, Localized?)] {
         var rows: [(String, Double?, Localized?)] = []
         if let icc = agreement.icc {
             let forms: [(String, Double?)] = [("ICC(1,1)", icc.icc1), ("ICC(A,1)", icc.iccA1), ("ICC(C,1)", icc.iccC1),
@@ -147,12 +199,6 @@ public struct GradeWorkbook: Sendable {
                 rows.append((text(.gradebookKappaQuadraticRow, ["criterion": label]), criterion.kappaQuadratic, criterion.kappaQuadratic.map(ReadingGuide.kappa)))
             }
         }
-        for (index, entry) in rows.enumerated() {
-            let row = UInt32(3 + index)
-            XLSXBook.writeString(sheet, row, 0, entry.0, nil)
-            if let value = entry.1 { worksheet_write_number(sheet, row, 1, value, book.decimal) }
-            XLSXBook.writeString(sheet, row, 2, entry.2?[language] ?? "—", nil)
-        }
-        XLSXBook.writeString(sheet, UInt32(4 + rows.count), 0, text(.gradebookGuideSources), book.wrap)
+        return rows
     }
 }

@@ -16,7 +16,14 @@ public struct GradingSheet: Sendable {
         self.language = language
     }
 
+    /// Writes the sheet; two groups or two graders whose names differ only by case or accents
+    /// are refused, since the sheet could not tell them apart.
     public func write(groups: [String], graders: [String], to url: URL) throws {
+        _ = try GradedGroup.named(groups)
+        if let (first, second) = GradingSheetLayout.clashingGraders(graders) {
+            throw UserError(.gradeSameGraderName, ["first": first, "second": second])
+        }
+        let names = GradingSheetLayout.sheetNames(graders: graders)
         let book = try XLSXBook(url: url, language: language)
         let header = book.header
         let input = book.format()
@@ -25,10 +32,10 @@ public struct GradingSheet: Sendable {
         let criteria = rubric.criteria.filter { $0.source == .graders }
         var rangeOfLevels: [String: (first: UInt32, last: UInt32)] = [:]
         var sheets: [XLSXBook.Sheet] = []
-        for grader in graders {
-            sheets.append(book.sheet(grader))
+        for name in names.graders {
+            sheets.append(book.sheet(name))
         }
-        let legend = book.sheet(ScoreReader.legendSheet)
+        let legend = book.sheet(names.legend)
         var row: UInt32 = 1
         book.headerRow(legend, 0, Catalogue.text(.gradeLegendColumns)[language])
         worksheet_set_column(legend, 0, 0, 16, nil)
@@ -47,8 +54,8 @@ public struct GradingSheet: Sendable {
             rangeOfLevels[criterion.id] = (first, row - 1)
         }
         worksheet_protect(legend, nil, nil)
-        for sheet in sheets {
-            XLSXBook.writeString(sheet, 0, 0, Catalogue.text(.gradeGroupColumn)[language], header)
+        for (sheet, grader) in zip(sheets, graders) {
+            XLSXBook.writeString(sheet, 0, 0, GradingSheetLayout.cornerTitle(grader: grader, language: language), header)
             worksheet_set_column(sheet, 0, 0, 28, nil)
             worksheet_freeze_panes(sheet, 1, 1)
             for (index, criterion) in criteria.enumerated() {
@@ -61,7 +68,7 @@ public struct GradingSheet: Sendable {
                 worksheet_write_comment(sheet, 0, level, descriptors.joined(separator: "\n"))
                 guard let range = rangeOfLevels[criterion.id], !groups.isEmpty else { continue }
                 XLSXBook.listValidation(sheet, rows: 1...UInt32(groups.count), column: level,
-                                        source: "='\(ScoreReader.legendSheet)'!$C$\(range.first + 1):$C$\(range.last + 1)")
+                                        source: "='\(names.legend)'!$C$\(range.first + 1):$C$\(range.last + 1)")
             }
             for (index, group) in groups.enumerated() {
                 let line = UInt32(index + 1)

@@ -39,6 +39,31 @@ public struct MarkdownReporter: Sendable {
         return output
     }
 
+    /// Escapes prose for a Markdown document read as text as much as rendered: a backslash
+    /// before the few characters Markdown would interpret (emphasis, code, links, raw HTML, table
+    /// cells), `&` only where it would start an entity; line ends become spaces. By scalar, as
+    /// `escape`.
+    public static func prose(_ text: String) -> String {
+        var output = ""
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|": output += "\\\(scalar)"
+            case "&" where startsEntity(scalars[(index + 1)...]): output += "\\&"
+            case "#" where index == 0: output += "\\#"
+            case "\n", "\r": output += " "
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// `name;` or `#digits;` after an `&`: what a renderer would read as an entity.
+    private static func startsEntity(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        let body = rest.prefix { $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || $0 == "#" }
+        return !body.isEmpty && rest.dropFirst(body.count).first == ";"
+    }
+
     /// Escapes what Markdown or the HTML inside it would interpret, by scalar: "\r\n", or a "|"
     /// with a combining accent, is one Swift Character that would otherwise slip through.
     public static func escape(_ text: String) -> String {

@@ -30,6 +30,7 @@ struct XLSXBook {
         format_set_num_format(integer, "0")
         wrap = workbook_add_format(workbook)!
         format_set_text_wrap(wrap)
+        format_set_align(wrap, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
     }
 
     /// A new format (for the few a workbook needs beyond the shared ones).
@@ -91,6 +92,23 @@ struct XLSXBook {
         for (column, width) in widths.enumerated() {
             worksheet_set_column(sheet, UInt16(column), UInt16(column), width, nil)
         }
+    }
+
+    /// Sets `row`'s height so that every wrapped text in it shows whole, in LibreOffice as in
+    /// Excel (neither grows a row written by a program): `cells` are each text with its column's
+    /// width in characters.
+    static func fitHeight(_ sheet: Sheet, _ row: UInt32, _ cells: [(text: String, width: Double)]) {
+        let lines = cells.map { cell in
+            cell.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                max(1, Int((Double(line.count) * 1.1 / max(1, cell.width - 1)).rounded(.up)))
+            }.reduce(0, +)
+        }.max() ?? 1
+        if lines > 1 { worksheet_set_row(sheet, row, 15 * Double(min(lines, 27)), nil) }
+    }
+
+    /// A column width in characters that fits the longest of `texts`, between `minimum` and `maximum`.
+    static func fittedWidth(_ texts: [String], minimum: Double, maximum: Double) -> Double {
+        min(maximum, max(minimum, Double(texts.map(\.count).max() ?? 0) + 2))
     }
 
     func close() throws {

@@ -39,6 +39,16 @@ public struct ODSReader: TableReader {
         header = first.cells
     }
 
+    /// The names of the package's tables, in order.
+    static func sheetNames(in archive: SpreadsheetArchive) throws(TableError) -> [String] {
+        var scanner = XMLScanner(bytes: try archive.bytes("content.xml"))
+        var names: [String] = []
+        while let event = try scanner.next() {
+            if case let .start("table:table", attributes, _) = event { names.append(attributes["table:name"] ?? "") }
+        }
+        return names
+    }
+
     public var description: Localized {
         Localized(fr: "OpenDocument (.ods), feuille « \(sheet) »", en: "OpenDocument (.ods), sheet « \(sheet) »")
     }

@@ -5,18 +5,29 @@ import Foundation
 /// an ods, anything else is delimited text), whatever its extension says.
 public enum TableFile {
     public static func open(path: String, delimiter: UInt8? = nil, sheet: String? = nil) throws(TableError) -> any TableReader {
-        let magic: [UInt8]
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            magic = [UInt8](try handle.read(upToCount: 4) ?? Data())
-        } catch {
-            throw TableError(file: path, kind: .unreadable(error.localizedDescription))
-        }
-        guard magic == [0x50, 0x4B, 0x03, 0x04] else { return try CSVReader(path: path, delimiter: delimiter) }
+        guard try isPackage(path) else { return try CSVReader(path: path, delimiter: delimiter) }
         let archive = try SpreadsheetArchive(path: path)
         if archive.contains("xl/workbook.xml") { return try XLSXReader(archive: archive, sheet: sheet) }
         if archive.contains("content.xml") { return try ODSReader(archive: archive, sheet: sheet) }
         throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveNeitherXLSXNorODS)))
+    }
+
+    /// The sheets of a workbook (xlsx or ods), in order; nil for delimited text, which has one table.
+    public static func sheetNames(path: String) throws(TableError) -> [String]? {
+        guard try isPackage(path) else { return nil }
+        let archive = try SpreadsheetArchive(path: path)
+        if archive.contains("xl/workbook.xml") { return try XLSXReader.sheetNames(in: archive) }
+        if archive.contains("content.xml") { return try ODSReader.sheetNames(in: archive) }
+        throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveNeitherXLSXNorODS)))
+    }
+
+    private static func isPackage(_ path: String) throws(TableError) -> Bool {
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            return [UInt8](try handle.read(upToCount: 4) ?? Data()) == [0x50, 0x4B, 0x03, 0x04]
+        } catch {
+            throw TableError(file: path, kind: .unreadable(error.localizedDescription))
+        }
     }
 }

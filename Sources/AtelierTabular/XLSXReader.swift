@@ -44,7 +44,11 @@ public struct XLSXReader: TableReader {
 
     /// The names of a workbook's sheets, in order.
     public static func sheetNames(path: String) throws(TableError) -> [String] {
-        try sheets(in: SpreadsheetArchive(path: path)).map(\.name)
+        try sheetNames(in: SpreadsheetArchive(path: path))
+    }
+
+    static func sheetNames(in archive: SpreadsheetArchive) throws(TableError) -> [String] {
+        try sheets(in: archive).map(\.name)
     }
 
     /// The sheets the workbook part lists, with the relation that locates each one's part.

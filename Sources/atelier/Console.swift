@@ -31,6 +31,12 @@ enum Console {
         exit(2)
     }
 
+    /// `word` as a shell reads it back: as is when it holds only safe characters, else in single quotes.
+    static func quoted(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./=:,+@".unicodeScalars.contains($0) }
+        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static var usesColour: Bool {
         let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false

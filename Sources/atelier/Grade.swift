@@ -39,19 +39,12 @@ struct RubricOptions: ParsableArguments {
     }
 }
 
-/// The groups of a grading: given by name, or the titles of the mockups named.
-struct GroupSources {
-    let mockups: [(path: String, decoded: DecodedMockup, source: String)]
-
-    init(_ paths: [String], decoder: MockupDecoder) throws {
-        mockups = try InputFiles.expand(paths).map { path in
-            let bytes = try InputFiles.read(path)
-            return (path, decoder.decode(bytes), String(decoding: bytes, as: UTF8.self))
-        }
-    }
-
-    var titles: [String] {
-        mockups.map { $0.decoded.mockup?.title ?? URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent }
+/// The groups named by mockups, read and checked with the rules in effect.
+enum MockupGroups {
+    static func load(_ paths: [String], common: CommonOptions, library: TemplateLibrary) throws -> [GradedGroup] {
+        let files = try InputFiles.expand(paths).map { ($0, try InputFiles.read($0)) }
+        let engine = ChecklistEngine(rules: try common.checklists([], in: library).rules)
+        return try GradedGroup.fromMockups(files, decoder: MockupDecoder(builtinScales: library.scaleNames), engine: engine, language: common.language)
     }
 }
 
@@ -81,15 +74,17 @@ struct GradeSheet: ParsableCommand {
     func run() throws {
         let library = try common.templateLibrary()
         let rubric = try rubricOptions.load(library)
-        let names = try groups.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            ?? GroupSources(mockups, decoder: MockupDecoder(builtinScales: library.scaleNames)).titles
+        let groups = try groups.map { try GradedGroup.named($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+            ?? MockupGroups.load(mockups, common: common, library: library)
+        let names = groups.map(\.name)
         let graderNames = graders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw UserError(.gradeNoGroups) }
         try OutputFile.produce(xlsx, inputs: mockups) { temporary in
             try GradingSheet(rubric: rubric, language: common.language).write(groups: names, graders: graderNames, to: temporary)
         }
+        let command = (["atelier", "grade", "--rubric", rubricOptions.rubric, "--scores", xlsx] + mockups).map(Console.quoted).joined(separator: " ")
         Console.print(Catalogue.text(.gradeSheetWritten, ["path": xlsx, "groups": "\(names.count)", "graders": "\(graderNames.count)",
-                                                           "rubric": rubricOptions.rubric])[common.language] + "\n")
+                                                           "command": command])[common.language] + "\n")
     }
 }
 
@@ -152,7 +147,7 @@ struct GradeCompute: ParsableCommand {
     @Option(help: "Write the gradebook (.xlsx): marks, graders side by side with disagreements highlighted, agreement.")
     var xlsx: String?
 
-    @Option(help: "Write one Markdown feedback file per group into this folder.")
+    @Option(help: "Write one Markdown feedback file per group, and one per member with --peer, into this folder.")
     var feedback: String?
 
     @Option(help: "Peer ratings inside groups (CSV/xlsx/ods: group, giver, receiver, mark) for WebPA individual marks.")
@@ -164,117 +159,46 @@ struct GradeCompute: ParsableCommand {
     @Option(name: .customLong("disagreement-share"), help: "Graders' totals further apart than this share of the scale flag a group.")
     var disagreementShare: Double = 0.15
 
+    @Flag(name: .customLong("share-peer-scores"), help: "Show every member's peer score in the group's feedback file (by default each member sees only their own, in their own file).")
+    var sharePeerScores = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let language = common.language
         let library = try common.templateLibrary()
         let rubric = try rubricOptions.load(library)
-        guard !scores.isEmpty else { throw UserError(.gradeNoScores) }
         try OutputFile.preflight([json, xlsx], inputs: scores + mockups + (peer.map { [$0] } ?? []))
-        let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        let sources = try GroupSources(mockups, decoder: decoder)
-        let engine = ChecklistEngine(rules: try common.checklists([], in: library).rules)
-        var checks: [String: CheckResult] = [:]
-        for (title, mockup) in zip(sources.titles, sources.mockups) {
-            checks[title] = engine.check(mockup.decoded, source: mockup.source, language: language)
-        }
-        var all: [Score] = [], problems: [ScoreProblem] = []
-        for path in scores {
-            guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
-            let (found, issues) = try ScoreReader(rubric: rubric).read(path)
-            all += found
-            problems += issues
-        }
-        var groups = sources.titles
-        if groups.isEmpty {
-            for score in all where !groups.contains(score.group) { groups.append(score.group) }
-        }
-        for score in all where !groups.contains(score.group) {
-            problems.append(ScoreProblem(severity: .error, place: score.place,
-                                         message: Catalogue.text(.gradeUnknownGroup, ["value": score.group, "groups": groups.joined(separator: ", ")])))
-        }
-        let grading = Grading(rubric: rubric, disagreementShare: disagreementShare)
-        let grades = grading.grade(groups: groups, scores: all, readiness: checks.mapValues(\.readiness))
-        let agreement = grading.agreement(grades)
-        var peers: [PeerAssessment] = []
-        if let peer {
-            guard FileManager.default.fileExists(atPath: peer) else { throw UserError(.cliNoSuchFile, ["path": peer]) }
-            let (ratings, issues) = try PeerReader.read(peer)
-            problems += issues
-            for rating in ratings where !groups.contains(rating.group) {
-                problems.append(ScoreProblem(severity: .warning, place: rating.place, message: Catalogue.text(.peerUnknownGroup, ["value": rating.group])))
-            }
-            let marks = Dictionary(grades.compactMap { grade in grade.mark.map { (grade.group, $0) } }, uniquingKeysWith: { first, _ in first })
-            peers = grading.peerAssessment(ratings.filter { groups.contains($0.group) }, marks: marks, weighting: peerWeighting)
-        }
-        for problem in problems {
+        let outcome = try GradeUseCase.run(GradeRequest(
+            rubric: rubric, scoreFiles: scores, groups: try MockupGroups.load(mockups, common: common, library: library), peerFile: peer,
+            peerWeighting: peerWeighting, disagreementShare: disagreementShare))
+        for problem in outcome.problems {
             Console.error("\(problem.place) : \(problem.severity.word(in: language)) : \(problem.message[language])")
         }
+        guard !outcome.hasErrors else {
+            Console.error(Catalogue.text(.gradeNothingWritten)[language])
+            throw ExitCode(1)
+        }
+        let inputs = scores + mockups + (peer.map { [$0] } ?? [])
         if let json {
-            let text = GradeJSON.document(grades, agreement: agreement, peers: peers, rubric: rubric).rendered() + "\n"
-            if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: scores + mockups) }
+            let text = GradeJSON.document(outcome.grades, agreement: outcome.agreement, severity: outcome.severity, peers: outcome.peers, rubric: rubric).rendered() + "\n"
+            if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: inputs) }
         }
         if let xlsx {
-            try OutputFile.produce(xlsx, inputs: scores + mockups) { temporary in
+            try OutputFile.produce(xlsx, inputs: inputs) { temporary in
                 try GradeWorkbook(rubric: rubric, language: language, totalsThreshold: disagreementShare * rubric.outOf)
-                    .write(grades, agreement: agreement, peers: peers, to: temporary)
+                    .write(outcome.grades, agreement: outcome.agreement, severity: outcome.severity, peers: outcome.peers, to: temporary)
             }
         }
         if let feedback {
-            try writeFeedback(grades, rubric: rubric, checks: checks, peers: peers, folder: feedback)
+            try FeedbackFolder(path: feedback, inputs: inputs)
+                .write(outcome, writer: Feedback(rubric: rubric, language: language), sharePeerScores: sharePeerScores)
         }
-        if json != "-" { Console.print(summary(grades, agreement: agreement, peers: peers, rubric: rubric)) }
-        if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
-    }
-
-    private func writeFeedback(_ grades: [GroupGrade], rubric: Rubric, checks: [String: CheckResult], peers: [PeerAssessment], folder: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw UserError(.cliCannotWrite, ["path": folder, "reason": error.localizedDescription])
+        if json != "-" { Console.print(GradeSummary(rubric: rubric, language: language).text(outcome)) }
+        if !outcome.unmarked.isEmpty {
+            Console.error(Catalogue.text(.gradeUnmarkedSummary, ["count": "\(outcome.unmarked.count)",
+                                                                 "groups": outcome.unmarked.map(\.group).joined(separator: ", ")])[language])
+            throw ExitCode(1)
         }
-        let writer = Feedback(rubric: rubric, language: common.language)
-        var used = Set<String>()
-        for grade in grades {
-            let stem = String(grade.group.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined().lowercased().prefix(60))
-            // Two groups whose names differ only by case or punctuation get two files, never one.
-            var name = stem, copy = 1
-            while !used.insert(name).inserted {
-                copy += 1
-                name = "\(stem)-\(copy)"
-            }
-            let path = (folder as NSString).appendingPathComponent("\(name).md")
-            let markdown = writer.markdown(grade, findings: checks[grade.group]?.findings ?? [], peer: peers.first { $0.group == grade.group })
-            try OutputFile.write(markdown, to: path, inputs: scores + mockups)
-        }
-    }
-
-    private func summary(_ grades: [GroupGrade], agreement: AgreementReport?, peers: [PeerAssessment], rubric: Rubric) -> String {
-        let language = common.language
-        var output = ""
-        for grade in grades {
-            let disagreeing = grade.criteria.filter(\.disagreement).map(\.criterion.id)
-            let flag = disagreeing.isEmpty ? "" : Catalogue.text(.gradeDisagreementFlag, ["criteria": disagreeing.joined(separator: ", ")])[language]
-            output += Catalogue.text(.gradeSummary, ["group": grade.group, "mark": grade.mark.map { language.number($0) } ?? "—",
-                                                     "outOf": language.number(rubric.outOf), "flag": flag])[language] + "\n"
-            if let peer = peers.first(where: { $0.group == grade.group }) {
-                let marks = peer.members.map { "\($0.name) \($0.mark.map { language.number($0) } ?? "—")" }.joined(separator: ", ")
-                output += Catalogue.text(.peerSummary, ["submitted": "\(peer.submitted)", "members": "\(peer.members.count)", "marks": marks])[language] + "\n"
-            }
-        }
-        if let agreement, let icc = agreement.icc {
-            output += "\n" + Catalogue.text(.gradeAgreementLine, [
-                "graders": "\(agreement.graders)", "groups": "\(agreement.groups)", "leftOut": "\(agreement.leftOut)",
-                "iccAbsolute": icc.iccA1.map { language.number($0) } ?? "—", "iccGuide": ReadingGuide.icc(icc.iccA1)[language],
-                "iccConsistency": icc.iccC1.map { language.number($0) } ?? "—", "iccAverage": icc.iccAk.map { language.number($0) } ?? "—",
-            ])[language] + "\n"
-        }
-        for criterion in agreement?.criteria ?? [] {
-            guard let alpha = criterion.krippendorffOrdinal else { continue }
-            output += Catalogue.text(.gradeCriterionAgreement, ["id": criterion.id, "alpha": language.number(alpha),
-                                                                 "guide": ReadingGuide.krippendorff(alpha)[language]])[language] + "\n"
-        }
-        return output
     }
 }

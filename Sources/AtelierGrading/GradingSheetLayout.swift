@@ -1,0 +1,74 @@
+import AtelierCore
+import Foundation
+
+/// The layout of the grading sheet, shared by its writer (`GradingSheet`) and its reader
+/// (`ScoreReader`): one sheet per grader whose corner cell names the grader in full, a legend
+/// sheet recognised by its header, sheet names that Excel and LibreOffice accept whatever the
+/// graders are called.
+public enum GradingSheetLayout {
+    /// The legend sheet's usual name.
+    public static let legendName = "Barème"
+    static let corner = (fr: "Groupe — correcteur : ", en: "Group — grader: ")
+
+    /// The corner cell (A1) of a grader's sheet: the group column's title and the grader.
+    public static func cornerTitle(grader: String, language: Language) -> String {
+        (language == .fr ? corner.fr : corner.en) + grader
+    }
+
+    /// The grader a corner cell names; nil for a corner written otherwise (a sheet made by hand,
+    /// whose grader is then its sheet's name).
+    public static func grader(corner text: String) -> String? {
+        for prefix in [corner.fr, corner.en] where text.hasPrefix(prefix) {
+            let name = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            return name.isEmpty ? nil : name
+        }
+        return nil
+    }
+
+    /// Whether a header row is the legend's (in either language).
+    public static func isLegend(header: [String]) -> Bool {
+        let titles = header.prefix(5).map(TextMatching.normalized)
+        return [Language.fr, .en].contains { language in
+            Catalogue.text(.gradeLegendColumns)[language].split(separator: "|").map { TextMatching.normalized(String($0)) } == titles
+        }
+    }
+
+    /// Graders whose names are the same once case, accents and spaces are set aside: two
+    /// sheets, or two columns of the gradebook, could not tell them apart.
+    public static func clashingGraders(_ graders: [String]) -> (String, String)? {
+        var seen: [String: String] = [:]
+        for grader in graders {
+            if let first = seen[TextMatching.normalized(grader)] { return (first, grader) }
+            seen[TextMatching.normalized(grader)] = grader
+        }
+        return nil
+    }
+
+    /// The sheet names of the legend and of each grader: 31 characters at most, none of
+    /// `[]:*?/\`, no apostrophe at either end, never blank, all different ignoring case.
+    public static func sheetNames(graders: [String]) -> (legend: String, graders: [String]) {
+        var used = Set<String>()
+        func unique(_ wanted: String) -> String {
+            let base = valid(wanted)
+            var name = base, copy = 1
+            while used.contains(name.lowercased()) || name.lowercased() == "history" {
+                copy += 1
+                let suffix = " (\(copy))"
+                name = String(base.prefix(31 - suffix.count)) + suffix
+            }
+            used.insert(name.lowercased())
+            return name
+        }
+        let names = graders.map(unique)
+        return (unique(legendName), names)
+    }
+
+    static func valid(_ name: String) -> String {
+        var cleaned = String(String.UnicodeScalarView(name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 }))
+        while cleaned.hasPrefix("'") { cleaned.removeFirst() }
+        cleaned = String(cleaned.prefix(31))
+        while cleaned.hasSuffix("'") { cleaned.removeLast() }
+        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? "?" : trimmed
+    }
+}

@@ -1,0 +1,97 @@
+import AtelierCore
+import AtelierGrading
+import Foundation
+
+/// The feedback folder of a grading: one file per group, and one per member when peers rated
+/// each other; file names made from the names, never two alike.
+public struct FeedbackFolder: Sendable {
+    public let path: String
+    /// The files read, never written over.
+    public let inputs: [String]
+
+    public init(path: String, inputs: [String]) {
+        self.path = path
+        self.inputs = inputs
+    }
+
+    public func write(_ outcome: GradeOutcome, writer: Feedback, sharePeerScores: Bool) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw UserError(.cliCannotWrite, ["path": path, "reason": error.localizedDescription])
+        }
+        var used = Set<String>()
+        func unique(_ stem: String) -> String {
+            // Two groups whose names differ only by case or punctuation get two files, never one.
+            var name = stem, copy = 1
+            while !used.insert(name).inserted {
+                copy += 1
+                name = "\(stem)-\(copy)"
+            }
+            return name
+        }
+        for grade in outcome.grades {
+            let findings = outcome.groups.first { $0.name == grade.group }?.check?.findings ?? []
+            let peer = outcome.peers.first { $0.group == grade.group }
+            let stem = unique(Self.stem(grade.group))
+            try save(writer.markdown(grade, findings: findings, peer: peer, sharePeerScores: sharePeerScores), as: stem)
+            for member in peer?.members ?? [] {
+                try save(writer.memberMarkdown(grade, member: member, peer: peer!, findings: findings), as: unique("\(stem)--\(Self.stem(member.name))"))
+            }
+        }
+    }
+
+    private func save(_ markdown: String, as name: String) throws {
+        try OutputFile.write(markdown, to: (path as NSString).appendingPathComponent("\(name).md"), inputs: inputs)
+    }
+
+    /// Letters and digits of `name`, lower-cased, the rest as dashes; 60 characters at most.
+    static func stem(_ name: String) -> String {
+        String(name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined().lowercased().prefix(60))
+    }
+}
+
+/// What `grade` prints: each group's mark (or why it has none) with its disagreements, the
+/// peers' marks, the agreement between graders and each grader's severity.
+public struct GradeSummary: Sendable {
+    public let rubric: Rubric
+    public let language: Language
+
+    public init(rubric: Rubric, language: Language) {
+        self.rubric = rubric
+        self.language = language
+    }
+
+    public func text(_ outcome: GradeOutcome) -> String {
+        let feedback = Feedback(rubric: rubric, language: language)
+        var output = ""
+        for grade in outcome.grades {
+            let disagreeing = grade.criteria.filter(\.disagreement).map(\.criterion.id)
+            let flag = disagreeing.isEmpty ? "" : Catalogue.text(.gradeDisagreementFlag, ["criteria": disagreeing.joined(separator: ", ")])[language]
+            output += Catalogue.text(.gradeSummary, ["group": grade.group, "mark": feedback.markText(grade), "flag": flag])[language] + "\n"
+            if let peer = outcome.peers.first(where: { $0.group == grade.group }) {
+                let marks = peer.members.map { "\($0.name) \($0.mark.map { language.number($0) } ?? "—")" }.joined(separator: ", ")
+                output += Catalogue.text(.peerSummary, ["submitted": "\(peer.submitted)", "members": "\(peer.members.count)", "marks": marks])[language] + "\n"
+            }
+        }
+        if let agreement = outcome.agreement, let icc = agreement.icc {
+            output += "\n" + Catalogue.text(.gradeAgreementLine, [
+                "graders": "\(agreement.graders)", "groups": "\(agreement.groups)", "leftOut": "\(agreement.leftOut)",
+                "iccAbsolute": icc.iccA1.map { language.number($0) } ?? "—", "iccGuide": ReadingGuide.icc(icc.iccA1)[language],
+                "iccConsistency": icc.iccC1.map { language.number($0) } ?? "—", "iccAverage": icc.iccAk.map { language.number($0) } ?? "—",
+            ])[language] + "\n"
+        }
+        for criterion in outcome.agreement?.criteria ?? [] {
+            guard let alpha = criterion.krippendorffOrdinal else { continue }
+            output += Catalogue.text(.gradeCriterionAgreement, ["id": criterion.id, "alpha": language.number(alpha),
+                                                                 "guide": ReadingGuide.krippendorff(alpha)[language]])[language] + "\n"
+        }
+        if !outcome.severity.isEmpty {
+            output += "\n" + Catalogue.text(.gradeSeverityHeading)[language] + "\n"
+            for entry in outcome.severity {
+                output += "  " + ReadingGuide.severity(entry)[language] + "\n"
+            }
+        }
+        return output
+    }
+}
