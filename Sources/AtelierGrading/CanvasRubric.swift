@@ -1,3 +1,4 @@
+import AtelierChecklist
 import AtelierCore
 import AtelierMockup
 import AtelierTabular
@@ -7,6 +8,9 @@ import Foundation
 /// Criteria Enable Range`, then `Rating Name, Rating Description, Rating Points` triplets, one
 /// row per criterion. Canvas has no weights: a criterion is worth its highest rating, so
 /// exporting multiplies points by the weight and importing gives every criterion weight 1.
+/// Canvas has no automatic or feedback-only criteria either: the criterion description carries
+/// them after the id (`maquette auto:overall:0.6,0.8,0.95`, `remarques feedback-only`), so a
+/// rubric that goes through Canvas comes back with them.
 public enum CanvasRubric {
     static let fixedColumns = ["Rubric Name", "Criteria Name", "Criteria Description", "Criteria Enable Range"]
     static let ratingColumns = ["Rating Name", "Rating Description", "Rating Points"]
@@ -16,7 +20,7 @@ public enum CanvasRubric {
         let ratings = rubric.criteria.map(\.levels.count).max() ?? 0
         var text = CSVWriter.line(fixedColumns + Array(repeating: ratingColumns, count: ratings).flatMap { $0 })
         for criterion in rubric.criteria {
-            var fields = [rubric.title[language], criterion.label[language], criterion.id, "false"]
+            var fields = [rubric.title[language], criterion.label[language], description(of: criterion), "false"]
             for level in criterion.levels.reversed() {
                 let points = criterion.feedbackOnly ? 0 : level.points * criterion.weight
                 fields += [level.label[language], level.descriptor?[language] ?? "", JSONValue.format(points)]
@@ -24,6 +28,34 @@ public enum CanvasRubric {
             text += CSVWriter.line(fields)
         }
         return text
+    }
+
+    private static func description(of criterion: Rubric.Criterion) -> String {
+        var words = [criterion.id]
+        if case .readiness(let section, let thresholds) = criterion.source {
+            words.append("auto:\(section?.rawValue ?? "overall"):" + thresholds.map(JSONValue.format).joined(separator: ","))
+        }
+        if criterion.feedbackOnly { words.append("feedback-only") }
+        return words.joined(separator: " ")
+    }
+
+    /// The id, source and feedback-only flag a description written by `description(of:)` carries.
+    private static func parse(_ description: String) -> (id: String, source: Rubric.Source, feedbackOnly: Bool)? {
+        let words = description.split(separator: " ").map(String.init)
+        guard let id = words.first, id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else { return nil }
+        var source = Rubric.Source.graders, feedbackOnly = false
+        for word in words.dropFirst() {
+            let parts = word.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            if word == "feedback-only" {
+                feedbackOnly = true
+            } else if parts.count == 3, parts[0] == "auto", parts[1] == "overall" || Section(rawValue: parts[1]) != nil {
+                let thresholds = parts[2].split(separator: ",").compactMap { Double($0) }
+                source = .readiness(section: Section(rawValue: parts[1]), thresholds: thresholds)
+            } else {
+                return nil
+            }
+        }
+        return (id, source, feedbackOnly)
     }
 
     /// Reads a Canvas rubric CSV: ratings in any order (sorted by points), decimal commas
@@ -56,11 +88,11 @@ public enum CanvasRubric {
             }
             guard !levels.isEmpty else { throw UserError(.canvasNoRatings, ["file": file, "row": "\(row.number)"]) }
             let label = cell(nameColumn), description = descriptionColumn.map(cell) ?? ""
-            let isIdentifier = !description.isEmpty && description.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
-            var id = isIdentifier ? description : TextMatching.normalized(label).map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
+            let declared = parse(description)
+            var id = declared?.id ?? TextMatching.normalized(label).map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
             if criteria.contains(where: { $0.id == id }) { id += "-\(criteria.count + 1)" }
-            criteria.append(Rubric.Criterion(id: id, label: Localized(verbatim: label), weight: 1,
-                                             levels: levels.sorted { $0.points < $1.points }, source: .graders, feedbackOnly: false))
+            criteria.append(Rubric.Criterion(id: id, label: Localized(verbatim: label), weight: 1, levels: levels.sorted { $0.points < $1.points },
+                                             source: declared?.source ?? .graders, feedbackOnly: declared?.feedbackOnly ?? false))
         }
         guard !criteria.isEmpty else { throw UserError(.canvasNoRatings, ["file": file, "row": "2"]) }
         let name = title ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent

@@ -109,18 +109,19 @@ public enum GradeUseCase {
         if request.groups.isEmpty, let automatic = rubric.scored.first(where: { $0.source != .graders }) {
             throw UserError(.gradeNeedsMockups, ["criterion": automatic.id, "rubric": rubric.id, "scores": request.scoreFiles.joined(separator: " ")])
         }
-        var read: [Score] = [], problems: [ScoreProblem] = []
+        var read: [Score] = [], problems: [ScoreProblem] = [], listed: [String] = []
         for path in request.scoreFiles {
             guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
-            let (found, issues) = try ScoreReader(rubric: rubric).read(path)
-            read += found
-            problems += issues
+            let file = try ScoreReader(rubric: rubric).readAll(path)
+            read += file.scores
+            problems += file.problems
+            listed += file.groups
         }
         let (scores, conflicts) = ScoreSet.reconcile(read, rubric: rubric)
         problems += conflicts
         var groups = request.groups
         if groups.isEmpty {
-            for score in scores where !groups.contains(where: { $0.name == score.group }) { groups.append(GradedGroup(name: score.group)) }
+            for name in listed where !groups.contains(where: { $0.name == name }) { groups.append(GradedGroup(name: name)) }
         }
         let names = groups.map(\.name)
         for score in scores where !names.contains(score.group) {

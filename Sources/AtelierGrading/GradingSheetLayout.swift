@@ -54,7 +54,7 @@ public enum GradingSheetLayout {
             while used.contains(name.lowercased()) || name.lowercased() == "history" {
                 copy += 1
                 let suffix = " (\(copy))"
-                name = String(base.prefix(31 - suffix.count)) + suffix
+                name = base.prefix(31 - suffix.count).trimmingCharacters(in: .whitespaces) + suffix
             }
             used.insert(name.lowercased())
             return name

@@ -38,12 +38,19 @@ public struct ScoreReader {
     }
 
     public func read(_ path: String) throws -> (scores: [Score], problems: [ScoreProblem]) {
+        let file = try readAll(path)
+        return (file.scores, file.problems)
+    }
+
+    /// The scores, the problems, and the groups the file lists (a grid's rows, graded or not).
+    public func readAll(_ path: String) throws -> (scores: [Score], problems: [ScoreProblem], groups: [String]) {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let sheets = try UserError.reading({ () throws(TableError) in try TableFile.sheetNames(path: path) }) else {
             var reader = try LongFormat.open(path)
-            return try readLong(&reader, file: name)
+            let (scores, problems) = try readLong(&reader, file: name)
+            return (scores, problems, scores.map(\.group))
         }
-        var scores: [Score] = [], problems: [ScoreProblem] = []
+        var scores: [Score] = [], problems: [ScoreProblem] = [], groups: [String] = []
         for sheet in sheets {
             var sheetReader: any TableReader
             do {
@@ -55,11 +62,12 @@ public struct ScoreReader {
             }
             guard !GradingSheetLayout.isLegend(header: sheetReader.header) else { continue }
             let grader = sheetReader.header.first.flatMap(GradingSheetLayout.grader(corner:)) ?? sheet
-            let (found, issues) = try readGrid(&sheetReader, grader: grader, place: { "\(name), \(Catalogue.text(.gradeSheetWord, ["sheet": sheet]).fr), \($0)" })
+            let (found, issues, listed) = try readGrid(&sheetReader, grader: grader, place: { "\(name), \(Catalogue.text(.gradeSheetWord, ["sheet": sheet]).fr), \($0)" })
             scores += found
             problems += issues
+            groups += listed
         }
-        return (scores, problems)
+        return (scores, problems, groups)
     }
 
     private func criterion(named header: String) -> Rubric.Criterion? {
@@ -104,8 +112,8 @@ public struct ScoreReader {
         return (columns, unknown)
     }
 
-    private func readGrid(_ reader: inout any TableReader, grader: String, place: (String) -> String) throws -> ([Score], [ScoreProblem]) {
-        var scores: [Score] = [], problems: [ScoreProblem] = []
+    private func readGrid(_ reader: inout any TableReader, grader: String, place: (String) -> String) throws -> ([Score], [ScoreProblem], [String]) {
+        var scores: [Score] = [], problems: [ScoreProblem] = [], groups: [String] = []
         let (columns, unknown) = gridColumns(reader.header)
         for index in unknown {
             problems.append(ScoreProblem(severity: .error, place: place("\(ColumnLetters.letters(index))1"),
@@ -113,6 +121,7 @@ public struct ScoreReader {
         }
         while let row = try LongFormat.nextRow(&reader) {
             guard let group = row.cells.first?.trimmingCharacters(in: .whitespaces), !group.isEmpty else { continue }
+            groups.append(group)
             for column in columns where column.index < row.cells.count {
                 let text = row.cells[column.index].trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { continue }
@@ -130,7 +139,7 @@ public struct ScoreReader {
         if scores.isEmpty {
             problems.append(ScoreProblem(severity: .warning, place: place("A1"), message: Catalogue.text(.gradeGraderEmpty, ["grader": grader])))
         }
-        return (scores, problems)
+        return (scores, problems, groups)
     }
 
     private func readLong(_ reader: inout any TableReader, file: String) throws -> ([Score], [ScoreProblem]) {

@@ -69,13 +69,18 @@ final class GradingTests: ScratchFolderTestCase {
         let grading = Grading(rubric: try rubric())
         let scores = [score("G", "A", "fond", 3), score("G", "A", "forme", 1), score("G", "B", "fond", 2),
                       score("G", "A", "remarques", 0), score("G", "B", "remarques", 0)]
-        let grade = try XCTUnwrap(grading.grade(groups: ["G"], scores: scores, readiness: [:]).first)
-        // fond: (3 + 2) / 2 = 2.5 points, weight 2; forme: only A's 1 point; maquette: no readiness.
+        let withoutMockup = try XCTUnwrap(grading.grade(groups: ["G"], scores: scores, readiness: [:]).first)
+        XCTAssertNil(withoutMockup.criteria.first { $0.criterion.id == "maquette" }?.points)
+        XCTAssertNil(withoutMockup.mark, "the automatic criterion has no readiness: no mark rather than a rescaled one")
+        XCTAssertEqual(withoutMockup.status, .incomplete(missing: ["maquette"]))
+        let grade = try XCTUnwrap(grading.grade(groups: ["G"], scores: scores, readiness: ["G": readiness(0.85)]).first)
+        // fond: (3 + 2) / 2 = 2.5 points, weight 2; forme: only A's 1 point; maquette: level 2 (2 points).
         XCTAssertEqual(grade.criteria.first { $0.criterion.id == "fond" }?.points, 2.5)
         XCTAssertEqual(grade.criteria.first { $0.criterion.id == "forme" }?.points, 1)
-        XCTAssertNil(grade.criteria.first { $0.criterion.id == "maquette" }?.points)
-        // (2 × 2.5 + 1 × 1) / (2 × 3 + 1 × 3) × 20 = 13.33…, rounded to the half point; remarks do not count.
+        // (2 × 2.5 + 1 × 1 + 1 × 2) / (2 × 3 + 1 × 3 + 1 × 3) × 20 = 13.33…, rounded to the half point; remarks do not count.
         XCTAssertEqual(grade.mark, 13.5)
+        XCTAssertEqual(grade.status, .marked)
+        XCTAssertEqual(try XCTUnwrap(grade.automaticPoints), 2.0 / 12.0 * 20, accuracy: 1e-12)
         let totals = Dictionary(uniqueKeysWithValues: grade.graderTotals.map { ($0.grader, $0.total) })
         XCTAssertEqual(try XCTUnwrap(totals["A"]), 7.0 / 9.0 * 20, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(totals["B"]), 4.0 / 6.0 * 20, accuracy: 1e-12)
@@ -92,16 +97,18 @@ final class GradingTests: ScratchFolderTestCase {
         let sectionRubric = try self.rubric(Self.small.replacingOccurrences(of: "readiness: overall", with: "readiness: accessibility"))
         let section = try XCTUnwrap(sectionRubric.criteria.first { $0.id == "maquette" })
         XCTAssertEqual(Grading.autoLevel(section, readiness: readiness(1)), 0, "the accessibility section scores 0.5")
-        let grade = Grading(rubric: rubric).grade(groups: ["G"], scores: [score("G", "A", "fond", 3)], readiness: ["G": readiness(0.85)])[0]
-        // fond 3 × 2 and maquette level 2 (2 points) × 1 over 9 → 17.78 → 18.
-        XCTAssertEqual(grade.mark, 18)
+        let grade = Grading(rubric: rubric).grade(groups: ["G"], scores: [score("G", "A", "fond", 3), score("G", "A", "forme", 3)],
+                                                  readiness: ["G": readiness(0.85)])[0]
+        // fond 3 × 2, forme 3 and maquette level 2 (2 points) × 1 over 12 → 18.33 → 18.5.
+        XCTAssertEqual(grade.mark, 18.5)
     }
 
     func testRoundingStepRoundsHalvesUp() throws {
         let rubric = try rubric()
         XCTAssertEqual([13.25, 13.24, 13.74, 13.75, 0].map(rubric.rounded), [13.5, 13, 13.5, 14, 0])
-        let exact = try self.rubric(Self.small.replacingOccurrences(of: "rounding: 0.5", with: "rounding: 0"))
-        XCTAssertEqual(exact.rounded(13.337), 13.337)
+        let fine = try self.rubric(Self.small.replacingOccurrences(of: "rounding: 0.5", with: "rounding: 0.01"))
+        XCTAssertEqual(fine.rounded(13.337), 13.34, accuracy: 1e-12)
+        XCTAssertEqual([25, -3].map(rubric.rounded), [20, 0], "a mark stays on the scale")
     }
 
     func testGraderTwoLevelsApartFlagsTheCriterion() throws {
@@ -270,8 +277,9 @@ final class GradingTests: ScratchFolderTestCase {
                                                      "« Excellent » is not a level of the criterion intention (Insuffisant, Fragile, Satisfaisant, Très bien)."])
         let grades = Grading(rubric: rubric).grade(groups: ["G1", "G2"], scores: scores, readiness: [:])
         XCTAssertEqual(grades[0].criteria.filter(\.disagreement).map(\.criterion.id), ["intention"])
-        // G1: intention (3 + 1) / 2 = 2 points × 2, publics 2 × 2 → 8 / 12 × 20 = 13.33 → 13.5.
-        XCTAssertEqual(grades[0].mark, 13.5)
+        // G1 has levels on two of the eight counted graded criteria, and no mockup: no mark, and why.
+        XCTAssertNil(grades[0].mark)
+        XCTAssertEqual(grades[0].status, .incomplete(missing: ["outils", "participation", "faisabilite", "evaluation", "inclusion", "oral", "maquette"]))
     }
 
     func testGradebookHoldsTheMarksAndHighlightsDisagreements() throws {
@@ -279,11 +287,12 @@ final class GradingTests: ScratchFolderTestCase {
         let sheet = Fixtures.examples.appendingPathComponent("grading/grille-remplie.xlsx")
         let groups = try XCTUnwrap(expected()["groups"] as? [String])
         let grading = Grading(rubric: rubric)
-        let grades = grading.grade(groups: groups, scores: try ScoreReader(rubric: rubric).read(sheet.path).scores, readiness: [:])
+        let grades = grading.grade(groups: groups, scores: try ScoreReader(rubric: rubric).read(sheet.path).scores,
+                                   readiness: Dictionary(uniqueKeysWithValues: groups.map { ($0, readiness(0.9)) }))
         let url = folder.appendingPathComponent("notes.xlsx")
         let ratings = try PeerReader.read(Fixtures.examples.appendingPathComponent("grading/pairs.csv").path).ratings
         let marksByGroup = Dictionary(uniqueKeysWithValues: grades.compactMap { grade in grade.mark.map { (grade.group, $0) } })
-        let peers = grading.peerAssessment(ratings, marks: marksByGroup, weighting: 0.5)
+        let peers = grading.peerAssessment(ratings, members: [:], marks: marksByGroup, weighting: 0.5)
         try GradeWorkbook(rubric: rubric, language: .en, totalsThreshold: 3).write(grades, agreement: grading.agreement(grades), peers: peers, to: url)
         XCTAssertEqual(try XLSXReader.sheetNames(path: url.path), ["Marks", "Graders", "Agreement", "Individual marks"])
         var individual = try XLSXReader(path: url.path, sheet: "Individual marks")
@@ -300,7 +309,7 @@ final class GradingTests: ScratchFolderTestCase {
             XCTAssertEqual(Double(line.cells[4]) ?? .nan, try XCTUnwrap(member.mark), accuracy: 1e-12)
         }
         var marks = try XLSXReader(path: url.path, sheet: "Marks")
-        XCTAssertEqual(marks.header, ["Group", "Mark /20", "Camille's total", "Karim's total", "Spread"])
+        XCTAssertEqual(marks.header, ["Group", "Mark /20", "Status", "Mockup (automatic) /20", "Camille's total", "Karim's total", "Spread"])
         var row = 0
         while let line = try marks.nextRow() {
             XCTAssertEqual(line.cells[0], grades[row].group)
@@ -309,7 +318,7 @@ final class GradingTests: ScratchFolderTestCase {
         }
         XCTAssertEqual(row, 6)
         let archive = try Archive(url: url, accessMode: .read)
-        for (index, formula) in [(1, "$E2&gt;=3"), (2, "$F2&gt;=2")] {
+        for (index, formula) in [(1, "$G2&gt;=3"), (2, "$F2&gt;=2")] {
             var xml = Data()
             _ = try archive.extract(try XCTUnwrap(archive["xl/worksheets/sheet\(index).xml"])) { xml.append($0) }
             XCTAssertTrue(String(decoding: xml, as: UTF8.self).contains("<formula>\(formula)"), "sheet \(index) highlights with \(formula)")
@@ -366,7 +375,7 @@ final class GradingTests: ScratchFolderTestCase {
         let (ratings, problems) = try PeerReader.read(url.path)
         XCTAssertEqual(problems.map(\.place), ["pairs.csv, ligne 22"], "Elaine's only row has no number: she did not submit")
         let rubric = try rubric(Self.small.replacingOccurrences(of: "out-of: 20", with: "out-of: 100"))
-        let result = try XCTUnwrap(Grading(rubric: rubric).peerAssessment(ratings, marks: ["G": 60], weighting: 0.5).first)
+        let result = try XCTUnwrap(Grading(rubric: rubric).peerAssessment(ratings, members: [:], marks: ["G": 60], weighting: 0.5).first)
         XCTAssertEqual(result.members.map(\.name), names)
         XCTAssertEqual(result.submitted, 4)
         for (member, (score, mark)) in zip(result.members, zip([1.1300, 1.4785, 1.1188, 0.8553, 0.4174], [63.90, 74.36, 63.56, 55.66, 42.52])) {
@@ -387,9 +396,12 @@ final class GradingTests: ScratchFolderTestCase {
 
     func testGroupsWhoseNamesDifferOnlyByCaseGetTwoFeedbackFiles() throws {
         let scores = folder.appendingPathComponent("notes.csv")
-        try "groupe;correcteur;critère;niveau\nGroupe A;Ana;intention;Fragile\ngroupe a;Ana;intention;Très bien\n".write(to: scores, atomically: true, encoding: .utf8)
+        try "groupe;correcteur;critère;niveau\nGroupe A;Ana;fond;Fragile\ngroupe a;Ana;fond;Très bien\n".write(to: scores, atomically: true, encoding: .utf8)
+        let rubric = folder.appendingPathComponent("grille.yaml")
+        // The small rubric's first criterion alone: nothing automatic, one level gives a mark.
+        try Self.small.components(separatedBy: "  - id: forme")[0].write(to: rubric, atomically: true, encoding: .utf8)
         let feedback = folder.appendingPathComponent("retours")
-        let run = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", scores.path, "--feedback", feedback.path, "--lang", "fr"])
+        let run = try AtelierProcess.run(["grade", "--rubric", rubric.path, "--scores", scores.path, "--feedback", feedback.path, "--lang", "fr"])
         XCTAssertEqual(run.status, 0, run.error)
         XCTAssertEqual(Fixtures.files(in: feedback, ending: ".md").map(\.lastPathComponent), ["groupe-a-2.md", "groupe-a.md"])
     }
@@ -412,9 +424,12 @@ final class GradingTests: ScratchFolderTestCase {
         XCTAssertEqual(peer["submitted"] as? Int, 3)
         let scores = try XCTUnwrap(peer["members"] as? [[String: Any]]).compactMap { $0["webpa_score"] as? Double }
         XCTAssertEqual(scores.reduce(0, +) / Double(scores.count), 1, accuracy: 1e-12, "WebPA scores average 1")
-        XCTAssertEqual(Fixtures.files(in: feedback, ending: ".md").count, 6)
+        let files = Fixtures.files(in: feedback, ending: ".md").map(\.lastPathComponent)
+        XCTAssertEqual(files.filter { $0.hasPrefix("les-voix-du-quartier--") }.count, 4, "one file per member who was rated")
+        XCTAssertEqual(files.count, 6 + 4 + 3, "one per group, one per member of the two groups in pairs.csv (four and three members)")
         let voicesFeedback = try String(contentsOf: feedback.appendingPathComponent("les-voix-du-quartier.md"), encoding: .utf8)
-        XCTAssertTrue(voicesFeedback.contains("## Notes individuelles (évaluation par les pairs, WebPA)\n\n| Membre | Score WebPA | Note individuelle |"), voicesFeedback)
+        XCTAssertTrue(voicesFeedback.contains("## Notes individuelles (évaluation par les pairs, WebPA)\n\n3 membre(s) sur 4 ont répondu."), voicesFeedback)
+        XCTAssertFalse(voicesFeedback.contains("| Membre | Score WebPA |"), "members' scores stay in their own files")
 
         let oneMockup = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", sheet, "--lang", "en", mockups[0]])
         XCTAssertEqual(oneMockup.status, 1)
