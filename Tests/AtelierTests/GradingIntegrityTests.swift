@@ -14,29 +14,9 @@ import ZIPFoundation
 /// right mark or a clear refusal.
 final class GradingIntegrityTests: ScratchFolderTestCase {
 
-    /// Two counted graded criteria, no automatic one.
-    private static let plain = """
-    id: simple
-    title: {fr: Grille simple, en: Simple rubric}
-    out-of: 20
-    rounding: 0.5
-    criteria:
-      - id: fond
-        label: {fr: Fond, en: Substance}
-        weight: 2
-        levels:
-          - {label: {fr: Insuffisant, en: Insufficient}, points: 0}
-          - {label: {fr: Fragile, en: Developing}, points: 1}
-          - {label: {fr: Satisfaisant, en: Good}, points: 2}
-          - {label: {fr: Très bien, en: Very good}, points: 3}
-      - id: forme
-        label: {fr: Forme, en: Form}
-        levels:
-          - {label: {fr: Insuffisant, en: Insufficient}, points: 0}
-          - {label: {fr: Fragile, en: Developing}, points: 1}
-          - {label: {fr: Satisfaisant, en: Good}, points: 2}
-          - {label: {fr: Très bien, en: Very good}, points: 3}
-    """
+    /// Two counted graded criteria (fond, weight 2, and forme), no automatic one: the small
+    /// rubric's first two criteria.
+    private static let plain = GradingTests.small.components(separatedBy: "  - id: maquette")[0]
 
     private func rubric(_ text: String = plain) throws -> Rubric {
         try RubricLoader.load(Array(text.utf8), file: "grille.yaml")

@@ -12,7 +12,8 @@ import ZIPFoundation
 /// (Examples/grading/generate.py wrote the filled sheet and the figures they compute from it).
 final class GradingTests: ScratchFolderTestCase {
 
-    private static let small = """
+    /// A small rubric: two graded criteria, an automatic one and a feedback-only one.
+    static let small = """
     id: petit
     title: {fr: Petite grille, en: Small rubric}
     out-of: 20
