@@ -11,19 +11,19 @@ import Foundation
 struct Atelier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atelier",
-        abstract: "Design, check and evaluate cultural-mediation projects / Concevoir, vérifier et évaluer des projets de médiation.",
-        discussion: """
-        Examples / exemples :
-          atelier new ma-maquette.yaml --template podcast
-          atelier check ma-maquette.yaml
-          atelier check Examples/ --format json
-          atelier check ma-maquette.yaml --checklist ma-structure.yaml
-          atelier checklist doc > grille.md
-          atelier schema --output mockup.schema.json
-          atelier demo
-        """,
+        abstract: CLI.say(.rootAbstract),
+        discussion: CLI.discussion(nil, examples: [
+            "atelier new ma-maquette.yaml --template podcast",
+            "atelier check ma-maquette.yaml",
+            "atelier check Examples/ --format json",
+            "atelier check ma-maquette.yaml --checklist Examples/checklists/reseau-mediatheques.yaml",
+            "atelier checklist doc > grille.md",
+            "atelier schema --output mockup.schema.json",
+            "atelier demo",
+        ]),
         version: "0.1.0",
-        subcommands: [New.self, Check.self, Render.self, Survey.self, ChecklistCommand.self, Impact.self, Merge.self, Grade.self, Schema.self, Demo.self]
+        subcommands: [New.self, Check.self, Render.self, Survey.self, ChecklistCommand.self, Impact.self, Merge.self, Grade.self, Schema.self, Demo.self,
+                      Manual.self]
     )
 }
 
@@ -40,11 +40,16 @@ enum Main {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
-            let code = Atelier.exitCode(for: error)
-            if code == .success {
-                Atelier.exit(withError: error)
+            // Help, version and completion scripts end the parse "successfully"; completion
+            // scripts are code, left as the parser wrote them.
+            guard Atelier.exitCode(for: error) != .success else {
+                let text = Atelier.fullMessage(for: error)
+                let isScript = CommandLine.arguments.contains { $0.hasPrefix("--generate-completion-script") }
+                Console.print((isScript ? text : ParserMessages.help(text, in: CLI.language)) + "\n")
+                Foundation.exit(0)
             }
-            Console.error(Atelier.fullMessage(for: error))
+            let commands = Atelier.configuration.subcommands.map { $0.configuration.commandName ?? String(describing: $0).lowercased() }
+            Console.error(ParserMessages.error(Atelier.fullMessage(for: error), in: CLI.language, commands: commands))
             Foundation.exit(2)
         }
     }
@@ -52,10 +57,10 @@ enum Main {
 
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Language of messages: fr or en (default: from LC_ALL, LC_MESSAGES, LANG).")
+    @Option(name: .long, help: ArgumentHelp(CLI.say(.langHelp)))
     var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("Folder of the built-in templates (default: ATELIER_TEMPLATES, then next to the binary, then the source tree).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(CLI.say(.templatesHelp), valueName: "dir"), completion: .directory)
     var templates: String?
 
     var language: Language {

@@ -23,28 +23,25 @@ enum FailureLevel: String, ExpressibleByArgument, CaseIterable {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check mockups and explain every finding / Vérifier des maquettes.",
-        discussion: """
-        Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the check could not run.
-        Examples:
-          atelier check ma-maquette.yaml
-          atelier check Examples/ --format markdown > rapport.md
-          atelier check a.yaml b.yaml --format json --fail-on warning
-          atelier check Examples/ --checklist ma-structure.yaml
-        A comment « # atelier: ignore RULE-ID — reason » on a finding's line or the line above silences it.
-        """
+        abstract: CLI.say(.checkAbstract),
+        discussion: CLI.discussion(.checkDiscussion, examples: [
+            "atelier check Examples/voix-du-quartier.yaml",
+            "atelier check Examples/ --format markdown > rapport.md",
+            "atelier check Examples/voix-du-quartier.yaml Examples/vr-abbaye.yaml --format json --fail-on warning",
+            "atelier check Examples/ --checklist Examples/checklists/reseau-mediatheques.yaml",
+        ])
     )
 
-    @Argument(help: "Mockup files, or folders whose .yaml/.yml files are checked.")
+    @Argument(help: ArgumentHelp(CLI.say(.checkFilesHelp)), completion: .file(extensions: ["yaml", "yml"]))
     var files: [String]
 
-    @Option(name: .customLong("checklist"), help: ArgumentHelp("A checklist to apply, by name or path (repeatable). One that extends mediation-essentials replaces it; one that does not adds to it.", valueName: "name|path"))
+    @Option(name: .customLong("checklist"), help: ArgumentHelp(CLI.say(.checkChecklistHelp, ["checklists": CLI.checklistNames.joined(separator: ", ")]), valueName: "name|path"), completion: .list(CLI.checklistNames))
     var checklists: [String] = []
 
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: ArgumentHelp(CLI.say(.checkFormatHelp)))
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error, warning or never.")
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(CLI.say(.checkFailOnHelp)))
     var failOn: FailureLevel = .error
 
     @OptionGroup var common: CommonOptions

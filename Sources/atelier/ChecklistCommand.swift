@@ -8,19 +8,18 @@ import Foundation
 struct ChecklistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
-        abstract: "List, show, test and print checklists / Les listes de contrôle.",
-        discussion: """
-        Examples:
-          atelier checklist list
-          atelier checklist show mediation-essentials
-          atelier checklist test ma-structure.yaml
-          atelier checklist doc --format html > grille.html
-        """,
+        abstract: CLI.say(.checklistAbstract),
+        discussion: CLI.discussion(nil, examples: [
+            "atelier checklist list",
+            "atelier checklist show mediation-essentials",
+            "atelier checklist test Examples/checklists/reseau-mediatheques.yaml",
+            "atelier checklist doc --format html > grille.html",
+        ]),
         subcommands: [List.self, Show.self, Test.self, Doc.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The built-in checklists.")
+        static let configuration = CommandConfiguration(abstract: CLI.say(.checklistListAbstract))
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -34,8 +33,8 @@ struct ChecklistCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The rules of a checklist, with what it extends.")
-        @Argument(help: "A checklist name or path.") var checklist: String = ChecklistSet.defaultChecklist
+        static let configuration = CommandConfiguration(abstract: CLI.say(.checklistShowAbstract))
+        @Argument(help: ArgumentHelp(CLI.say(.checklistNameHelp, ["checklists": CLI.checklistNames.joined(separator: ", ")])), completion: .list(CLI.checklistNames)) var checklist: String = ChecklistSet.defaultChecklist
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -50,9 +49,8 @@ struct ChecklistCommand: ParsableCommand {
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Run every rule's examples: valid ones must pass, invalid ones must trigger the rule where ↓ marks.")
-        @Argument(help: "Checklist files or names (default: every built-in checklist).") var checklists: [String] = []
+        static let configuration = CommandConfiguration(abstract: CLI.say(.checklistTestAbstract))
+        @Argument(help: ArgumentHelp(CLI.say(.checklistFilesHelp)), completion: .list(CLI.checklistNames)) var checklists: [String] = []
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -80,9 +78,9 @@ struct ChecklistCommand: ParsableCommand {
     }
 
     struct Doc: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A printable grid of the rules: by section, severity, what is checked, why, reference.")
-        @Argument(help: "A checklist name or path.") var checklist: String = ChecklistSet.defaultChecklist
-        @Option(help: "markdown or html.") var format: DocFormat = .markdown
+        static let configuration = CommandConfiguration(abstract: CLI.say(.checklistDocAbstract))
+        @Argument(help: ArgumentHelp(CLI.say(.checklistNameHelp, ["checklists": CLI.checklistNames.joined(separator: ", ")])), completion: .list(CLI.checklistNames)) var checklist: String = ChecklistSet.defaultChecklist
+        @Option(help: ArgumentHelp(CLI.say(.checklistDocFormatHelp))) var format: DocFormat = .markdown
         @OptionGroup var common: CommonOptions
 
         enum DocFormat: String, ExpressibleByArgument { case markdown, html }

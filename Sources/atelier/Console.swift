@@ -13,9 +13,7 @@ enum Console {
     }
 
     /// The language of this command line, for messages printed outside a command's run.
-    static var language: Language {
-        Language.requested(by: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
-    }
+    static var language: Language { CLI.language }
 
     /// Prints a user error and exits with status 2.
     static func fail(_ error: UserError) -> Never {

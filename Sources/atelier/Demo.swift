@@ -7,24 +7,14 @@ import Foundation
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the whole flow on the examples / Démonstration sur les exemples.",
-        discussion: """
-        Checks every mockup of Examples/ and writes the reports (text, JSON, Markdown) and the printable
-        grid of the built-in checklist (Markdown, HTML), each example's project sheet (HTML) and questionnaire (XLSForm,
-        paper HTML, data-entry workbook) into the output folder; then computes the impact
-        indicators of each example that has survey exports (Examples/surveys/<mockup>-<tool>.csv), as JSON
-        as an Excel workbook and as an HTML report, and for an example run by several sites
-        (Examples/sites/<mockup>/<site>.csv) each site's aggregates and their merge; then writes a blank grading sheet for the examples and grades the
-        filled one (Examples/grading/grille-remplie.xlsx) into marks, agreement and feedback.
-        Example:
-          atelier demo --output Exports
-        """
+        abstract: CLI.say(.demoAbstract),
+        discussion: CLI.discussion(.demoDiscussion, examples: ["atelier demo --output Exports"])
     )
 
-    @Option(help: "Folder for the results.")
+    @Option(help: ArgumentHelp(CLI.say(.demoOutputHelp)), completion: .directory)
     var output: String = "Exports"
 
-    @Option(help: "Folder of the example mockups (default: Examples next to the templates).")
+    @Option(help: ArgumentHelp(CLI.say(.demoExamplesHelp)), completion: .directory)
     var examples: String?
 
     @OptionGroup var common: CommonOptions

@@ -8,14 +8,13 @@ import Foundation
 
 struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Grade group presentations with a rubric / Noter les présentations avec une grille.",
-        discussion: """
-        Examples:
-          atelier grade sheet --rubric presentation-atelier Examples/*.yaml --graders Camille,Karim --xlsx grille.xlsx
-          atelier grade --rubric presentation-atelier --scores grille.xlsx Examples/*.yaml --xlsx notes.xlsx --feedback retours/
-          atelier grade rubric --rubric presentation-atelier --canvas grille-canvas.csv
-          atelier grade rubric --rubric export-canvas.csv --yaml Templates/rubrics/ma-grille.yaml
-        """,
+        abstract: CLI.say(.gradeAbstract),
+        discussion: CLI.discussion(nil, examples: [
+            "atelier grade sheet --rubric presentation-atelier Examples/*.yaml --graders Camille,Karim --xlsx grille.xlsx",
+            "atelier grade --rubric presentation-atelier --scores Examples/grading/grille-remplie.xlsx Examples/*.yaml --xlsx notes.xlsx --feedback retours/",
+            "atelier grade rubric --rubric presentation-atelier --canvas grille-canvas.csv",
+            "atelier grade rubric --rubric grille-canvas.csv --yaml ma-grille.yaml",
+        ]),
         subcommands: [GradeCompute.self, GradeSheet.self, GradeRubric.self],
         defaultSubcommand: GradeCompute.self
     )
@@ -23,7 +22,7 @@ struct Grade: ParsableCommand {
 
 /// Options both grading commands take.
 struct RubricOptions: ParsableArguments {
-    @Option(help: "The rubric: a built-in name (presentation-atelier, maquette-seule), a YAML file, or a Canvas rubric CSV.")
+    @Option(help: ArgumentHelp(CLI.say(.gradeRubricHelp, ["rubrics": CLI.rubricNames.joined(separator: ", ")])), completion: .list(CLI.rubricNames))
     var rubric: String
 
     func load(_ library: TemplateLibrary) throws -> Rubric {
@@ -51,22 +50,22 @@ enum MockupGroups {
 struct GradeSheet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheet",
-        abstract: "Write the .xlsx grading sheet to fill during the presentations.",
-        discussion: "One sheet per grader, a row per group, a drop-down list of levels per criterion and a comment column; the layout is protected."
+        abstract: CLI.say(.gradeSheetAbstract),
+        discussion: CLI.say(.gradeSheetDiscussion)
     )
 
     @OptionGroup var rubricOptions: RubricOptions
 
-    @Option(help: "The groups, separated by commas (or name mockups: their titles are used).")
+    @Option(help: ArgumentHelp(CLI.say(.gradeSheetGroupsHelp)))
     var groups: String?
 
-    @Argument(help: "Mockups whose titles name the groups.")
+    @Argument(help: ArgumentHelp(CLI.say(.gradeSheetMockupsHelp)), completion: .file(extensions: ["yaml", "yml"]))
     var mockups: [String] = []
 
-    @Option(help: "The graders, separated by commas.")
+    @Option(help: ArgumentHelp(CLI.say(.gradeSheetGradersHelp)))
     var graders: String = "Correcteur 1,Correcteur 2"
 
-    @Option(help: "The grading sheet to write.")
+    @Option(help: ArgumentHelp(CLI.say(.gradeSheetXLSXHelp)))
     var xlsx: String
 
     @OptionGroup var common: CommonOptions
@@ -91,16 +90,16 @@ struct GradeSheet: ParsableCommand {
 struct GradeRubric: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
-        abstract: "Show a rubric; convert it to Canvas's rubric CSV or from it to YAML.",
-        discussion: "Canvas has no weights: exporting multiplies each level's points by its criterion's weight; importing gives every criterion weight 1."
+        abstract: CLI.say(.gradeRubricAbstract),
+        discussion: CLI.say(.gradeRubricDiscussion)
     )
 
     @OptionGroup var rubricOptions: RubricOptions
 
-    @Option(help: "Write the rubric in Canvas's rubric CSV layout.")
+    @Option(help: ArgumentHelp(CLI.say(.gradeRubricCanvasHelp)))
     var canvas: String?
 
-    @Option(help: "Write the rubric as an Atelier YAML rubric.")
+    @Option(help: ArgumentHelp(CLI.say(.gradeRubricYAMLHelp)))
     var yaml: String?
 
     @OptionGroup var common: CommonOptions
@@ -130,36 +129,36 @@ struct GradeRubric: ParsableCommand {
 struct GradeCompute: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compute",
-        abstract: "Combine the graders' sheets into marks, disagreements, agreement and feedback."
+        abstract: CLI.say(.gradeComputeAbstract)
     )
 
     @OptionGroup var rubricOptions: RubricOptions
 
-    @Option(name: .customLong("scores"), help: "Filled grading sheets (.xlsx from `grade sheet`) or CSV in long format (group, grader, criterion, level, comment); repeatable.")
+    @Option(name: .customLong("scores"), help: ArgumentHelp(CLI.say(.gradeScoresHelp)), completion: .file(extensions: ["xlsx", "ods", "csv"]))
     var scores: [String] = []
 
-    @Argument(help: "The groups' mockups (for automatic criteria and feedback).")
+    @Argument(help: ArgumentHelp(CLI.say(.gradeMockupsHelp)), completion: .file(extensions: ["yaml", "yml"]))
     var mockups: [String] = []
 
-    @Option(help: "Write the grades as JSON ('-' for standard output).")
+    @Option(help: ArgumentHelp(CLI.say(.gradeJSONHelp)))
     var json: String?
 
-    @Option(help: "Write the gradebook (.xlsx): marks, graders side by side with disagreements highlighted, agreement.")
+    @Option(help: ArgumentHelp(CLI.say(.gradeXLSXHelp)))
     var xlsx: String?
 
-    @Option(help: "Write one Markdown feedback file per group, and one per member with --peer, into this folder.")
+    @Option(help: ArgumentHelp(CLI.say(.gradeFeedbackHelp)), completion: .directory)
     var feedback: String?
 
-    @Option(help: "Peer ratings inside groups (CSV/xlsx/ods: group, giver, receiver, mark) for WebPA individual marks.")
+    @Option(help: ArgumentHelp(CLI.say(.gradePeerHelp)), completion: .file(extensions: ["csv", "xlsx", "ods"]))
     var peer: String?
 
-    @Option(name: .customLong("peer-weighting"), help: "The share of the mark the peer ratings move (WebPA p, 0 to 1).")
+    @Option(name: .customLong("peer-weighting"), help: ArgumentHelp(CLI.say(.gradePeerWeightingHelp)))
     var peerWeighting: Double = 0.5
 
-    @Option(name: .customLong("disagreement-share"), help: "Graders' totals further apart than this share of the scale flag a group.")
+    @Option(name: .customLong("disagreement-share"), help: ArgumentHelp(CLI.say(.gradeDisagreementHelp)))
     var disagreementShare: Double = 0.15
 
-    @Flag(name: .customLong("share-peer-scores"), help: "Show every member's peer score in the group's feedback file (by default each member sees only their own, in their own file).")
+    @Flag(name: .customLong("share-peer-scores"), help: ArgumentHelp(CLI.say(.gradeSharePeerScoresHelp)))
     var sharePeerScores = false
 
     @OptionGroup var common: CommonOptions

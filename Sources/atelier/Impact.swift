@@ -9,35 +9,32 @@ import Foundation
 
 struct Impact: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compute the plan's indicators from survey exports / Les indicateurs d'impact.",
-        discussion: """
-        Reads CSV/TSV, .xlsx and .ods exports (Google Forms, Microsoft Forms, LimeSurvey, KoboToolbox, Framaforms, paper),
-        codes every answer against the plan's questions and scales, and computes each indicator against its target.
-        Every row is used or excluded with a reason; every refused answer is listed.
-        Examples:
-          atelier impact Examples/voix-du-quartier.yaml --responses Examples/surveys/voix-du-quartier-google.csv
-          atelier impact maquette.yaml --responses site-a.csv --responses site-b.csv --json resultats.json --xlsx resultats.xlsx --html rapport.html
-        """
+        abstract: CLI.say(.impactAbstract),
+        discussion: CLI.discussion(.impactDiscussion, examples: [
+            "atelier impact Examples/voix-du-quartier.yaml --responses Examples/surveys/voix-du-quartier-google.csv",
+            "atelier impact Examples/voix-du-quartier.yaml --responses Examples/sites/voix-du-quartier/mediatheque.csv "
+                + "--responses Examples/sites/voix-du-quartier/centre-social.csv --json resultats.json --xlsx resultats.xlsx --html rapport.html",
+        ])
     )
 
-    @Argument(help: "The mockup whose evaluation plan is computed.")
+    @Argument(help: ArgumentHelp(CLI.say(.impactMockupHelp)), completion: .file(extensions: ["yaml", "yml"]))
     var mockup: String
 
-    @Option(name: .customLong("responses"), help: "A survey export (repeatable): .csv, .tsv, .txt, .xlsx or .ods, recognised by content.")
+    @Option(name: .customLong("responses"), help: ArgumentHelp(CLI.say(.impactResponsesHelp)), completion: .file(extensions: ["csv", "tsv", "txt", "xlsx", "ods"]))
     var responses: [String] = []
 
     @OptionGroup var outputs: ImpactOutputs
 
-    @Option(help: "Write the aggregates (sums, no raw answer) that `atelier merge` combines across sites.")
+    @Option(help: ArgumentHelp(CLI.say(.impactAggregateHelp)))
     var aggregate: String?
 
-    @Option(help: "The sheet of an .xlsx or .ods export to read (default: the first).")
+    @Option(help: ArgumentHelp(CLI.say(.impactSheetHelp)))
     var sheet: String?
 
-    @Option(help: ArgumentHelp("The column delimiter, when detection is not wanted: , ; tab |", valueName: "char"))
+    @Option(help: ArgumentHelp(CLI.say(.impactDelimiterHelp), valueName: "char"))
     var delimiter: String?
 
-    @Option(name: .customLong("suppress-below"), help: "Segments with fewer answers show no value.")
+    @Option(name: .customLong("suppress-below"), help: ArgumentHelp(CLI.say(.impactSuppressHelp)))
     var suppressBelow: Int = 5
 
     @OptionGroup var common: CommonOptions
@@ -86,13 +83,13 @@ struct Impact: ParsableCommand {
 /// The outputs `impact` and `merge` share: the JSON, the workbook, the HTML report, the
 /// printed summary.
 struct ImpactOutputs: ParsableArguments {
-    @Option(help: "Write the indicators as JSON to this file ('-' for standard output).")
+    @Option(help: ArgumentHelp(CLI.say(.impactJSONHelp)))
     var json: String?
 
-    @Option(help: "Write the Excel workbook (indicators, one sheet per question with its chart, segments, excluded rows).")
+    @Option(help: ArgumentHelp(CLI.say(.impactXLSXHelp)))
     var xlsx: String?
 
-    @Option(help: "Write the impact report as one self-contained HTML page (charts in SVG, prints on A4).")
+    @Option(help: ArgumentHelp(CLI.say(.impactHTMLHelp)))
     var html: String?
 
     func write(language: Language, inputs: [String], _ engine: IndicatorEngine, _ aggregate: SurveyAggregate,

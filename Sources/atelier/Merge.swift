@@ -7,16 +7,15 @@ import Foundation
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Combine the aggregates of several sites / Additionner les agrégats de plusieurs sites.",
-        discussion: """
-        Each site runs `atelier impact … --aggregate site.json` and shares only that file (sums, no raw answer).
-        The merged indicators are those one would get from all the answers read together.
-        Example:
-          atelier merge lille.json roubaix.json --json reseau.json --xlsx reseau.xlsx --html reseau.html
-        """
+        abstract: CLI.say(.mergeAbstract),
+        discussion: CLI.discussion(.mergeDiscussion, examples: [
+            "atelier impact Examples/voix-du-quartier.yaml --responses Examples/sites/voix-du-quartier/mediatheque.csv --aggregate mediatheque.json",
+            "atelier impact Examples/voix-du-quartier.yaml --responses Examples/sites/voix-du-quartier/centre-social.csv --aggregate centre-social.json",
+            "atelier merge mediatheque.json centre-social.json --json reseau.json --xlsx reseau.xlsx --html reseau.html",
+        ])
     )
 
-    @Argument(help: "Aggregate files written by atelier impact --aggregate.")
+    @Argument(help: ArgumentHelp(CLI.say(.mergeAggregatesHelp)), completion: .file(extensions: ["json"]))
     var aggregates: [String]
 
     @OptionGroup var outputs: ImpactOutputs

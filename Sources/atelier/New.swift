@@ -6,20 +6,17 @@ import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a commented mockup from a template / Créer une maquette commentée.",
-        discussion: """
-        Never overwrites an existing file. Templates: blank, ar-museum, podcast-seniors, social-quiz,
-        archives-virtual, chatbot-guide, vr-heritage.
-        Examples:
-          atelier new ma-maquette.yaml
-          atelier new visite.yaml --template ar-museum
-        """
+        abstract: CLI.say(.newAbstract),
+        discussion: CLI.discussion(.newDiscussion, examples: [
+            "atelier new ma-maquette.yaml",
+            "atelier new visite.yaml --template \(CLI.templateNames.first { $0 != "blank" } ?? "blank")",
+        ], ["templates": CLI.templateNames.joined(separator: ", ")])
     )
 
-    @Argument(help: "The mockup file to create.")
+    @Argument(help: ArgumentHelp(CLI.say(.newFileHelp)), completion: .file(extensions: ["yaml", "yml"]))
     var file: String
 
-    @Option(help: "Template name.")
+    @Option(help: ArgumentHelp(CLI.say(.newTemplateHelp, ["templates": CLI.templateNames.joined(separator: ", ")])), completion: .list(CLI.templateNames))
     var template: String = "blank"
 
     @OptionGroup var common: CommonOptions

@@ -7,27 +7,23 @@ import Foundation
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lay a mockup out as a project sheet to project or print / Fiche projet.",
-        discussion: """
-        One self-contained HTML page (no script, no network; prints on A4, reads on a phone): audiences,
-        objectives with their Bloom level, a timeline of the activities, the alignment matrix with its gaps,
-        the evaluation plan, the readiness and the checklist's findings.
-        Examples:
-          atelier render Examples/voix-du-quartier.yaml --html fiche.html
-          atelier render ma-maquette.yaml --html fiche.html --markdown fiche.md --lang en
-        """
+        abstract: CLI.say(.renderAbstract),
+        discussion: CLI.discussion(.renderDiscussion, examples: [
+            "atelier render Examples/voix-du-quartier.yaml --html fiche.html",
+            "atelier render Examples/vr-abbaye.yaml --html fiche.html --markdown fiche.md --lang en",
+        ])
     )
 
-    @Argument(help: "The mockup.")
+    @Argument(help: ArgumentHelp(CLI.say(.renderMockupHelp)), completion: .file(extensions: ["yaml", "yml"]))
     var mockup: String
 
-    @Option(help: "Write the project sheet as HTML.")
+    @Option(help: ArgumentHelp(CLI.say(.renderHTMLHelp)))
     var html: String?
 
-    @Option(help: "Write the project sheet as Markdown.")
+    @Option(help: ArgumentHelp(CLI.say(.renderMarkdownHelp)))
     var markdown: String?
 
-    @Option(name: .customLong("checklist"), help: ArgumentHelp("A checklist to apply, by name or path (repeatable).", valueName: "name|path"))
+    @Option(name: .customLong("checklist"), help: ArgumentHelp(CLI.say(.renderChecklistHelp, ["checklists": CLI.checklistNames.joined(separator: ", ")]), valueName: "name|path"), completion: .list(CLI.checklistNames))
     var checklists: [String] = []
 
     @OptionGroup var common: CommonOptions

@@ -5,16 +5,11 @@ import AtelierReport
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the JSON Schema of the mockup format / Le schéma JSON des maquettes.",
-        discussion: """
-        Editors use it to complete keys and explain them (VS Code with the YAML extension).
-        Examples:
-          atelier schema
-          atelier schema --output mockup.schema.json
-        """
+        abstract: CLI.say(.schemaAbstract),
+        discussion: CLI.discussion(.schemaDiscussion, examples: ["atelier schema", "atelier schema --output mockup.schema.json"])
     )
 
-    @Option(help: "Write the schema to this file instead of standard output ('-' for standard output).")
+    @Option(help: ArgumentHelp(CLI.say(.schemaOutputHelp)))
     var output: String?
 
     @OptionGroup var common: CommonOptions

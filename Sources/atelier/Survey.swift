@@ -7,31 +7,26 @@ import Foundation
 
 struct Survey: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make the questionnaire of a mockup's evaluation plan / Produire le questionnaire.",
-        discussion: """
-        --xlsform: an XLSForm (survey, choices, settings; labels in French and English) to import into
-        KoboToolbox or ODK. --html: a printable paper questionnaire (large type, tick boxes); --easy adds
-        a plain-language instruction to every question (FALC). --sheet: an .xlsx to key in paper answers,
-        with the plan's exact headers and drop-downs, which `atelier impact` reads back as it is.
-        Examples:
-          atelier survey Examples/voix-du-quartier.yaml --xlsform formulaire.xlsx
-          atelier survey Examples/voix-du-quartier.yaml --html questionnaire.html --easy --sheet saisie.xlsx
-        """
+        abstract: CLI.say(.surveyAbstract),
+        discussion: CLI.discussion(.surveyDiscussion, examples: [
+            "atelier survey Examples/voix-du-quartier.yaml --xlsform formulaire.xlsx",
+            "atelier survey Examples/voix-du-quartier.yaml --html questionnaire.html --easy --sheet saisie.xlsx",
+        ])
     )
 
-    @Argument(help: "The mockup whose evaluation.questions make the questionnaire.")
+    @Argument(help: ArgumentHelp(CLI.say(.surveyMockupHelp)), completion: .file(extensions: ["yaml", "yml"]))
     var mockup: String
 
-    @Option(help: "Write an XLSForm for KoboToolbox or ODK.")
+    @Option(help: ArgumentHelp(CLI.say(.surveyXLSFormHelp)))
     var xlsform: String?
 
-    @Option(help: "Write a printable paper questionnaire (HTML).")
+    @Option(help: ArgumentHelp(CLI.say(.surveyHTMLHelp)))
     var html: String?
 
-    @Flag(help: "Plain-language instructions and larger type on the paper questionnaire (FALC).")
+    @Flag(help: ArgumentHelp(CLI.say(.surveyEasyHelp)))
     var easy = false
 
-    @Option(help: "Write the data-entry workbook for paper answers.")
+    @Option(help: ArgumentHelp(CLI.say(.surveySheetHelp)))
     var sheet: String?
 
     @OptionGroup var common: CommonOptions

@@ -16,14 +16,14 @@ enum AtelierProcess {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], binary: URL = binary) throws -> Run {
+    static func run(_ arguments: [String], environment: [String: String] = [:], binary: URL = binary, in directory: URL = Fixtures.repository) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         var base = ProcessInfo.processInfo.environment.filter { !["LC_ALL", "LC_MESSAGES", "LANG", "ATELIER_TEMPLATES", "NO_COLOR"].contains($0.key) }
         base.merge(environment) { $1 }
         process.environment = base
-        process.currentDirectoryURL = Fixtures.repository
+        process.currentDirectoryURL = directory
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -32,5 +32,12 @@ enum AtelierProcess {
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Runs a command line as a user types it (globs, pipes, redirections) in bash, in
+    /// `directory`, with the built `atelier` first on the PATH.
+    static func shell(_ line: String, in directory: URL, environment: [String: String] = [:]) throws -> Run {
+        let path = binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return try run(["-c", line], environment: environment.merging(["PATH": path]) { $1 }, binary: URL(fileURLWithPath: "/bin/bash"), in: directory)
     }
 }
