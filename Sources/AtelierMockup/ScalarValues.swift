@@ -170,3 +170,30 @@ public enum ScalarParser {
         text.trimmingCharacters(in: .whitespaces).filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
     }
 }
+
+/// The range every value of a mockup must fall in, checked as it is read, so that no rule,
+/// page or computation meets a number it cannot handle: dates from 1900 to 2200, whole numbers
+/// from 0 to one billion, other numbers within a thousand billion either way, durations up to a
+/// year.
+public enum ScalarBounds {
+    public static let years = 1900...2200
+    public static let integers = 0...1_000_000_000
+    public static let numbers = -1e12...1e12
+    public static let durationMinutes = 0.0...(366.0 * 1440)
+
+    /// The range `value` is outside of, written as the user writes values; nil when it is inside.
+    public static func violated(by value: ScalarValue) -> (low: String, high: String)? {
+        switch value {
+        case .moment(let moment) where !years.contains(moment.date.year):
+            ("\(years.lowerBound)-01-01", "\(years.upperBound)-12-31")
+        case .integer(let number) where !integers.contains(number):
+            ("\(integers.lowerBound)", "\(integers.upperBound)")
+        case .number(let number) where !numbers.contains(number):
+            ("-1000000000000", "1000000000000")
+        case .duration(let minutes) where !durationMinutes.contains(minutes):
+            ("0 min", "527040 min")
+        default:
+            nil
+        }
+    }
+}

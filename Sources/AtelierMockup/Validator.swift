@@ -183,7 +183,14 @@ struct Validator {
             return nil
         }
         func typed(_ value: ScalarValue?) -> Value? {
-            value.map { .scalar($0, position) } ?? invalid()
+            guard let value else { return invalid() }
+            if let range = ScalarBounds.violated(by: value) {
+                report("out-of-range", at: position, path: path,
+                       Catalogue.text(.mockupOutOfRange, ["value": text, "low": range.low, "high": range.high]),
+                       fix: Catalogue.text(.mockupOutOfRangeFix, ["low": range.low, "high": range.high]))
+                return nil
+            }
+            return .scalar(value, position)
         }
         switch type {
         case .text:

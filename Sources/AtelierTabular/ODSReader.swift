@@ -5,6 +5,8 @@ import Foundation
 /// or the one named. Repeated rows and cells are expanded (bounded), trailing empty ones are
 /// not; numbers, booleans and dates are read from their values, text from its paragraphs.
 public struct ODSReader: TableReader {
+    /// Rows a file may make by repetition, in all (a repeated row of answers is a copy: beyond
+    /// this, a small file would stand for millions of rows).
     public static let maxRepeat = 100_000
 
     public let file: String
@@ -13,6 +15,7 @@ public struct ODSReader: TableReader {
     private var scanner: XMLScanner
     private var pending: [TableRow] = []
     private var rowNumber = 0
+    private var repeatedRows = 0
 
     public init(path: String, sheet requested: String? = nil) throws(TableError) {
         try self.init(archive: SpreadsheetArchive(path: path), sheet: requested)
@@ -73,12 +76,12 @@ public struct ODSReader: TableReader {
             case .end("table:table"):
                 return false
             case .start("table:table-row", let attributes, let selfClosing):
-                repeatRows = attributes["table:number-rows-repeated"].flatMap(Int.init) ?? 1
+                repeatRows = try count(attributes["table:number-rows-repeated"], "table:number-rows-repeated")
                 cells = []
                 inRow = !selfClosing
-                if selfClosing { rowNumber += repeatRows }
+                if selfClosing { rowNumber = min(rowNumber + repeatRows, XLSXReader.maxRow) }
             case .start(let name, let attributes, let selfClosing) where inRow && (name == "table:table-cell" || name == "table:covered-table-cell"):
-                let repeatCount = attributes["table:number-columns-repeated"].flatMap(Int.init) ?? 1
+                let repeatCount = try count(attributes["table:number-columns-repeated"], "table:number-columns-repeated")
                 let value = attributes["office:value"] ?? attributes["office:boolean-value"] ?? attributes["office:date-value"] ?? attributes["office:time-value"]
                 if selfClosing {
                     append(value ?? "", repeatCount, to: &cells)
@@ -103,11 +106,14 @@ public struct ODSReader: TableReader {
             case .end("table:table-row"):
                 while cells.last?.isEmpty == true { cells.removeLast() }
                 if cells.isEmpty {
-                    rowNumber += repeatRows
+                    rowNumber = min(rowNumber + repeatRows, XLSXReader.maxRow)
                     return true
                 }
-                guard repeatRows <= Self.maxRepeat else {
-                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveRowRepeated, ["count": "\(repeatRows)"])), row: rowNumber + 1)
+                repeatedRows += repeatRows - 1
+                guard repeatedRows <= Self.maxRepeat, rowNumber + repeatRows <= XLSXReader.maxRow else {
+                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveRowRepeated, [
+                        "count": "\(repeatRows)", "limit": "\(Self.maxRepeat)",
+                    ])), row: rowNumber + 1)
                 }
                 for _ in 0..<repeatRows {
                     rowNumber += 1
@@ -119,6 +125,16 @@ public struct ODSReader: TableReader {
             }
         }
         return false
+    }
+
+    /// A repeat count as the attribute `name` gives it (1 when absent); anything but a whole
+    /// number from 1 up is damage.
+    private func count(_ text: String?, _ name: String) throws(TableError) -> Int {
+        guard let text else { return 1 }
+        guard let value = Int(text), value >= 1 else {
+            throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveBadRepeat, ["attribute": name, "value": text])), row: rowNumber + 1)
+        }
+        return value
     }
 
     /// Appends a cell `count` times; a repeated empty cell only matters if something follows

@@ -7,12 +7,16 @@ import Foundation
 /// Rows are numbered as Excel shows them.
 public struct XLSXReader: TableReader {
     public static let maxSharedStrings = 2_000_000
+    /// Excel's last row: a row numbered otherwise is damage, not data.
+    public static let maxRow = 1_048_576
 
     public let file: String
     public let sheet: String
     public private(set) var header: [String] = []
     private var scanner: XMLScanner
     private let sharedStrings: [String]
+    private var previousRow = 0
+    private var sheetEnded = false
 
     public init(path: String, sheet requested: String? = nil) throws(TableError) {
         try self.init(archive: SpreadsheetArchive(path: path), sheet: requested)
@@ -98,10 +102,18 @@ public struct XLSXReader: TableReader {
         var type = "n"
         var value = ""
         var capturing = false
+        var formula = false, cached = false
         while let event = try scanner.next() {
             switch event {
+            case .end("sheetData"):
+                sheetEnded = true
             case .start("row", let attributes, let selfClosing):
-                number = attributes["r"].flatMap(Int.init) ?? ((number ?? 0) + 1)
+                let declared = attributes["r"].map { Int($0) }
+                guard let next = declared ?? (previousRow + 1), (previousRow + 1...Self.maxRow).contains(next) else {
+                    throw damage(.archiveBadRow, ["row": attributes["r"] ?? "", "after": "\(previousRow)", "limit": "\(Self.maxRow)"], row: previousRow + 1)
+                }
+                number = next
+                previousRow = next
                 cells = []
                 column = 0
                 if selfClosing { continue }
@@ -109,8 +121,15 @@ public struct XLSXReader: TableReader {
                 column = attributes["r"].flatMap(Self.columnIndex) ?? column
                 type = attributes["t"] ?? "n"
                 value = ""
+                formula = false
+                cached = false
                 if selfClosing { column += 1 }
-            case .start("v", _, false), .start("t", _, false):
+            case .start("f", _, _):
+                formula = true
+            case .start("v", _, let selfClosing):
+                cached = true
+                capturing = !selfClosing
+            case .start("t", _, false):
                 capturing = true
             case .end("v"), .end("t"):
                 capturing = false
@@ -120,8 +139,15 @@ public struct XLSXReader: TableReader {
                 guard column < CSVReader.maxColumns else {
                     throw TableError(file: file, kind: .tooManyColumns(limit: CSVReader.maxColumns), row: number)
                 }
+                let reference = "\(ColumnLetters.letters(column))\(number ?? 0)"
+                if formula && !cached {
+                    throw damage(.archiveFormulaWithoutValue, ["cell": reference], row: number)
+                }
+                guard let text = Self.cellText(value, type: type, sharedStrings: sharedStrings) else {
+                    throw damage(.archiveSharedStringIndex, ["cell": reference, "index": value, "count": "\(sharedStrings.count)"], row: number)
+                }
                 if column >= cells.count { cells += repeatElement("", count: column - cells.count + 1) }
-                cells[column] = Self.cellText(value, type: type, sharedStrings: sharedStrings)
+                cells[column] = text
                 column += 1
             case .end("row"):
                 guard let number, !cells.allSatisfy(\.isEmpty) else { continue }
@@ -130,7 +156,12 @@ public struct XLSXReader: TableReader {
                 break
             }
         }
+        guard sheetEnded else { throw damage(.archiveTruncatedSheet, ["sheet": sheet], row: nil) }
         return nil
+    }
+
+    private func damage(_ key: MessageKey, _ arguments: [String: String], row: Int?) -> TableError {
+        TableError(file: file, kind: .malformedArchive(Catalogue.text(key, arguments)), row: row)
     }
 
     /// `B7` → 1.
@@ -140,9 +171,10 @@ public struct XLSXReader: TableReader {
         return letters.reduce(0) { $0 * 26 + Int($1 & 0xDF) - 64 } - 1
     }
 
-    static func cellText(_ value: String, type: String, sharedStrings: [String]) -> String {
+    /// A cell's text; nil for a shared-string index the table does not have.
+    static func cellText(_ value: String, type: String, sharedStrings: [String]) -> String? {
         switch type {
-        case "s": Int(value).flatMap { sharedStrings.indices.contains($0) ? sharedStrings[$0] : nil } ?? ""
+        case "s": Int(value).flatMap { sharedStrings.indices.contains($0) ? sharedStrings[$0] : nil }
         case "inlineStr", "str": unescaped(value)
         default: value
         }

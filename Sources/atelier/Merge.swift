@@ -29,9 +29,14 @@ struct Merge: ParsableCommand {
         let scales = try ScaleLibrary.load(folder: library.folder.appendingPathComponent("scales"), decoder: decoder)
         var merged: SurveyAggregate?
         var firstPlan: (file: String, plan: SurveyPlan)?
+        var read: [(path: String, file: AggregateFile)] = []
         for path in aggregates {
             let bytes = try InputFiles.read(try InputFiles.expand([path]).first!)
             let file = try AggregateFile.decode(Data(bytes), file: path)
+            if let twin = read.first(where: { $0.file.isSame(as: file) }) {
+                throw UserError(.mergeSameAggregate, ["first": twin.path, "second": path])
+            }
+            read.append((path, file))
             guard let mockup = decoder.decode(Array(file.mockup.utf8)).mockup else { throw UserError(.mergeNotAnAggregate, ["file": path]) }
             let plan = SurveyPlan(mockup: mockup, builtinScales: scales)
             if let first = firstPlan {
