@@ -230,6 +230,9 @@ public struct ChecklistLoader {
             return .oneOf(list)
         case "matches":
             guard let scalar else { break }
+            guard !NSRegularExpressionBox.hasNestedRepetition(scalar) else {
+                report(argument.position, .checklistNestedRepetition, ["value": scalar]); return nil
+            }
             do { return .matches(try NSRegularExpressionBox(scalar)) } catch {
                 report(argument.position, .checklistBadPattern, ["value": scalar]); return nil
             }

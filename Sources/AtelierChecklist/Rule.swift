@@ -69,6 +69,43 @@ public struct NSRegularExpressionBox: @unchecked Sendable {
     func matches(_ text: String) -> Bool {
         expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
+
+    /// Whether a repeated group holds a repetition itself (`(a+)+`, `(\w*x)*`, `(a{2,})+`): the
+    /// shape whose backtracking grows exponentially with the text. Such patterns are refused when
+    /// a checklist is loaded, so no value can make a check take minutes.
+    public static func hasNestedRepetition(_ pattern: String) -> Bool {
+        let characters = Array(pattern)
+        var groups: [Bool] = []
+        var index = 0, inClass = false
+        func repeatsAt(_ position: Int) -> Bool {
+            position < characters.count && "*+{".contains(characters[position])
+        }
+        while index < characters.count {
+            let character = characters[index]
+            switch character {
+            case "\\":
+                index += 1
+            case "[" where !inClass:
+                inClass = true
+            case "]" where inClass:
+                inClass = false
+            case _ where inClass:
+                break
+            case "(":
+                groups.append(false)
+            case ")":
+                let inner = groups.popLast() ?? false
+                if inner && repeatsAt(index + 1) { return true }
+                if !groups.isEmpty && (inner || repeatsAt(index + 1)) { groups[groups.count - 1] = true }
+            case "*", "+", "{":
+                if !groups.isEmpty { groups[groups.count - 1] = true }
+            default:
+                break
+            }
+            index += 1
+        }
+        return false
+    }
 }
 
 /// Options given to a built-in function: texts, numbers or lists of texts.

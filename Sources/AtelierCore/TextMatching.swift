@@ -48,10 +48,19 @@ public enum TextMatching {
         return table
     }()
 
+    /// Words longer than this are never compared letter by letter: a suggestion is for a typo
+    /// in a key, a value or a header, and comparing long texts costs the product of their lengths.
+    public static let comparedLength = 160
+
     /// The edit distance between two strings (insertions, deletions, substitutions and
-    /// transpositions of neighbours), counted in characters.
+    /// transpositions of neighbours), counted in characters; past `comparedLength` characters on
+    /// either side, the length difference plus one, without comparing (a lower bound that says
+    /// « far »).
     public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs), b = Array(rhs)
+        let a = Array(lhs.prefix(comparedLength + 1)), b = Array(rhs.prefix(comparedLength + 1))
+        guard a.count <= comparedLength, b.count <= comparedLength else {
+            return abs(lhs.count - rhs.count) + comparedLength
+        }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previousPrevious = [Int](repeating: 0, count: b.count + 1)

@@ -29,9 +29,10 @@ public enum ColumnMatcher {
             }
             if let index = normalized.firstIndex(of: normalizedHeader(question.text)) { return index }
             let target = normalizedHeader(question.column ?? question.text)
+            let distances = normalized.map { TextMatching.editDistance(target, $0) }
             let closest = header.indices.sorted {
-                TextMatching.editDistance(target, normalized[$0]) < TextMatching.editDistance(target, normalized[$1])
-            }.prefix(3).map { "« \(header[$0]) »" }
+                distances[$0] < distances[$1]
+            }.prefix(3).map { "« \(header[$0].count > 80 ? header[$0].prefix(79) + "…" : header[$0]) »" }
             throw UserError(.impactNoColumn, ["file": file, "id": question.id, "text": question.text,
                                               "closest": closest.joined(separator: ", ")])
         }

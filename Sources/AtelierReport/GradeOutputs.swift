@@ -68,9 +68,9 @@ public struct GradeSummary: Sendable {
         for grade in outcome.grades {
             let disagreeing = grade.criteria.filter(\.disagreement).map(\.criterion.id)
             let flag = disagreeing.isEmpty ? "" : Catalogue.text(.gradeDisagreementFlag, ["criteria": disagreeing.joined(separator: ", ")])[language]
-            output += Catalogue.text(.gradeSummary, ["group": grade.group, "mark": feedback.markText(grade), "flag": flag])[language] + "\n"
+            output += Catalogue.text(.gradeSummary, ["group": TerminalText.safe(grade.group), "mark": feedback.markText(grade), "flag": flag])[language] + "\n"
             if let peer = outcome.peers.first(where: { $0.group == grade.group }) {
-                let marks = peer.members.map { "\($0.name) \($0.mark.map { language.number($0) } ?? "—")" }.joined(separator: ", ")
+                let marks = peer.members.map { "\(TerminalText.safe($0.name)) \($0.mark.map { language.number($0) } ?? "—")" }.joined(separator: ", ")
                 output += Catalogue.text(.peerSummary, ["submitted": "\(peer.submitted)", "members": "\(peer.members.count)", "marks": marks])[language] + "\n"
             }
         }
@@ -89,7 +89,7 @@ public struct GradeSummary: Sendable {
         if !outcome.severity.isEmpty {
             output += "\n" + Catalogue.text(.gradeSeverityHeading)[language] + "\n"
             for entry in outcome.severity {
-                output += "  " + ReadingGuide.severity(entry)[language] + "\n"
+                output += "  " + TerminalText.safe(ReadingGuide.severity(entry)[language]) + "\n"
             }
         }
         return output

@@ -67,7 +67,8 @@ public struct ImpactText: Sendable {
 
     public func render(_ report: ImpactReport) -> String {
         let aggregate = report.aggregate
-        var output = "== \(report.title) ==\n" + Catalogue.text(.impactSummaryRows, [
+        let safe = TerminalText.safe
+        var output = "== \(safe(report.title)) ==\n" + Catalogue.text(.impactSummaryRows, [
             "files": "\(aggregate.files.count)", "rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
             "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)",
         ])[language] + "\n\n"
@@ -76,21 +77,21 @@ public struct ImpactText: Sendable {
             let interval = result.interval.map { " [\(format($0.lowerBound, proportion: result.isProportion)) ; \(format($0.upperBound, proportion: result.isProportion))]" } ?? ""
             let n = result.n.map { " n = \(JSONValue.format($0))" } ?? ""
             let target = result.indicator.target.map { " — \(Catalogue.text(.impactTargetWord)[language]) \($0)" } ?? ""
-            output += "\(result.indicator.id) \(result.indicator.label) : \(value)\(interval)\(n)\(target) → \(statusWord(result.status))\n"
+            output += "\(result.indicator.id) \(safe(result.indicator.label)) : \(value)\(interval)\(n)\(target) → \(statusWord(result.status))\n"
             if let note = result.note { output += "    \(note[language])\n" }
             for segment in result.segments {
                 let shown = segment.suppressed ? "n < \(JSONValue.format(report.suppressBelow))"
                     : (segment.value.map { format($0, proportion: result.isProportion) } ?? "—") + " (n = \(JSONValue.format(segment.n)))" + (segment.caution ? " *" : "")
-                output += "    \(segment.by) = \(segment.group) : \(shown)\n"
+                output += "    \(safe(segment.by)) = \(safe(segment.group)) : \(shown)\n"
             }
         }
         if !report.objectives.isEmpty {
             output += "\n" + report.objectives.map { "\($0.id) : \(statusWord($0.status))" }.joined(separator: "\n") + "\n"
         }
         for problem in (aggregate.excluded + aggregate.problems).prefix(10) {
-            let column = problem.column.map { ", \($0)" } ?? ""
-            let value = problem.value.map { " « \($0) »" } ?? ""
-            output += "\(problem.file):\(problem.row)\(column)\(value) : \(problem.reason[language])\n"
+            let column = problem.column.map { ", \(safe($0))" } ?? ""
+            let value = problem.value.map { " « \(safe($0)) »" } ?? ""
+            output += "\(safe(problem.file)):\(problem.row)\(column)\(value) : \(safe(problem.reason[language]))\n"
         }
         let more = aggregate.excluded.count + aggregate.problems.count - 10
         if more > 0 { output += Catalogue.text(.impactMoreProblems, ["count": "\(more)"])[language] + "\n" }

@@ -79,7 +79,7 @@ public struct ODSReader: TableReader {
                 repeatRows = try count(attributes["table:number-rows-repeated"], "table:number-rows-repeated")
                 cells = []
                 inRow = !selfClosing
-                if selfClosing { rowNumber = min(rowNumber + repeatRows, XLSXReader.maxRow) }
+                if selfClosing { skipRows(repeatRows) }
             case .start(let name, let attributes, let selfClosing) where inRow && (name == "table:table-cell" || name == "table:covered-table-cell"):
                 let repeatCount = try count(attributes["table:number-columns-repeated"], "table:number-columns-repeated")
                 let value = attributes["office:value"] ?? attributes["office:boolean-value"] ?? attributes["office:date-value"] ?? attributes["office:time-value"]
@@ -106,11 +106,14 @@ public struct ODSReader: TableReader {
             case .end("table:table-row"):
                 while cells.last?.isEmpty == true { cells.removeLast() }
                 if cells.isEmpty {
-                    rowNumber = min(rowNumber + repeatRows, XLSXReader.maxRow)
+                    skipRows(repeatRows)
                     return true
                 }
-                repeatedRows += repeatRows - 1
-                guard repeatedRows <= Self.maxRepeat, rowNumber + repeatRows <= XLSXReader.maxRow else {
+                repeatedRows += min(repeatRows, Self.maxRepeat + 1) - 1
+                guard repeatRows <= XLSXReader.maxRow - rowNumber else {
+                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveRowPastEnd, ["limit": "\(XLSXReader.maxRow)"])), row: rowNumber + 1)
+                }
+                guard repeatedRows <= Self.maxRepeat else {
                     throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveRowRepeated, [
                         "count": "\(repeatRows)", "limit": "\(Self.maxRepeat)",
                     ])), row: rowNumber + 1)
@@ -125,6 +128,11 @@ public struct ODSReader: TableReader {
             }
         }
         return false
+    }
+
+    /// Empty rows, however many are declared, only move the numbering, within a sheet's rows.
+    private mutating func skipRows(_ count: Int) {
+        rowNumber += min(count, XLSXReader.maxRow - rowNumber)
     }
 
     /// A repeat count as the attribute `name` gives it (1 when absent); anything but a whole

@@ -1,5 +1,6 @@
 import AtelierChecklist
 import AtelierCore
+import AtelierReport
 import Foundation
 
 /// Where the command speaks: standard output for results, standard error for failures.
@@ -8,8 +9,10 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// One line on standard error; whatever it quotes from files stays text (no escape
+    /// sequence, no line break of its own).
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("atelier: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("atelier: " + TerminalText.safe(text) + "\n").utf8))
     }
 
     /// The language of this command line, for messages printed outside a command's run.

@@ -17,6 +17,7 @@ BINARY = os.path.abspath(sys.argv[1])
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MOCKUP = os.path.join(ROOT, "Examples", "voix-du-quartier.yaml")
 MEMORY_LIMIT_MB = 150
+OUTPUT_LIMIT_BYTES = 1 << 20
 work = tempfile.mkdtemp(prefix="atelier-limits-")
 
 
@@ -119,7 +120,16 @@ cases = [
     ("ods row repeated a billion times", impact(ods("repeat.ods", "<table:table-row>" + "".join(
         f'<table:table-cell office:value-type="string"><text:p>{escape(title)}</text:p></table:table-cell>' for title in next(csv.reader([HEADER.decode()])))
         + "</table:table-row>"
-                                                   '<table:table-row table:number-rows-repeated="1000000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')), "repeated"),
+                                                   '<table:table-row table:number-rows-repeated="1000000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')), "last row"),
+    ("ods of 1 KB whose 20 rows repeat 100,000 times each", impact(ods("repeats.ods", "<table:table-row>" + "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{escape(title)}</text:p></table:table-cell>' for title in next(csv.reader([HEADER.decode()])))
+        + "</table:table-row>" + '<table:table-row table:number-rows-repeated="100000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>' * 20)),
+     "100000"),
+    ("xlsx row numbered -5", impact(xlsx("negative-row.xlsx", SHEET.format('<row r="1">' + "".join(
+        f'<c t="inlineStr"><is><t>{escape(title)}</t></is></c>' for title in next(csv.reader([HEADER.decode()])))
+        + '</row><row r="-5"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>'))), "-5"),
+    ("CSV with 1,000 headers of 1,000 characters", impact(write("wide-headers.csv", b",".join(b"h%d" % i + b"x" * 1000 for i in range(1000)) + b"\n" + b",".join([b"1"] * 1000) + b"\n")), "Closest headers"),
+    ("YAML on one line with 6,000 unknown keys", ["check", write("one-line.yaml", b"{format: atelier/1, title: x, " + b", ".join(b"cle%d: v" % i for i in range(6000)) + b"}\n")], "more finding"),
     ("YAML mockup over 5 MB", ["check", write("big.yaml", b"title: x\nnotes: |\n" + b"  abcdefghij\n" * 600_000)], "5000000"),
     ("YAML nested 100 deep", ["check", write("deep.yaml", b"title: x\nnotes: " + b"[" * 100 + b"]" * 100 + b"\n")], "64"),
     ("YAML with 300,000 nodes", ["check", write("nodes.yaml", b"title: x\nnotes: [" + b"1," * 300_000 + b"1]\n")], "200000"),
@@ -129,9 +139,10 @@ failures = 0
 for name, arguments, expected in cases:
     status, output, peak = run_measured(arguments)
     normalised = output.replace(",", "").replace("\u202f", "").replace(" ", "")
-    ok = status != 0 and (expected.replace(",", "").replace(" ", "") in normalised or expected in output) and peak < MEMORY_LIMIT_MB
+    ok = (status != 0 and (expected.replace(",", "").replace(" ", "") in normalised or expected in output) and peak < MEMORY_LIMIT_MB
+          and len(output) < OUTPUT_LIMIT_BYTES)
     failures += not ok
     first = next((line for line in output.splitlines() if line.strip()), "")
-    print(f"{'ok  ' if ok else 'FAIL'} {name}: exit {status}, peak {peak:.0f} MB — {first[:150]}")
-print(f"{len(cases) - failures}/{len(cases)} limits hold (memory bound {MEMORY_LIMIT_MB} MB)")
+    print(f"{'ok  ' if ok else 'FAIL'} {name}: exit {status}, peak {peak:.0f} MB, {len(output)} bytes printed — {first[:150]}")
+print(f"{len(cases) - failures}/{len(cases)} limits hold (memory bound {MEMORY_LIMIT_MB} MB, output bound {OUTPUT_LIMIT_BYTES} bytes)")
 sys.exit(1 if failures else 0)
