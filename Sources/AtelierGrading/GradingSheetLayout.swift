@@ -43,32 +43,4 @@ public enum GradingSheetLayout {
         }
         return nil
     }
-
-    /// The sheet names of the legend and of each grader: 31 characters at most, none of
-    /// `[]:*?/\`, no apostrophe at either end, never blank, all different ignoring case.
-    public static func sheetNames(graders: [String]) -> (legend: String, graders: [String]) {
-        var used = Set<String>()
-        func unique(_ wanted: String) -> String {
-            let base = valid(wanted)
-            var name = base, copy = 1
-            while used.contains(name.lowercased()) || name.lowercased() == "history" {
-                copy += 1
-                let suffix = " (\(copy))"
-                name = base.prefix(31 - suffix.count).trimmingCharacters(in: .whitespaces) + suffix
-            }
-            used.insert(name.lowercased())
-            return name
-        }
-        let names = graders.map(unique)
-        return (unique(legendName), names)
-    }
-
-    static func valid(_ name: String) -> String {
-        var cleaned = String(String.UnicodeScalarView(name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 }))
-        while cleaned.hasPrefix("'") { cleaned.removeFirst() }
-        cleaned = String(cleaned.prefix(31))
-        while cleaned.hasSuffix("'") { cleaned.removeLast() }
-        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty ? "?" : trimmed
-    }
 }

@@ -18,7 +18,9 @@ public struct AggregateFile: Codable, Sendable {
         self.id = id
         self.mockup = mockup
         var redacted = aggregate
-        redacted.problems = aggregate.problems.map { RowProblem(file: $0.file, row: $0.row, column: $0.column, value: nil, reason: $0.reason) }
+        redacted.problems = aggregate.problems.mapExamples {
+            RowProblem(kind: $0.kind, file: $0.file, row: $0.row, column: $0.column, value: nil, reason: $0.reason)
+        }
         self.aggregate = redacted
     }
 

@@ -151,11 +151,66 @@ public struct OutcomeTally: Sendable, Equatable, Codable {
 
 /// A row left out, or an answer refused, with why.
 public struct RowProblem: Sendable, Equatable, Codable {
+    /// What kind of problem: rows are counted by kind however many there are.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case incomplete, empty, duplicate, refused
+    }
+
+    public let kind: Kind
     public let file: String
     public let row: Int
     public let column: String?
     public let value: String?
     public let reason: Localized
+
+    public init(kind: Kind, file: String, row: Int, column: String? = nil, value: String? = nil, reason: Localized) {
+        self.kind = kind
+        self.file = file
+        self.row = row
+        self.column = column
+        self.value = value
+        self.reason = reason
+    }
+}
+
+/// Rows left out, or answers refused: every one counted by kind, the first `kept` kept with
+/// their file, row, column, value and reason. However many rows a file holds, what is kept
+/// stays bounded, and every row is still accounted for by the counts.
+public struct ProblemList: Sendable, Equatable, Codable {
+    public static let kept = 1_000
+
+    public private(set) var examples: [RowProblem] = []
+    /// How many of each kind, examples included.
+    public private(set) var counts: [String: Int] = [:]
+
+    public init() {}
+
+    /// All the problems, kept or not.
+    public var count: Int { counts.values.reduce(0, +) }
+    /// The problems counted but not kept as examples.
+    public var omitted: Int { count - examples.count }
+    public var isEmpty: Bool { counts.isEmpty }
+
+    public func count(of kind: RowProblem.Kind) -> Int { counts[kind.rawValue] ?? 0 }
+
+    public mutating func append(_ problem: RowProblem) {
+        counts[problem.kind.rawValue, default: 0] += 1
+        if examples.count < Self.kept { examples.append(problem) }
+    }
+
+    /// The same list with every example changed by `transform` (the counts stay).
+    public func mapExamples(_ transform: (RowProblem) -> RowProblem) -> ProblemList {
+        var result = self
+        result.examples = examples.map(transform)
+        return result
+    }
+
+    static func + (lhs: ProblemList, rhs: ProblemList) -> ProblemList {
+        var result = lhs
+        result.counts.merge(rhs.counts, uniquingKeysWith: +)
+        result.examples += rhs.examples.prefix(max(0, kept - lhs.examples.count))
+        return result
+    }
 }
 
 extension Localized: Codable {
@@ -184,8 +239,8 @@ public struct SurveyAggregate: Sendable, Equatable, Codable {
     public var rows = 0
     public var used = 0
     /// Rows left out (empty, duplicate, incomplete) and answers refused, each with its reason.
-    public var excluded: [RowProblem] = []
-    public var problems: [RowProblem] = []
+    public var excluded = ProblemList()
+    public var problems = ProblemList()
     public var questions: [String: QuestionTally] = [:]
     /// Segment question → group → question → tally.
     public var segments: [String: [String: [String: QuestionTally]]] = [:]
@@ -203,8 +258,8 @@ public struct SurveyAggregate: Sendable, Equatable, Codable {
         result.files += rhs.files
         result.rows += rhs.rows
         result.used += rhs.used
-        result.excluded += rhs.excluded
-        result.problems += rhs.problems
+        result.excluded = lhs.excluded + rhs.excluded
+        result.problems = lhs.problems + rhs.problems
         result.questions.merge(rhs.questions, uniquingKeysWith: +)
         for (segment, groups) in rhs.segments {
             for (group, tallies) in groups {

@@ -102,7 +102,7 @@ public struct SurveyTally {
         while try Self.next(&reader, into: &row) {
             aggregate.rows += 1
             if let submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
-                aggregate.excluded.append(RowProblem(file: reader.file, row: row.number, column: nil, value: nil, reason: Catalogue.text(.impactIncomplete)))
+                aggregate.excluded.append(RowProblem(kind: .incomplete, file: reader.file, row: row.number, reason: Catalogue.text(.impactIncomplete)))
                 continue
             }
             var anything = false
@@ -115,12 +115,12 @@ public struct SurveyTally {
                 }
             }
             guard anything else {
-                aggregate.excluded.append(RowProblem(file: reader.file, row: row.number, column: nil, value: nil, reason: Catalogue.text(.impactEmptyRow)))
+                aggregate.excluded.append(RowProblem(kind: .empty, file: reader.file, row: row.number, reason: Catalogue.text(.impactEmptyRow)))
                 continue
             }
             if detectsDuplicates, let first = duplicates.earlier(row, file: reader.file) {
                 let key: MessageKey = first.file == reader.file ? .impactDuplicateRow : .impactDuplicateRowElsewhere
-                aggregate.excluded.append(RowProblem(file: reader.file, row: row.number, column: nil, value: nil,
+                aggregate.excluded.append(RowProblem(kind: .duplicate, file: reader.file, row: row.number,
                                                      reason: Catalogue.text(key, ["row": "\(first.row)", "file": first.file])))
                 continue
             }
@@ -135,11 +135,12 @@ public struct SurveyTally {
     }
 
     private func tally(_ answers: [Coded], row: RawRow, header: [String], columns: [Int], file: String, reasons: [Localized],
-                       into running: inout RunningTally, problems: inout [RowProblem]) {
+                       into running: inout RunningTally, problems: inout ProblemList) {
         for (index, answer) in answers.enumerated() {
             running.questions[index].add(answer)
             if case .invalid(let reason) = answer {
-                problems.append(RowProblem(file: file, row: row.number, column: header[columns[index]], value: row.text(columns[index]), reason: reasons[reason]))
+                problems.append(RowProblem(kind: .refused, file: file, row: row.number, column: header[columns[index]], value: row.text(columns[index]),
+                                           reason: reasons[reason]))
             }
         }
         for (slot, segment) in segmentQuestions.enumerated() {

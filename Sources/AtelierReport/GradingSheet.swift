@@ -23,7 +23,7 @@ public struct GradingSheet: Sendable {
         if let (first, second) = GradingSheetLayout.clashingGraders(graders) {
             throw UserError(.gradeSameGraderName, ["first": first, "second": second])
         }
-        let names = GradingSheetLayout.sheetNames(graders: graders)
+
         let book = try XLSXBook(url: url, language: language)
         let header = book.header
         let input = book.format()
@@ -32,10 +32,10 @@ public struct GradingSheet: Sendable {
         let criteria = rubric.criteria.filter { $0.source == .graders }
         var rangeOfLevels: [String: (first: UInt32, last: UInt32)] = [:]
         var sheets: [XLSXBook.Sheet] = []
-        for name in names.graders {
-            sheets.append(book.sheet(name))
+        for grader in graders {
+            sheets.append(book.sheet(grader))
         }
-        let legend = book.sheet(names.legend)
+        let (legend, legendName) = book.addSheet(GradingSheetLayout.legendName)
         var row: UInt32 = 1
         book.headerRow(legend, 0, Catalogue.text(.gradeLegendColumns)[language])
         worksheet_set_column(legend, 0, 0, 16, nil)
@@ -68,7 +68,7 @@ public struct GradingSheet: Sendable {
                 worksheet_write_comment(sheet, 0, level, descriptors.joined(separator: "\n"))
                 guard let range = rangeOfLevels[criterion.id], !groups.isEmpty else { continue }
                 XLSXBook.listValidation(sheet, rows: 1...UInt32(groups.count), column: level,
-                                        source: "='\(names.legend)'!$C$\(range.first + 1):$C$\(range.last + 1)")
+                                        source: "='\(legendName)'!$C$\(range.first + 1):$C$\(range.last + 1)")
             }
             for (index, group) in groups.enumerated() {
                 let line = UInt32(index + 1)

@@ -10,8 +10,11 @@ public enum ImpactJSON {
             .object([
                 ("file", .string(problem.file)), ("row", .integer(problem.row)),
                 ("column", problem.column.map(JSONValue.string) ?? .null), ("value", problem.value.map(JSONValue.string) ?? .null),
-                ("reason", .string(problem.reason[language])),
+                ("kind", .string(problem.kind.rawValue)), ("reason", .string(problem.reason[language])),
             ])
+        }
+        func counts(_ list: ProblemList) -> JSONValue {
+            .object(RowProblem.Kind.allCases.filter { list.count(of: $0) > 0 }.map { ($0.rawValue, .integer(list.count(of: $0))) })
         }
         let indicators: [JSONValue] = report.indicators.map { result in
             var members: [(String, JSONValue)] = [
@@ -46,8 +49,12 @@ public enum ImpactJSON {
             ("responses", .object([
                 ("files", .integer(aggregate.files.count)), ("rows", .integer(aggregate.rows)), ("used", .integer(aggregate.used)),
                 ("excluded", .integer(aggregate.excluded.count)),
-                ("exclusions", .array(aggregate.excluded.map(problem))),
-                ("problems", .array(aggregate.problems.map(problem))),
+                ("excluded_by_kind", counts(aggregate.excluded)),
+                ("exclusions", .array(aggregate.excluded.examples.map(problem))),
+                ("exclusions_not_listed", .integer(aggregate.excluded.omitted)),
+                ("refused", .integer(aggregate.problems.count)),
+                ("problems", .array(aggregate.problems.examples.map(problem))),
+                ("problems_not_listed", .integer(aggregate.problems.omitted)),
             ])),
             ("indicators", .array(indicators)),
             ("objectives", .array(report.objectives.map {
@@ -88,7 +95,7 @@ public struct ImpactText: Sendable {
         if !report.objectives.isEmpty {
             output += "\n" + report.objectives.map { "\($0.id) : \(statusWord($0.status))" }.joined(separator: "\n") + "\n"
         }
-        for problem in (aggregate.excluded + aggregate.problems).prefix(10) {
+        for problem in (aggregate.excluded.examples + aggregate.problems.examples).prefix(10) {
             let column = problem.column.map { ", \(safe($0))" } ?? ""
             let value = problem.value.map { " « \(safe($0)) »" } ?? ""
             output += "\(safe(problem.file)):\(problem.row)\(column)\(value) : \(safe(problem.reason[language]))\n"

@@ -185,12 +185,11 @@ public struct ImpactPage: Sendable {
     }
 
     private func excluded(_ aggregate: SurveyAggregate) -> String {
-        let problems = aggregate.excluded + aggregate.problems
-        guard !problems.isEmpty else { return "" }
+        guard !aggregate.excluded.isEmpty || !aggregate.problems.isEmpty else { return "" }
         var reasons: [(String, Int)] = []
-        for problem in problems {
-            let reason = problem.reason[language]
-            if let index = reasons.firstIndex(where: { $0.0 == reason }) { reasons[index].1 += 1 } else { reasons.append((reason, 1)) }
+        for kind in RowProblem.Kind.allCases {
+            let count = aggregate.excluded.count(of: kind) + aggregate.problems.count(of: kind)
+            if count > 0 { reasons.append((ProblemWords.kind(kind)[language], count)) }
         }
         var body = "<section><h2>\(text(.pageExcluded))</h2>\n<p>\(text(.pageExcludedSummary, ["excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"]))</p>\n"
         body += "<table><tr><th>\(text(.pageReason))</th><th>\(text(.pageCount))</th></tr>\n"

@@ -80,8 +80,7 @@ public struct ImpactWorkbook: Sendable {
     }
 
     private func distribution(_ question: SurveyPlan.Question, _ counts: [(label: Localized, count: Double)], _ formats: XLSXBook) {
-        let name = XLSXBook.sheetName(question.id)
-        let sheet = formats.sheet(name)
+        let (sheet, name) = formats.addSheet(question.id)
         worksheet_set_column(sheet, 0, 0, 36, nil)
         worksheet_set_column(sheet, 1, 2, 12, nil)
         XLSXBook.writeString(sheet, 0, 0, question.text, formats.title)
@@ -150,13 +149,27 @@ public struct ImpactWorkbook: Sendable {
         formats.headerRow(sheet, 0, text(.xlsxExcludedColumns))
         worksheet_freeze_panes(sheet, 1, 0)
         formats.widths(sheet, [40.0, 8, 36, 24, 50])
-        for (index, problem) in (report.aggregate.excluded + report.aggregate.problems).enumerated() {
+        let aggregate = report.aggregate
+        let listed = aggregate.excluded.examples + aggregate.problems.examples
+        for (index, problem) in listed.enumerated() {
             let row = UInt32(index + 1)
             XLSXBook.writeString(sheet, row, 0, problem.file, nil)
             worksheet_write_number(sheet, row, 1, Double(problem.row), formats.integer)
             if let column = problem.column { XLSXBook.writeString(sheet, row, 2, column, nil) }
             if let value = problem.value { XLSXBook.writeString(sheet, row, 3, value, nil) }
             XLSXBook.writeString(sheet, row, 4, problem.reason[language], formats.wrap)
+        }
+        let omitted = aggregate.excluded.omitted + aggregate.problems.omitted
+        guard omitted > 0 else { return }
+        // Beyond the rows kept, each kind's count: every row is accounted for, none is listed twice.
+        var row = UInt32(listed.count + 2)
+        XLSXBook.writeString(sheet, row, 0, text(.xlsxNotListed, ["count": "\(omitted)", "kept": "\(ProblemList.kept)"]), formats.wrap)
+        for kind in RowProblem.Kind.allCases {
+            let count = aggregate.excluded.count(of: kind) + aggregate.problems.count(of: kind)
+            guard count > 0 else { continue }
+            row += 1
+            XLSXBook.writeString(sheet, row, 0, ProblemWords.kind(kind)[language], nil)
+            worksheet_write_number(sheet, row, 1, Double(count), formats.integer)
         }
     }
 }

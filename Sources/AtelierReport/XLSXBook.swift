@@ -10,6 +10,12 @@ struct XLSXBook {
 
     let workbook: UnsafeMutablePointer<lxw_workbook>
     let title, header, percent, decimal, integer, wrap: Format
+    private let names = SheetNames()
+
+    /// The sheet names given so far, compared as Excel compares them (ignoring case).
+    private final class SheetNames {
+        var used = Set<String>()
+    }
 
     /// A new workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
     init(url: URL, language: Language) throws {
@@ -38,14 +44,29 @@ struct XLSXBook {
         workbook_add_format(workbook)!
     }
 
-    /// A new sheet; `name` is made acceptable to Excel. It prints on A4 in landscape, one page
-    /// wide (as many long as it needs).
-    func sheet(_ name: String) -> Sheet {
-        let sheet = workbook_add_worksheet(workbook, Self.sheetName(name))!
+    /// A new sheet. It prints on A4 in landscape, one page wide (as many long as it needs).
+    func sheet(_ wanted: String) -> Sheet {
+        addSheet(wanted).sheet
+    }
+
+    /// A new sheet and the name it got: `wanted` made acceptable to Excel (31 characters at
+    /// most, none of `[]:*?/\`, no apostrophe at either end, not blank, not « History ») and
+    /// different from every sheet before it, ignoring case (« Q1 (2) »): whatever ids, graders or
+    /// translations the names come from, two sheets never collide.
+    func addSheet(_ wanted: String) -> (sheet: Sheet, name: String) {
+        let base = Self.validName(wanted)
+        var name = base, copy = 1
+        while names.used.contains(name.lowercased()) || name.lowercased() == "history" {
+            copy += 1
+            let suffix = " (\(copy))"
+            name = base.prefix(31 - suffix.count).trimmingCharacters(in: .whitespaces) + suffix
+        }
+        names.used.insert(name.lowercased())
+        let sheet = workbook_add_worksheet(workbook, name)!
         worksheet_set_paper(sheet, 9)
         worksheet_set_landscape(sheet)
         worksheet_fit_to_pages(sheet, 1, 0)
-        return sheet
+        return (sheet, name)
     }
 
     /// The format for a measured value: a percent for a proportion, no decimals for a whole
@@ -54,9 +75,13 @@ struct XLSXBook {
         proportion ? percent : value == value.rounded() ? integer : decimal
     }
 
-    /// A sheet name Excel accepts: 31 characters at most, none of []:*?/\.
-    static func sheetName(_ id: String) -> String {
-        String(id.filter { !"[]:*?/\\\\".contains($0) }.prefix(31))
+    static func validName(_ name: String) -> String {
+        var cleaned = String(String.UnicodeScalarView(name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 }))
+        while cleaned.hasPrefix("'") { cleaned.removeFirst() }
+        cleaned = String(cleaned.prefix(31))
+        while cleaned.hasSuffix("'") { cleaned.removeLast() }
+        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? "?" : trimmed
     }
 
     /// Writes `text` as a string cell (never a formula). A NUL, which would cut the C string,

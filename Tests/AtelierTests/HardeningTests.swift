@@ -203,4 +203,30 @@ final class HardeningTests: ScratchFolderTestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.error.contains(":19:") && run.error.contains("a repeated group in it holds a repetition itself"), run.error)
     }
+
+    // MARK: Rows accounted for, memory bounded
+
+    func testExcludedRowsAreAllCountedButOnlyTheFirstAreKept() throws {
+        let export = try String(contentsOf: Fixtures.examples.appendingPathComponent("surveys/voix-du-quartier-google.csv"), encoding: .utf8)
+        let lines = export.split(whereSeparator: \.isNewline)
+        let csv = folder.appendingPathComponent("copies.csv")
+        try ([String(lines[0])] + Array(repeating: String(lines[1]), count: 2_501)).joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let json = folder.appendingPathComponent("impact.json"), xlsx = folder.appendingPathComponent("impact.xlsx")
+        let run = try AtelierProcess.run(["impact", "Examples/voix-du-quartier.yaml", "--responses", csv.path, "--json", json.path, "--xlsx", xlsx.path, "--lang", "en"])
+        XCTAssertEqual(run.status, 0, run.error)
+        let responses = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])?["responses"] as? [String: Any])
+        XCTAssertEqual(responses["rows"] as? Int, 2_501)
+        XCTAssertEqual(responses["used"] as? Int, 1)
+        XCTAssertEqual(responses["excluded"] as? Int, 2_500)
+        XCTAssertEqual(responses["excluded_by_kind"] as? [String: Int], ["duplicate": 2_500])
+        XCTAssertEqual((responses["exclusions"] as? [Any])?.count, 1_000)
+        XCTAssertEqual(responses["exclusions_not_listed"] as? Int, 1_500)
+        var sheet = try XLSXReader(path: xlsx.path, sheet: "Excluded rows")
+        var rows: [[String]] = []
+        while let row = try sheet.nextRow() { rows.append(row.cells) }
+        XCTAssertEqual(rows.count, 1_000 + 2, "\(rows.suffix(3))")
+        guard rows.count == 1_002 else { return }
+        XCTAssertTrue(rows[1_000][0].hasPrefix("1500 more excluded row(s) or refused answer(s) are not listed one by one"), rows[1_000][0])
+        XCTAssertEqual(rows[1_001].prefix(2), ["duplicate (same answers as an earlier row)", "2500"])
+    }
 }

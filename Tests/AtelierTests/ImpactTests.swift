@@ -57,10 +57,10 @@ final class ImpactTests: XCTestCase {
         XCTAssertEqual(aggregate.used, expected["used"] as? Int)
         XCTAssertEqual(aggregate.excluded.count, expected["excluded"] as? Int)
         XCTAssertEqual(aggregate.problems.count, expected["problems"] as? Int)
-        XCTAssertEqual(aggregate.excluded.map(\.row), [98, 99])
-        XCTAssertEqual(aggregate.excluded.first?.reason.en, "same answers as row 32 (a duplicate submission)")
-        XCTAssertEqual(aggregate.problems.map(\.value), ["très bien", "trois", "Avec des amis"])
-        XCTAssertEqual(aggregate.problems.map(\.row), [13, 16, 22])
+        XCTAssertEqual(aggregate.excluded.examples.map(\.row), [98, 99])
+        XCTAssertEqual(aggregate.excluded.examples.first?.reason.en, "same answers as row 32 (a duplicate submission)")
+        XCTAssertEqual(aggregate.problems.examples.map(\.value), ["très bien", "trois", "Avec des amis"])
+        XCTAssertEqual(aggregate.problems.examples.map(\.row), [13, 16, 22])
         let report = IndicatorEngine(plan: plan).report(aggregate)
         let results = Dictionary(uniqueKeysWithValues: report.indicators.map { ($0.indicator.id, $0) })
         for id in ["I1", "I2", "I3", "I7"] {
@@ -143,7 +143,7 @@ final class ImpactTests: XCTestCase {
             try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
         }
         XCTAssertEqual(aggregate.used, 10)
-        XCTAssertEqual(aggregate.excluded.first?.reason.en, "same answers as row 6 of \(first.path) (a duplicate submission)")
+        XCTAssertEqual(aggregate.excluded.examples.first?.reason.en, "same answers as row 6 of \(first.path) (a duplicate submission)")
     }
 
     func testMergeOfSiteAggregatesEqualsOnePass() throws {

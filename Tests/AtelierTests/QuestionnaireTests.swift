@@ -44,7 +44,7 @@ final class QuestionnaireTests: ScratchFolderTestCase {
         try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
         XCTAssertEqual(aggregate.rows, 2)
         XCTAssertEqual(aggregate.used, 2)
-        XCTAssertTrue(aggregate.problems.isEmpty, aggregate.problems.map(\.reason.en).joined(separator: "\n"))
+        XCTAssertTrue(aggregate.problems.isEmpty, aggregate.problems.examples.map(\.reason.en).joined(separator: "\n"))
         XCTAssertEqual(aggregate.questions["Q1"]?.histogram.map(\.value), [2, 5])
         XCTAssertEqual(aggregate.questions["Q3"]?.moments.mean, 2)
     }
