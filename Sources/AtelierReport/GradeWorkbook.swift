@@ -26,7 +26,9 @@ public struct GradeWorkbook: Sendable {
         Catalogue.text(key, arguments)[language]
     }
 
-    public func write(_ grades: [GroupGrade], agreement: AgreementReport?, severity: [GraderSeverity] = [], peers: [PeerAssessment] = [], to url: URL) throws {
+    /// Returns how many texts were cut to fit their cell (each ends with « […] »).
+    @discardableResult
+    public func write(_ grades: [GroupGrade], agreement: AgreementReport?, severity: [GraderSeverity] = [], peers: [PeerAssessment] = [], to url: URL) throws -> Int {
         let book = try XLSXBook(url: url, language: language)
         let graders = Array(Set(grades.flatMap { $0.graderTotals.map(\.grader) })).sorted()
         let highlight = book.format()
@@ -36,7 +38,7 @@ public struct GradeWorkbook: Sendable {
         comparison(book, grades, graders: graders, highlight: highlight)
         if agreement != nil || !severity.isEmpty { self.agreement(book, agreement, severity: severity) }
         if !peers.isEmpty { self.peers(book, peers, marks: grades) }
-        try book.close()
+        return try book.close()
     }
 
     /// One row per member: the group's mark, the WebPA score and the individual mark.
@@ -49,8 +51,8 @@ public struct GradeWorkbook: Sendable {
         for peer in peers {
             let groupMark = grades.first { $0.group == peer.group }?.mark
             for member in peer.members {
-                XLSXBook.writeString(sheet, row, 0, peer.group, nil)
-                XLSXBook.writeString(sheet, row, 1, member.name, nil)
+                book.writeString(sheet, row, 0, peer.group, nil)
+                book.writeString(sheet, row, 1, member.name, nil)
                 if let groupMark { worksheet_write_number(sheet, row, 2, groupMark, book.decimal) }
                 if let score = member.score { worksheet_write_number(sheet, row, 3, score, book.decimal) }
                 if let mark = member.mark { worksheet_write_number(sheet, row, 4, mark, book.decimal) }
@@ -91,9 +93,9 @@ public struct GradeWorkbook: Sendable {
         let spreadColumn = firstTotal + UInt16(graders.count)
         for (index, grade) in grades.enumerated() {
             let row = UInt32(index + 1)
-            XLSXBook.writeString(sheet, row, 0, grade.group, book.wrap)
+            book.writeString(sheet, row, 0, grade.group, book.wrap)
             if let mark = grade.mark { worksheet_write_number(sheet, row, 1, mark, book.decimal) }
-            XLSXBook.writeString(sheet, row, 2, statuses[index], book.wrap)
+            book.writeString(sheet, row, 2, statuses[index], book.wrap)
             if automatic, let points = grade.automaticPoints { worksheet_write_number(sheet, row, 3, points, book.decimal) }
             let totals = Dictionary(grade.graderTotals.map { ($0.grader, $0.total) }, uniquingKeysWith: { first, _ in first })
             for (column, grader) in graders.enumerated() {
@@ -122,19 +124,19 @@ public struct GradeWorkbook: Sendable {
         var row: UInt32 = 1
         for grade in grades {
             for criterion in grade.criteria {
-                XLSXBook.writeString(sheet, row, 0, grade.group, book.wrap)
-                XLSXBook.writeString(sheet, row, 1, criterion.criterion.label[language], book.wrap)
+                book.writeString(sheet, row, 0, grade.group, book.wrap)
+                book.writeString(sheet, row, 1, criterion.criterion.label[language], book.wrap)
                 if let points = criterion.points { worksheet_write_number(sheet, row, 2, points, book.decimal) }
                 let levels: [Int?] = graders.map { criterion.autoLevel ?? criterion.levels[$0] }
                 for (column, level) in levels.enumerated() {
                     guard let level else { continue }
-                    XLSXBook.writeString(sheet, row, UInt16(3 + column), criterion.criterion.levels[level].label[language], nil)
+                    book.writeString(sheet, row, UInt16(3 + column), criterion.criterion.levels[level].label[language], nil)
                 }
                 if let high = criterion.levels.values.max(), let low = criterion.levels.values.min(), criterion.levels.count >= 2 {
                     worksheet_write_number(sheet, row, gapColumn, Double(high - low), book.integer)
                 }
                 let comments = criterion.comments.map { "\($0.grader) : \($0.text)" }.joined(separator: "\n")
-                if !comments.isEmpty { XLSXBook.writeString(sheet, row, gapColumn + 1, comments, book.wrap) }
+                if !comments.isEmpty { book.writeString(sheet, row, gapColumn + 1, comments, book.wrap) }
                 XLSXBook.fitHeight(sheet, row, [(grade.group, groupWidth), (criterion.criterion.label[language], criterionWidth), (comments, 60)])
                 row += 1
             }
@@ -150,29 +152,29 @@ public struct GradeWorkbook: Sendable {
         book.widths(sheet, widths)
         var row: UInt32 = 0
         if let agreement {
-            XLSXBook.writeString(sheet, row, 0, text(.gradebookAgreementTitle, ["graders": "\(agreement.graders)", "groups": "\(agreement.groups)",
+            book.writeString(sheet, row, 0, text(.gradebookAgreementTitle, ["graders": "\(agreement.graders)", "groups": "\(agreement.groups)",
                                                                                  "leftOut": "\(agreement.leftOut)"]), book.title)
             book.headerRow(sheet, row + 2, text(.gradebookAgreementColumns))
             row += 3
             for entry in agreementRows(agreement) {
-                XLSXBook.writeString(sheet, row, 0, entry.0, book.wrap)
+                book.writeString(sheet, row, 0, entry.0, book.wrap)
                 if let value = entry.1 { worksheet_write_number(sheet, row, 1, value, book.decimal) }
                 let reading = entry.2?[language] ?? "—"
-                XLSXBook.writeString(sheet, row, 2, reading, book.wrap)
+                book.writeString(sheet, row, 2, reading, book.wrap)
                 XLSXBook.fitHeight(sheet, row, [(entry.0, widths[0]), (reading, widths[2])])
                 row += 1
             }
             row += 1
         }
         if !severity.isEmpty {
-            XLSXBook.writeString(sheet, row, 0, text(.gradebookSeverityTitle), book.title)
+            book.writeString(sheet, row, 0, text(.gradebookSeverityTitle), book.title)
             book.headerRow(sheet, row + 1, text(.gradebookSeverityColumns))
             row += 2
             for entry in severity {
-                XLSXBook.writeString(sheet, row, 0, entry.grader, book.wrap)
+                book.writeString(sheet, row, 0, entry.grader, book.wrap)
                 worksheet_write_number(sheet, row, 1, entry.meanDifference, book.decimal)
                 let reading = ReadingGuide.severity(entry)[language]
-                XLSXBook.writeString(sheet, row, 2, reading, book.wrap)
+                book.writeString(sheet, row, 2, reading, book.wrap)
                 XLSXBook.fitHeight(sheet, row, [(reading, widths[2])])
                 row += 1
             }
@@ -180,7 +182,7 @@ public struct GradeWorkbook: Sendable {
         }
         let guide = text(.gradebookGuideSources)
         worksheet_merge_range(sheet, row, 0, row, 2, "", book.wrap)
-        XLSXBook.writeString(sheet, row, 0, guide, book.wrap)
+        book.writeString(sheet, row, 0, guide, book.wrap)
         XLSXBook.fitHeight(sheet, row, [(guide, widths.reduce(0, +))])
     }
 

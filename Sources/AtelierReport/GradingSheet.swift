@@ -18,7 +18,9 @@ public struct GradingSheet: Sendable {
 
     /// Writes the sheet; two groups or two graders whose names differ only by case or accents
     /// are refused, since the sheet could not tell them apart.
-    public func write(groups: [String], graders: [String], to url: URL) throws {
+    /// Returns how many texts were cut to fit their cell (each ends with « […] »).
+    @discardableResult
+    public func write(groups: [String], graders: [String], to url: URL) throws -> Int {
         _ = try GradedGroup.named(groups)
         if let (first, second) = GradingSheetLayout.clashingGraders(graders) {
             throw UserError(.gradeSameGraderName, ["first": first, "second": second])
@@ -44,24 +46,24 @@ public struct GradingSheet: Sendable {
         for criterion in criteria {
             let first = row
             for level in criterion.levels {
-                XLSXBook.writeString(legend, row, 0, criterion.id, nil)
-                XLSXBook.writeString(legend, row, 1, criterion.label[language], nil)
-                XLSXBook.writeString(legend, row, 2, level.label[language], nil)
+                book.writeString(legend, row, 0, criterion.id, nil)
+                book.writeString(legend, row, 1, criterion.label[language], nil)
+                book.writeString(legend, row, 2, level.label[language], nil)
                 worksheet_write_number(legend, row, 3, level.points, nil)
-                if let descriptor = level.descriptor { XLSXBook.writeString(legend, row, 4, descriptor[language], nil) }
+                if let descriptor = level.descriptor { book.writeString(legend, row, 4, descriptor[language], nil) }
                 row += 1
             }
             rangeOfLevels[criterion.id] = (first, row - 1)
         }
         worksheet_protect(legend, nil, nil)
         for (sheet, grader) in zip(sheets, graders) {
-            XLSXBook.writeString(sheet, 0, 0, GradingSheetLayout.cornerTitle(grader: grader, language: language), header)
+            book.writeString(sheet, 0, 0, GradingSheetLayout.cornerTitle(grader: grader, language: language), header)
             worksheet_set_column(sheet, 0, 0, 28, nil)
             worksheet_freeze_panes(sheet, 1, 1)
             for (index, criterion) in criteria.enumerated() {
                 let level = UInt16(1 + 2 * index), comment = level + 1
-                XLSXBook.writeString(sheet, 0, level, criterion.label[language], header)
-                XLSXBook.writeString(sheet, 0, comment, Catalogue.text(.gradeCommentColumn, ["criterion": criterion.label[language]])[language], header)
+                book.writeString(sheet, 0, level, criterion.label[language], header)
+                book.writeString(sheet, 0, comment, Catalogue.text(.gradeCommentColumn, ["criterion": criterion.label[language]])[language], header)
                 worksheet_set_column(sheet, level, level, 18, nil)
                 worksheet_set_column(sheet, comment, comment, 30, nil)
                 let descriptors = criterion.levels.map { "\($0.label[language]) (\(JSONValue.format($0.points))) : \($0.descriptor?[language] ?? "")" }
@@ -72,13 +74,13 @@ public struct GradingSheet: Sendable {
             }
             for (index, group) in groups.enumerated() {
                 let line = UInt32(index + 1)
-                XLSXBook.writeString(sheet, line, 0, group, nil)
+                book.writeString(sheet, line, 0, group, nil)
                 for column in 0..<(2 * criteria.count) {
                     worksheet_write_blank(sheet, line, UInt16(1 + column), input)
                 }
             }
             worksheet_protect(sheet, nil, nil)
         }
-        try book.close()
+        return try book.close()
     }
 }

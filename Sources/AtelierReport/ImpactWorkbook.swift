@@ -29,7 +29,9 @@ public struct ImpactWorkbook: Sendable {
     }
 
     /// Writes the workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
-    public func write(_ report: ImpactReport, engine: IndicatorEngine, to url: URL) throws {
+    /// Returns how many texts were cut to fit their cell (each ends with « […] »).
+    @discardableResult
+    public func write(_ report: ImpactReport, engine: IndicatorEngine, to url: URL) throws -> Int {
         let formats = try XLSXBook(url: url, language: language)
         project(report, engine.plan, formats)
         indicators(report, formats)
@@ -38,22 +40,22 @@ public struct ImpactWorkbook: Sendable {
         }
         segments(report, formats)
         excluded(report, formats)
-        try formats.close()
+        return try formats.close()
     }
 
     private func project(_ report: ImpactReport, _ plan: SurveyPlan, _ formats: XLSXBook) {
         let sheet = formats.sheet(text(.xlsxSheetProject))
         worksheet_set_column(sheet, 0, 0, 90, nil)
-        XLSXBook.writeString(sheet, 0, 0, plan.title, formats.title)
+        formats.writeString(sheet, 0, 0, plan.title, formats.title)
         let aggregate = report.aggregate
-        XLSXBook.writeString(sheet, 2, 0, text(.xlsxRows, ["rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
+        formats.writeString(sheet, 2, 0, text(.xlsxRows, ["rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
                                                               "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"]), nil)
-        XLSXBook.writeString(sheet, 4, 0, text(.xlsxFilesRead), formats.header)
+        formats.writeString(sheet, 4, 0, text(.xlsxFilesRead), formats.header)
         for (index, source) in sources.enumerated() {
-            XLSXBook.writeString(sheet, UInt32(5 + index), 0, "\(source.file) — \(source.method[language])", nil)
+            formats.writeString(sheet, UInt32(5 + index), 0, "\(source.file) — \(source.method[language])", nil)
         }
         let generated = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
-        XLSXBook.writeString(sheet, UInt32(6 + sources.count), 0, "\(text(.xlsxGenerated)) \(generated)", nil)
+        formats.writeString(sheet, UInt32(6 + sources.count), 0, "\(text(.xlsxGenerated)) \(generated)", nil)
     }
 
     private func indicators(_ report: ImpactReport, _ formats: XLSXBook) {
@@ -64,18 +66,18 @@ public struct ImpactWorkbook: Sendable {
         for (index, result) in report.indicators.enumerated() {
             let row = UInt32(index + 1)
             let number = result.isProportion ? formats.percent : formats.decimal
-            XLSXBook.writeString(sheet, row, 0, result.indicator.id, nil)
-            XLSXBook.writeString(sheet, row, 1, result.indicator.label, formats.wrap)
-            XLSXBook.writeString(sheet, row, 2, result.indicator.measure, nil)
+            formats.writeString(sheet, row, 0, result.indicator.id, nil)
+            formats.writeString(sheet, row, 1, result.indicator.label, formats.wrap)
+            formats.writeString(sheet, row, 2, result.indicator.measure, nil)
             if let value = result.value { worksheet_write_number(sheet, row, 3, value, formats.numberFormat(of: value, proportion: result.isProportion)) }
             if let interval = result.interval {
                 worksheet_write_number(sheet, row, 4, interval.lowerBound, number)
                 worksheet_write_number(sheet, row, 5, interval.upperBound, number)
             }
             if let n = result.n { worksheet_write_number(sheet, row, 6, n, formats.integer) }
-            if let target = result.indicator.target { XLSXBook.writeString(sheet, row, 7, target, nil) }
-            XLSXBook.writeString(sheet, row, 8, ImpactText(language: language).statusWord(result.status), nil)
-            if let note = result.note { XLSXBook.writeString(sheet, row, 9, note[language], formats.wrap) }
+            if let target = result.indicator.target { formats.writeString(sheet, row, 7, target, nil) }
+            formats.writeString(sheet, row, 8, ImpactText(language: language).statusWord(result.status), nil)
+            if let note = result.note { formats.writeString(sheet, row, 9, note[language], formats.wrap) }
         }
     }
 
@@ -83,13 +85,13 @@ public struct ImpactWorkbook: Sendable {
         let (sheet, name) = formats.addSheet(question.id)
         worksheet_set_column(sheet, 0, 0, 36, nil)
         worksheet_set_column(sheet, 1, 2, 12, nil)
-        XLSXBook.writeString(sheet, 0, 0, question.text, formats.title)
+        formats.writeString(sheet, 0, 0, question.text, formats.title)
         formats.headerRow(sheet, 2, text(.xlsxDistributionColumns))
         worksheet_freeze_panes(sheet, 3, 0)
         let total = counts.map(\.count).reduce(0, +)
         for (index, entry) in counts.enumerated() {
             let row = UInt32(3 + index)
-            XLSXBook.writeString(sheet, row, 0, entry.label[language], nil)
+            formats.writeString(sheet, row, 0, entry.label[language], nil)
             worksheet_write_number(sheet, row, 1, entry.count, formats.integer)
             if total > 0 { worksheet_write_number(sheet, row, 2, entry.count / total, formats.percent) }
         }
@@ -131,16 +133,16 @@ public struct ImpactWorkbook: Sendable {
         worksheet_set_column(sheet, 5, 5, 40, nil)
         for (index, (result, segment)) in rows.enumerated() {
             let row = UInt32(index + 1)
-            XLSXBook.writeString(sheet, row, 0, result.indicator.id, nil)
-            XLSXBook.writeString(sheet, row, 1, segment.by, nil)
-            XLSXBook.writeString(sheet, row, 2, segment.group, nil)
+            formats.writeString(sheet, row, 0, result.indicator.id, nil)
+            formats.writeString(sheet, row, 1, segment.by, nil)
+            formats.writeString(sheet, row, 2, segment.group, nil)
             worksheet_write_number(sheet, row, 3, segment.n, formats.integer)
             if segment.suppressed {
-                XLSXBook.writeString(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
+                formats.writeString(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
             } else if let value = segment.value {
                 worksheet_write_number(sheet, row, 4, value, formats.numberFormat(of: value, proportion: result.isProportion))
             }
-            if segment.caution { XLSXBook.writeString(sheet, row, 5, text(.xlsxCaution, ["n": JSONValue.format(report.cautionBelow)]), nil) }
+            if segment.caution { formats.writeString(sheet, row, 5, text(.xlsxCaution, ["n": JSONValue.format(report.cautionBelow)]), nil) }
         }
     }
 
@@ -153,22 +155,22 @@ public struct ImpactWorkbook: Sendable {
         let listed = aggregate.excluded.examples + aggregate.problems.examples
         for (index, problem) in listed.enumerated() {
             let row = UInt32(index + 1)
-            XLSXBook.writeString(sheet, row, 0, problem.file, nil)
+            formats.writeString(sheet, row, 0, problem.file, nil)
             worksheet_write_number(sheet, row, 1, Double(problem.row), formats.integer)
-            if let column = problem.column { XLSXBook.writeString(sheet, row, 2, column, nil) }
-            if let value = problem.value { XLSXBook.writeString(sheet, row, 3, value, nil) }
-            XLSXBook.writeString(sheet, row, 4, problem.reason[language], formats.wrap)
+            if let column = problem.column { formats.writeString(sheet, row, 2, column, nil) }
+            if let value = problem.value { formats.writeString(sheet, row, 3, value, nil) }
+            formats.writeString(sheet, row, 4, problem.reason[language], formats.wrap)
         }
         let omitted = aggregate.excluded.omitted + aggregate.problems.omitted
         guard omitted > 0 else { return }
         // Beyond the rows kept, each kind's count: every row is accounted for, none is listed twice.
         var row = UInt32(listed.count + 2)
-        XLSXBook.writeString(sheet, row, 0, text(.xlsxNotListed, ["count": "\(omitted)", "kept": "\(ProblemList.kept)"]), formats.wrap)
+        formats.writeString(sheet, row, 0, text(.xlsxNotListed, ["count": "\(omitted)", "kept": "\(ProblemList.kept)"]), formats.wrap)
         for kind in RowProblem.Kind.allCases {
             let count = aggregate.excluded.count(of: kind) + aggregate.problems.count(of: kind)
             guard count > 0 else { continue }
             row += 1
-            XLSXBook.writeString(sheet, row, 0, ProblemWords.kind(kind)[language], nil)
+            formats.writeString(sheet, row, 0, ProblemWords.kind(kind)[language], nil)
             worksheet_write_number(sheet, row, 1, Double(count), formats.integer)
         }
     }

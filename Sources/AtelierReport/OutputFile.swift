@@ -12,7 +12,11 @@ private func removePendingAndExit(_ signal: Int32) {
 
 /// The one way outputs are written: into a temporary file in the same folder, flushed to
 /// disk, then renamed into place, so a reader never sees half a file. An output never
-/// replaces one of the command's inputs.
+/// replaces one of the command's inputs — compared as files (device and inode), not as names,
+/// so another path to the same file (a link, a bind mount, another case on a FAT stick) is seen
+/// — nor anything that is not a regular file (a FIFO, a device), and two outputs of one command
+/// never land on the same file. A temporary file left by a run that was killed (SIGKILL leaves
+/// no chance to clean) is removed by the next run that writes the same output.
 public enum OutputFile {
     public enum Existing: Sendable {
         /// Replace an existing file (reports, exports).
@@ -36,32 +40,70 @@ public enum OutputFile {
         }
     }
 
-    /// Checks, before any work, that each output can be written: not an input, in a folder that
-    /// exists and is writable. A command calls it first so a mistake costs nothing.
+    /// Checks, before any work, that each output can be written: not an input, not another of
+    /// the outputs, in a folder that exists and is writable. A command calls it first so a
+    /// mistake costs nothing.
     public static func preflight(_ paths: [String?], inputs: [String]) throws {
+        var seen: [(path: String, target: URL, identity: FileIdentity?)] = []
         for path in paths.compactMap({ $0 }) where path != "-" {
-            if let problem = folderProblem(try target(of: path, inputs: inputs).deletingLastPathComponent()) {
+            let target = try target(of: path, inputs: inputs)
+            if let problem = folderProblem(target.deletingLastPathComponent()) {
                 throw UserError(.cliCannotWrite, ["path": path, "reason": problem])
             }
+            let identity = FileIdentity(target.path)
+            if let twin = seen.first(where: { $0.target == target || (identity != nil && $0.identity == identity) }) {
+                throw UserError(.cliSameOutput, ["first": twin.path, "second": path])
+            }
+            seen.append((path, target, identity))
         }
     }
 
-    /// The file `path` names, links resolved; refused when it is one of the inputs.
+    /// The file `path` names, links resolved; refused when it is one of the inputs (the same
+    /// name, or the same file under another name) or an existing thing that is not a regular file.
     private static func target(of path: String, inputs: [String]) throws -> URL {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() == target }) {
+        let identity = FileIdentity(target.path)
+        if inputs.contains(where: { input in
+            URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target || (identity != nil && FileIdentity(input) == identity)
+        }) {
             throw UserError(.cliOutputIsInput, ["path": path])
+        }
+        if let identity, !identity.isRegularFile {
+            throw UserError(.cliNotARegularFile, ["path": path])
         }
         return target
     }
 
-    /// Why no file can be created in `folder` (it is missing, or not writable), or nil.
+    /// Why no file can be created in `folder` (it is missing, not writable, or its disk is
+    /// full), or nil.
     private static func folderProblem(_ folder: URL) -> String? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             return String(cString: strerror(ENOENT)) + ": " + folder.path
         }
-        return access(folder.path, W_OK) == 0 ? nil : String(cString: strerror(EACCES)) + ": " + folder.path
+        guard access(folder.path, W_OK) == 0 else { return String(cString: strerror(EACCES)) + ": " + folder.path }
+        var disk = statvfs()
+        if statvfs(folder.path, &disk) == 0, UInt64(disk.f_bavail) * UInt64(disk.f_frsize) < 1 << 20 {
+            return String(cString: strerror(ENOSPC)) + ": " + folder.path
+        }
+        return nil
+    }
+
+    /// The prefix of the temporary files of `target`: `.NAME.atelier-`, then the writer's process
+    /// id, so that a later run can tell a stale one (its writer is gone) from a live one.
+    private static func temporaryPrefix(of target: URL) -> String {
+        ".\(target.lastPathComponent).atelier-"
+    }
+
+    /// Removes the temporary files of `target` whose writing process no longer exists.
+    private static func removeStaleTemporaries(of target: URL) {
+        let folder = target.deletingLastPathComponent()
+        let prefix = temporaryPrefix(of: target)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let owner = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = pid_t(owner), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 
     /// Lets `body` write the output at a temporary path in the same folder, then moves it
@@ -73,7 +115,8 @@ public enum OutputFile {
             throw UserError(.cliOutputExists, ["path": path])
         }
         let folder = target.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        removeStaleTemporaries(of: target)
+        let temporary = folder.appendingPathComponent(temporaryPrefix(of: target) + "\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
         watchSignals(for: temporary)
         defer {
             try? FileManager.default.removeItem(at: temporary)
@@ -113,5 +156,25 @@ public enum OutputFile {
         guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+}
+
+/// A file as the system knows it: its device and inode, whatever path names it.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let isRegularFile: Bool
+
+    /// The identity of what `path` names (links followed), or nil when nothing is there.
+    init?(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        isRegularFile = (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    static func == (lhs: FileIdentity, rhs: FileIdentity) -> Bool {
+        lhs.device == rhs.device && lhs.inode == rhs.inode
     }
 }

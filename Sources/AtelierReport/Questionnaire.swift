@@ -44,7 +44,9 @@ public struct Questionnaire: Sendable {
     }
 
     /// Writes the XLSForm: `survey`, `choices` and `settings` sheets, labels in French and English.
-    public func writeXLSForm(to url: URL) throws {
+    /// Returns how many texts were cut to fit their cell (each ends with « […] »).
+    @discardableResult
+    public func writeXLSForm(to url: URL) throws -> Int {
         let book = try XLSXBook(url: url, language: language)
         let labels = ["label::Français (fr)", "label::English (en)"]
         let survey = book.sheet("survey"), choices = book.sheet("choices"), settings = book.sheet("settings")
@@ -59,7 +61,7 @@ public struct Questionnaire: Sendable {
             let hint = question.allowsSeveral ? Catalogue.text(.surveySeveral) : nil
             let cells = [type, question.id, question.text, question.text, optional.contains(question.id) ? "" : "yes", hint?.fr ?? "", hint?.en ?? ""]
             for (column, cell) in cells.enumerated() where !cell.isEmpty {
-                XLSXBook.writeString(survey, row, UInt16(column), cell, nil)
+                book.writeString(survey, row, UInt16(column), cell, nil)
             }
             guard let list else { continue }
             var used = Set<String>()
@@ -68,7 +70,7 @@ public struct Questionnaire: Sendable {
                 while used.contains(name) { name += "_\(position + 1)" }
                 used.insert(name)
                 for (column, cell) in [list, name, option.fr, option.en].enumerated() {
-                    XLSXBook.writeString(choices, choiceRow, UInt16(column), cell, nil)
+                    book.writeString(choices, choiceRow, UInt16(column), cell, nil)
                 }
                 choiceRow += 1
             }
@@ -76,9 +78,9 @@ public struct Questionnaire: Sendable {
         book.headerRow(settings, 0, "form_title|form_id|default_language|version")
         let id = Self.choiceName(plan.title, index: 0).prefix(40)
         for (column, cell) in [plan.title, String(id), language == .fr ? "Français (fr)" : "English (en)", "1"].enumerated() {
-            XLSXBook.writeString(settings, 1, UInt16(column), cell, nil)
+            book.writeString(settings, 1, UInt16(column), cell, nil)
         }
-        try book.close()
+        return try book.close()
     }
 
     // MARK: Data-entry workbook
@@ -86,22 +88,24 @@ public struct Questionnaire: Sendable {
     /// One sheet with the plan's exact headers (what `impact` matches) and a drop-down of the
     /// answers under each closed question, for staff keying in paper forms; a second sheet
     /// holds the lists.
-    public func writeEntrySheet(to url: URL, rows: Int = 500) throws {
+    /// Returns how many texts were cut to fit their cell (each ends with « […] »).
+    @discardableResult
+    public func writeEntrySheet(to url: URL, rows: Int = 500) throws -> Int {
         let book = try XLSXBook(url: url, language: language)
         let entry = book.sheet(text(.surveyEntrySheet)), lists = book.sheet(text(.surveyListsSheet))
-        XLSXBook.writeString(entry, 0, 0, text(.surveyEntryNumber), book.header)
+        book.writeString(entry, 0, 0, text(.surveyEntryNumber), book.header)
         worksheet_set_column(entry, 0, 0, 10, nil)
         worksheet_freeze_panes(entry, 1, 1)
         var listColumn: UInt16 = 0
         for (index, question) in plan.questions.enumerated() {
             let column = UInt16(index + 1)
-            XLSXBook.writeString(entry, 0, column, question.header, book.header)
+            book.writeString(entry, 0, column, question.header, book.header)
             worksheet_set_column(entry, column, column, 24, nil)
             let options = question.options.map { $0[language] }
             guard !options.isEmpty else { continue }
-            XLSXBook.writeString(lists, 0, listColumn, question.id, book.header)
+            book.writeString(lists, 0, listColumn, question.id, book.header)
             for (position, option) in options.enumerated() {
-                XLSXBook.writeString(lists, UInt32(position + 1), listColumn, option, nil)
+                book.writeString(lists, UInt32(position + 1), listColumn, option, nil)
             }
             let letters = ColumnLetters.letters(Int(listColumn))
             if question.allowsSeveral {
@@ -112,7 +116,7 @@ public struct Questionnaire: Sendable {
             }
             listColumn += 1
         }
-        try book.close()
+        return try book.close()
     }
 
     // MARK: Paper

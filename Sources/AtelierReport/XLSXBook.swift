@@ -10,12 +10,21 @@ struct XLSXBook {
 
     let workbook: UnsafeMutablePointer<lxw_workbook>
     let title, header, percent, decimal, integer, wrap: Format
-    private let names = SheetNames()
+    private let record = Record()
 
-    /// The sheet names given so far, compared as Excel compares them (ignoring case).
-    private final class SheetNames {
-        var used = Set<String>()
+    /// What the book remembers while it is written: the sheet names given so far (compared as
+    /// Excel compares them, ignoring case) and how many texts had to be cut.
+    private final class Record {
+        var usedNames = Set<String>()
+        var cutCells = 0
     }
+
+    /// Texts longer than a cell holds, cut with `cutMarker` at their end.
+    var cutCells: Int { record.cutCells }
+
+    /// The most characters a cell holds (Excel's limit).
+    static let cellLimit = 32_767
+    static let cutMarker = " […]"
 
     /// A new workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
     init(url: URL, language: Language) throws {
@@ -56,12 +65,12 @@ struct XLSXBook {
     func addSheet(_ wanted: String) -> (sheet: Sheet, name: String) {
         let base = Self.validName(wanted)
         var name = base, copy = 1
-        while names.used.contains(name.lowercased()) || name.lowercased() == "history" {
+        while record.usedNames.contains(name.lowercased()) || name.lowercased() == "history" {
             copy += 1
             let suffix = " (\(copy))"
             name = base.prefix(31 - suffix.count).trimmingCharacters(in: .whitespaces) + suffix
         }
-        names.used.insert(name.lowercased())
+        record.usedNames.insert(name.lowercased())
         let sheet = workbook_add_worksheet(workbook, name)!
         worksheet_set_paper(sheet, 9)
         worksheet_set_landscape(sheet)
@@ -85,12 +94,20 @@ struct XLSXBook {
     }
 
     /// Writes `text` as a string cell (never a formula). A NUL, which would cut the C string,
-    /// and the other control characters XML cannot hold read as U+FFFD; tab and line ends stay.
-    static func writeString(_ sheet: Sheet, _ row: UInt32, _ column: UInt16, _ text: String, _ format: Format?) {
-        let unfit = { (scalar: Unicode.Scalar) in scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" }
-        let safe = text.unicodeScalars.contains(where: unfit)
+    /// and the other characters XML cannot hold (controls, U+FFFE, U+FFFF) read as U+FFFD; tab
+    /// and line ends stay. A text longer than a cell holds is cut, with « […] » at its end, and
+    /// counted (`cutCells`), never left out.
+    func writeString(_ sheet: Sheet, _ row: UInt32, _ column: UInt16, _ text: String, _ format: Format?) {
+        let unfit = { (scalar: Unicode.Scalar) in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        }
+        var safe = text.unicodeScalars.contains(where: unfit)
             ? String(String.UnicodeScalarView(text.unicodeScalars.map { unfit($0) ? "\u{FFFD}" : $0 }))
             : text
+        if safe.unicodeScalars.count > Self.cellLimit {
+            safe = String(String.UnicodeScalarView(safe.unicodeScalars.prefix(Self.cellLimit - Self.cutMarker.unicodeScalars.count))) + Self.cutMarker
+            record.cutCells += 1
+        }
         worksheet_write_string(sheet, row, column, safe, format)
     }
 
@@ -108,7 +125,7 @@ struct XLSXBook {
     /// Writes `titles` (separated by `|`, as the catalogues hold them) in bold on `row`.
     func headerRow(_ sheet: Sheet, _ row: UInt32, _ titles: String) {
         for (column, title) in titles.split(separator: "|").enumerated() {
-            Self.writeString(sheet, row, UInt16(column), String(title), header)
+            writeString(sheet, row, UInt16(column), String(title), header)
         }
     }
 
@@ -136,10 +153,28 @@ struct XLSXBook {
         min(maximum, max(minimum, Double(texts.map(\.count).max() ?? 0) + 2))
     }
 
-    func close() throws {
-        let status = workbook_close(workbook)
+    /// Writes the file; returns how many texts had to be cut to fit their cell.
+    @discardableResult
+    func close() throws -> Int {
+        let status = Self.quietly { workbook_close(workbook) }
         guard status == LXW_NO_ERROR else {
             throw NSError(domain: "libxlsxwriter", code: Int(status.rawValue), userInfo: [NSLocalizedDescriptionKey: String(cString: lxw_strerror(status))])
         }
+        return record.cutCells
+    }
+
+    /// Runs `body` with the library's own error lines kept off the terminal: the failure comes
+    /// back as a status, which the caller turns into one sentence in the user's language.
+    private static func quietly<Result>(_ body: () -> Result) -> Result {
+        fflush(nil)
+        let saved = dup(STDERR_FILENO)
+        let null = open("/dev/null", O_WRONLY)
+        if saved >= 0, null >= 0 { dup2(null, STDERR_FILENO) }
+        defer {
+            fflush(nil)
+            if saved >= 0 { dup2(saved, STDERR_FILENO); Glibc.close(saved) }
+            if null >= 0 { Glibc.close(null) }
+        }
+        return body()
     }
 }

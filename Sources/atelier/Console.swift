@@ -32,6 +32,14 @@ enum Console {
         exit(2)
     }
 
+    /// Writes a workbook through `OutputFile.produce`, and says so when texts had to be cut to
+    /// fit their cells (each cut text ends with « […] »): nothing is left out without a word.
+    static func workbook(_ path: String, inputs: [String], language: Language, _ body: (URL) throws -> Int) throws {
+        var cut = 0
+        try OutputFile.produce(path, inputs: inputs) { cut = try body($0) }
+        if cut > 0 { error(Catalogue.text(.cliCellsCut, ["path": path, "count": "\(cut)"])[language]) }
+    }
+
     /// `word` as a shell reads it back: as is when it holds only safe characters, else in single quotes.
     static func quoted(_ word: String) -> String {
         let safe = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./=:,+@".unicodeScalars.contains($0) }

@@ -78,7 +78,7 @@ struct GradeSheet: ParsableCommand {
         let names = groups.map(\.name)
         let graderNames = graders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw UserError(.gradeNoGroups) }
-        try OutputFile.produce(xlsx, inputs: mockups) { temporary in
+        try Console.workbook(xlsx, inputs: mockups, language: common.language) { temporary in
             try GradingSheet(rubric: rubric, language: common.language).write(groups: names, graders: graderNames, to: temporary)
         }
         let command = (["atelier", "grade", "--rubric", rubricOptions.rubric, "--scores", xlsx] + mockups).map(Console.quoted).joined(separator: " ")
@@ -184,7 +184,7 @@ struct GradeCompute: ParsableCommand {
             if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: inputs) }
         }
         if let xlsx {
-            try OutputFile.produce(xlsx, inputs: inputs) { temporary in
+            try Console.workbook(xlsx, inputs: inputs, language: language) { temporary in
                 try GradeWorkbook(rubric: rubric, language: language, totalsThreshold: disagreementShare * rubric.outOf)
                     .write(outcome.grades, agreement: outcome.agreement, severity: outcome.severity, peers: outcome.peers, to: temporary)
             }

@@ -96,7 +96,7 @@ struct ImpactOutputs: ParsableArguments {
                sources: [(file: String, method: Localized)]) throws {
         let report = engine.report(aggregate)
         if let xlsx {
-            try OutputFile.produce(xlsx, inputs: inputs) { temporary in
+            try Console.workbook(xlsx, inputs: inputs, language: language) { temporary in
                 try ImpactWorkbook(language: language, sources: sources).write(report, engine: engine, to: temporary)
             }
         }

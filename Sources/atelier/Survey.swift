@@ -44,13 +44,13 @@ struct Survey: ParsableCommand {
         let questionnaire = Questionnaire(plan: SurveyPlan(mockup: typed, builtinScales: scales),
                                           optional: Set(questions.filter(\.isOptional).map(\.id)), language: typed.language ?? language)
         if let xlsform {
-            try OutputFile.produce(xlsform, inputs: [mockup]) { try questionnaire.writeXLSForm(to: $0) }
+            try Console.workbook(xlsform, inputs: [mockup], language: language) { try questionnaire.writeXLSForm(to: $0) }
         }
         if let html {
             try OutputFile.write(questionnaire.paperHTML(easy: easy), to: html, inputs: [mockup])
         }
         if let sheet {
-            try OutputFile.produce(sheet, inputs: [mockup]) { try questionnaire.writeEntrySheet(to: $0) }
+            try Console.workbook(sheet, inputs: [mockup], language: language) { try questionnaire.writeEntrySheet(to: $0) }
         }
         for path in [xlsform, html, sheet].compactMap({ $0 }) {
             Console.print(Catalogue.text(.surveyWritten, ["path": path])[language] + "\n")

@@ -229,4 +229,64 @@ final class HardeningTests: ScratchFolderTestCase {
         XCTAssertTrue(rows[1_000][0].hasPrefix("1500 more excluded row(s) or refused answer(s) are not listed one by one"), rows[1_000][0])
         XCTAssertEqual(rows[1_001].prefix(2), ["duplicate (same answers as an earlier row)", "2500"])
     }
+
+    // MARK: Writers that never drop silently
+
+    func testLongTextsAreCutWithAMarkAndSaidAndUnfitCharactersReplaced() throws {
+        var reader = try TableFile.open(path: Fixtures.examples.appendingPathComponent("surveys/voix-du-quartier-google.csv").path)
+        let header = reader.header
+        var row = try XCTUnwrap(reader.nextRow()).cells
+        let number = try XCTUnwrap(header.firstIndex { $0.hasPrefix("Combien de lieux") })
+        row[number] = String(repeating: "x", count: 40_000)
+        var second = try XCTUnwrap(reader.nextRow()).cells
+        second[number] = "deux\u{FFFF}"
+        let csv = folder.appendingPathComponent("long.csv"), xlsx = folder.appendingPathComponent("impact.xlsx")
+        try (CSVWriter.line(header) + CSVWriter.line(row) + CSVWriter.line(second)).write(to: csv, atomically: true, encoding: .utf8)
+        let run = try AtelierProcess.run(["impact", "Examples/voix-du-quartier.yaml", "--responses", csv.path, "--xlsx", xlsx.path, "--lang", "en"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertTrue(run.error.contains("\(xlsx.path): 1 text(s) longer than a cell can hold (32,767 characters) were cut; each ends with « […] »."), run.error)
+        var sheet = try XLSXReader(path: xlsx.path, sheet: "Excluded rows")
+        var values: [String] = []
+        while let line = try sheet.nextRow() { values.append(line.cells[3]) }
+        XCTAssertEqual(values.map(\.count), [32_767, 5])
+        XCTAssertTrue(values[0].hasSuffix("x […]"))
+        XCTAssertEqual(values[1], "deux\u{FFFD}", "a character XML cannot hold is replaced, so the file stays well-formed")
+    }
+
+    // MARK: Outputs know files, not names
+
+    func testOutputsThatAreInputsPipesDevicesOrEachOtherAreRefused() throws {
+        let mockup = Fixtures.examples.appendingPathComponent("voix-du-quartier.yaml").path
+        let export = folder.appendingPathComponent("export.csv")
+        try FileManager.default.copyItem(at: Fixtures.examples.appendingPathComponent("surveys/voix-du-quartier-google.csv"), to: export)
+        let other = folder.appendingPathComponent("autre-nom.json")
+        XCTAssertEqual(link(export.path, other.path), 0)
+        let cases: [([String], String)] = [
+            (["impact", mockup, "--responses", export.path, "--json", other.path], "autre-nom.json is also an input"),
+            (["impact", mockup, "--responses", export.path, "--json", folder.appendingPathComponent("r.json").path, "--html", folder.path + "/./r.json"],
+             "are the same file: one output would replace the other"),
+            (["render", mockup, "--html", "/dev/null"], "/dev/null is not an ordinary file"),
+        ]
+        for (arguments, expected) in cases {
+            let run = try AtelierProcess.run(arguments + ["--lang", "en"])
+            XCTAssertEqual(run.status, 2, arguments.joined(separator: " "))
+            XCTAssertTrue(run.error.contains(expected), run.error)
+        }
+        let fifo = folder.appendingPathComponent("tube")
+        XCTAssertEqual(mkfifo(fifo.path, 0o644), 0)
+        let run = try AtelierProcess.run(["render", mockup, "--html", fifo.path, "--lang", "en"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("tube is not an ordinary file (a pipe, a device or a folder)"), run.error)
+        XCTAssertEqual(try String(contentsOf: export, encoding: .utf8), try String(contentsOf: Fixtures.examples.appendingPathComponent("surveys/voix-du-quartier-google.csv"), encoding: .utf8))
+    }
+
+    func testATemporaryFileLeftByAKilledRunIsRemovedByTheNextOne() throws {
+        let stale = folder.appendingPathComponent(".fiche.html.atelier-2147483646-deadbeef.tmp")
+        let live = folder.appendingPathComponent(".fiche.html.atelier-\(getpid())-cafecafe.tmp")
+        for url in [stale, live] { try Data("moitié".utf8).write(to: url) }
+        let run = try AtelierProcess.run(["render", "Examples/voix-du-quartier.yaml", "--html", folder.appendingPathComponent("fiche.html").path])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path), "its writer is gone: removed")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live.path), "its writer is alive: left alone")
+    }
 }

@@ -18,8 +18,8 @@ import Testing
             let url = folder.appendingPathComponent("strings.xlsx")
             let book = try XLSXBook(url: url, language: .fr)
             let sheet = book.sheet("Feuille")
-            XLSXBook.writeString(sheet, 0, 0, "en-tête", nil)
-            for (row, text) in texts.enumerated() { XLSXBook.writeString(sheet, UInt32(row + 1), 0, text, nil) }
+            book.writeString(sheet, 0, 0, "en-tête", nil)
+            for (row, text) in texts.enumerated() { book.writeString(sheet, UInt32(row + 1), 0, text, nil) }
             try book.close()
             var reader = try XLSXReader(path: url.path)
             var read: [String] = []
