@@ -37,7 +37,7 @@ demo: build
 test: deps
 	$(SWIFT) test
 	python3 Tests/limits/limits.py .build/debug/atelier
-	for target in yaml checklist rubric table scalars; do \
+	for target in yaml checklist rubric table scalars aggregate scores terminal; do \
 	  files=$$(find Tests/Fuzz/regressions/$$target -type f 2>/dev/null); \
 	  [ -z "$$files" ] || .build/debug/atelier-fuzz replay $$target $$files || exit 1; done
 	bash Tests/survey/validate-xlsform.sh .build/debug/atelier
@@ -68,6 +68,9 @@ fuzz: deps
 	run rubric Templates/rubrics; \
 	run table Examples/surveys Tests/Fuzz/seeds/table Tests/Fixtures/libreoffice; \
 	run scalars Tests/Fuzz/seeds/scalars; \
+	run aggregate Tests/Fuzz/seeds/aggregate; \
+	run scores Examples/grading Tests/Fixtures/libreoffice; \
+	run terminal Tests/Fuzz/seeds/terminal Tests/Fuzz/seeds/scalars; \
 	if ls Tests/Fuzz/crashes/* >/dev/null 2>&1; then echo "Crashes found:"; ls Tests/Fuzz/crashes; exit 1; fi
 
 # Installs the binary, the templates and the examples (the binary finds its templates in

@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierTabular", "CXLSXWriter"]),
         .executableTarget(
             name: "atelier-fuzz",
-            dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierGrading", "AtelierTabular"],
+            dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierGrading", "AtelierImpact", "AtelierReport", "AtelierTabular"],
             path: "Sources/atelier-fuzz"
         ),
         .executableTarget(

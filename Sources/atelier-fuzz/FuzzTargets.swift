@@ -5,7 +5,9 @@
 import AtelierChecklist
 import AtelierCore
 import AtelierGrading
+import AtelierImpact
 import AtelierMockup
+import AtelierReport
 import AtelierTabular
 import Foundation
 
@@ -15,6 +17,9 @@ let targets: [String: @Sendable ([UInt8]) -> Void] = [
     "checklist": { bytes in _ = try? ChecklistLoader.load(bytes, file: "fuzz.yaml") },
     "rubric": { bytes in _ = try? RubricLoader.load(bytes, file: "fuzz.yaml") },
     "table": readTable,
+    "aggregate": readAggregate,
+    "scores": readScores,
+    "terminal": showOnTerminal,
     "scalars": { bytes in
         let text = String(decoding: bytes, as: UTF8.self)
         _ = (ScalarParser.date(text), ScalarParser.moment(text), ScalarParser.durationMinutes(text), ScalarParser.number(text),
@@ -22,16 +27,64 @@ let targets: [String: @Sendable ([UInt8]) -> Void] = [
     },
 ]
 
-/// CSV, xlsx or ods, recognised by content as `impact` does, read to the end (10,000 rows at most).
-func readTable(_ bytes: [UInt8]) {
+/// `bytes` as a file for the readers that take a path; nil if it cannot be written.
+func withFile(_ bytes: [UInt8], _ body: (String) -> Void) {
     let path = NSTemporaryDirectory() + "atelier-fuzz-\(getpid()).bin"
     guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
     defer { unlink(path) }
+    body(path)
+}
+
+/// CSV, xlsx or ods, recognised by content as `impact` does, read to the end (10,000 rows at most).
+func readTable(_ bytes: [UInt8]) {
+    withFile(bytes, readTable(at:))
+}
+
+func readTable(at path: String) {
     guard var reader = try? TableFile.open(path: path) else { return }
     for _ in 0..<10_000 {
         guard let row = try? reader.nextRow() else { return }
         _ = row.cells.count
     }
+}
+
+/// An aggregate file as `merge` reads it, checked, then added to itself as a merge would.
+func readAggregate(_ bytes: [UInt8]) {
+    guard let file = try? AggregateFile.decode(Data(bytes), file: "fuzz.json") else { return }
+    _ = file.aggregate + file.aggregate
+}
+
+/// A filled grading sheet (xlsx, ods or long CSV) read against a small rubric, reconciled and graded.
+func readScores(_ bytes: [UInt8]) {
+    withFile(bytes) { path in
+        guard let (scores, _, groups) = try? ScoreReader(rubric: fuzzRubric).readAll(path) else { return }
+        let reconciled = ScoreSet.reconcile(scores, rubric: fuzzRubric).scores
+        let grades = Grading(rubric: fuzzRubric).grade(groups: Array(Set(groups)).sorted(), scores: reconciled, readiness: [:])
+        _ = (Grading(rubric: fuzzRubric).agreement(grades), GraderSeverity.of(grades))
+    }
+}
+
+let fuzzRubric = try! RubricLoader.load(Array("""
+    id: fuzz
+    title: {fr: Grille, en: Rubric}
+    criteria:
+      - id: intention
+        label: {fr: "Clarté de l'intention de médiation", en: Intention}
+        levels:
+          - {label: {fr: Insuffisant, en: Insufficient}, points: 0}
+          - {label: {fr: Fragile, en: Developing}, points: 1}
+          - {label: {fr: Satisfaisant, en: Good}, points: 2}
+          - {label: {fr: Très bien, en: Very good}, points: 3}
+    """.utf8), file: "fuzz-rubric.yaml")
+
+/// Text from a file as the terminal reporter shows it: made safe, windowed under a finding.
+func showOnTerminal(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let column = bytes.first.map { Int($0) } ?? 1
+    let finding = Finding(rule: "fuzz", severity: .error, position: SourcePosition(line: 1, column: column), message: Localized(verbatim: text))
+    let file = CheckedFile(path: text, source: text, findings: [finding], readiness: nil)
+    let output = TextReporter(language: .fr, colour: false).render([file])
+    precondition(!output.unicodeScalars.contains { $0.value == 0x1B }, "an escape character reached the terminal")
 }
 
 #if FUZZING
