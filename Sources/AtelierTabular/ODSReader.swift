@@ -100,6 +100,9 @@ public struct ODSReader: TableReader {
                 cell?.text += "\n"
             case .text(let text) where cell != nil:
                 cell?.text += text
+                if (cell?.text.utf8.count ?? 0) > CSVReader.maxFieldBytes {
+                    throw TableError(file: file, kind: .fieldTooLong(limit: CSVReader.maxFieldBytes), row: rowNumber + 1, column: cells.count + 1)
+                }
             case .end(let name) where name == "table:table-cell" || name == "table:covered-table-cell":
                 if let finished = cell { append(finished.value ?? finished.text, finished.repeatCount, to: &cells) }
                 cell = nil

@@ -7,6 +7,8 @@ import Foundation
 /// Rows are numbered as Excel shows them.
 public struct XLSXReader: TableReader {
     public static let maxSharedStrings = 2_000_000
+    /// The shared-string table's text, in all: past it, a small zipped file would fill memory.
+    public static let maxSharedBytes = 64 << 20
     /// Excel's last row: a row numbered otherwise is damage, not data.
     public static let maxRow = 1_048_576
 
@@ -71,6 +73,7 @@ public struct XLSXReader: TableReader {
         guard archive.contains("xl/sharedStrings.xml") else { return [] }
         var scanner = XMLScanner(bytes: try archive.bytes("xl/sharedStrings.xml"))
         var strings: [String] = []
+        var total = 0
         var current: String?
         var inText = false
         while let event = try scanner.next() {
@@ -78,9 +81,18 @@ public struct XLSXReader: TableReader {
             case .start("si", _, _): current = ""
             case .start("t", _, let selfClosing): inText = !selfClosing
             case .end("t"): inText = false
-            case .text(let text) where inText: current? += text
+            case .text(let text) where inText:
+                current? += text
+                if (current?.utf8.count ?? 0) > CSVReader.maxFieldBytes {
+                    throw TableError(file: file, kind: .fieldTooLong(limit: CSVReader.maxFieldBytes))
+                }
             case .end("si"):
-                strings.append(unescaped(current ?? ""))
+                let string = unescaped(current ?? "")
+                total += string.utf8.count
+                if total > maxSharedBytes {
+                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveSharedBytes, ["limit": "\(maxSharedBytes)"])))
+                }
+                strings.append(string)
                 current = nil
                 if strings.count > maxSharedStrings {
                     throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveSharedStrings, ["limit": "\(maxSharedStrings)"])))
@@ -135,6 +147,9 @@ public struct XLSXReader: TableReader {
                 capturing = false
             case .text(let text) where capturing:
                 value += text
+                if value.utf8.count > CSVReader.maxFieldBytes {
+                    throw TableError(file: file, kind: .fieldTooLong(limit: CSVReader.maxFieldBytes), row: number, column: column + 1)
+                }
             case .end("c"):
                 guard column < CSVReader.maxColumns else {
                     throw TableError(file: file, kind: .tooManyColumns(limit: CSVReader.maxColumns), row: number)

@@ -46,6 +46,7 @@ struct XMLScanner {
             while let byte = try bytes.peek(), byte != UInt8(ascii: "<") {
                 text.append(byte)
                 bytes.position += 1
+                if text.count > CSVReader.maxFieldBytes { throw malformed(.xmlValueTooLong, ["limit": "\(CSVReader.maxFieldBytes)"]) }
             }
             return .text(XMLEntities.decode(text))
         }

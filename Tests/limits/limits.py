@@ -132,6 +132,10 @@ cases = [
     ("YAML on one line with 6,000 unknown keys", ["check", write("one-line.yaml", b"{format: atelier/1, title: x, " + b", ".join(b"cle%d: v" % i for i in range(6000)) + b"}\n")], "more finding"),
     ("CSV of 400,000 rows that answer nothing (10 MB)", impact(write("empty-rows.csv", HEADER + b"".join(
         b"2026/01/01 10:%02d:%02d" % (i // 60 % 60, i % 60) + b"," * HEADER.count(b",") + b"\n" for i in range(400_000)))), "400000 excluded", 0),
+    ("xlsx cell of 3 MiB of text", impact(xlsx("long-cell.xlsx", SHEET.format('<row r="1"><c r="A1" t="inlineStr"><is><t>'
+        + "".join(chr(97 + (i * 7919 + i // 13) % 26) for i in range(3 << 20)) + "</t></is></c></row>"))), "1048576"),
+    ("xlsx with 80 MB of shared strings (1.4 MB zipped)", impact(xlsx("shared-bytes.xlsx", SHEET.format('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+        shared="<sst>" + "".join(f'<si><t>{i:07d}{"é" * 200}{i % 977}{"x" * 300}</t></si>' for i in range(150_000)) + "</sst>")), "67108864"),
     ("YAML mockup over 5 MB", ["check", write("big.yaml", b"title: x\nnotes: |\n" + b"  abcdefghij\n" * 600_000)], "5000000"),
     ("YAML nested 100 deep", ["check", write("deep.yaml", b"title: x\nnotes: " + b"[" * 100 + b"]" * 100 + b"\n")], "64"),
     ("YAML with 300,000 nodes", ["check", write("nodes.yaml", b"title: x\nnotes: [" + b"1," * 300_000 + b"1]\n")], "200000"),
