@@ -306,6 +306,7 @@ extension Catalogue {
         .cliNotARegularFile: "{path} is not an ordinary file (a pipe, a device or a folder): Atelier writes only files. Choose a file name.",
         .cliCellsCut: "{path}: {count} text(s) longer than a cell can hold (32,767 characters) were cut; each ends with « […] ». The whole text is in the original file and in --json.",
         .archiveSharedBytes: "more than {limit} bytes of shared text",
+        .impactOutOfRange: "outside the plausible answers ({low} to {high})",
         .rubricDuplicateCriterion: "The criterion « {id} » is already declared on line {line}.",
         .rubricLevelsOrder: "Levels go from lowest to highest: their points must not decrease.",
         .rubricThresholds: "An automatic criterion with {levels} levels needs {count} thresholds (thresholds: [0.5, 0.75, …]).",

@@ -306,6 +306,7 @@ extension Catalogue {
         .cliNotARegularFile: "{path} n'est pas un fichier ordinaire (un tube, un périphérique ou un dossier) : Atelier n'écrit que des fichiers. Choisissez un nom de fichier.",
         .cliCellsCut: "{path} : {count} texte(s) plus long(s) qu'une cellule ne peut en contenir (32 767 caractères) ont été coupé(s) ; chacun finit par « […] ». Le texte entier est dans le fichier d'origine et dans --json.",
         .archiveSharedBytes: "plus de {limit} octets de textes partagés",
+        .impactOutOfRange: "hors des réponses plausibles ({low} à {high})",
         .rubricDuplicateCriterion: "Le critère « {id} » est déjà déclaré ligne {line}.",
         .rubricLevelsOrder: "Les niveaux vont du plus bas au plus haut : leurs points ne doivent pas décroître.",
         .rubricThresholds: "Un critère automatique à {levels} niveaux demande {count} seuils (thresholds: [0.5, 0.75, …]).",

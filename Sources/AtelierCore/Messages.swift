@@ -274,6 +274,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case gradeSheetWord = "grade.sheet-word"
     case rubricLevelsOrder = "rubric.levels-order"
     case rubricDuplicateCriterion = "rubric.duplicate-criterion"
+    case impactOutOfRange = "impact.out-of-range"
     case archiveSharedBytes = "archive.shared-bytes"
     case cliCellsCut = "cli.cells-cut"
     case cliNotARegularFile = "cli.not-a-regular-file"

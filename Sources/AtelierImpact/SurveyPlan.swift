@@ -23,6 +23,15 @@ public enum AnswerKind: Sendable, Equatable {
     case text
 }
 
+extension AnswerKind {
+    /// What the answers mean, for the plan's fingerprint: a scale's levels, values and « no
+    /// answer » labels, not the codes a tool gives its levels.
+    var meaning: String {
+        guard case .scale(let scale) = self else { return String(describing: self) }
+        return "scale(levels: \(scale.levels), values: \(scale.values), missing: \(scale.missing))"
+    }
+}
+
 extension Mockup.Scale: Equatable {
     public static func == (lhs: Mockup.Scale, rhs: Mockup.Scale) -> Bool {
         lhs.levels == rhs.levels && lhs.values == rhs.values && lhs.missing == rhs.missing
@@ -40,6 +49,8 @@ public struct SurveyPlan: Sendable {
         public let isSegment: Bool
         public let pre: String?
         public let post: String?
+        /// The plausible range of a number's answers; outside it an answer is refused.
+        public let range: ClosedRange<Double>?
     }
 
     public let questions: [Question]
@@ -63,8 +74,13 @@ public struct SurveyPlan: Sendable {
             case "yes-no": .yesNo(missing: (scale ?? builtinScales["yes-no"])?.missing ?? [])
             default: .text
             }
+            let range: ClosedRange<Double>? = if question.minimum != nil || question.maximum != nil {
+                (question.minimum ?? -Double.greatestFiniteMagnitude)...max(question.minimum ?? -Double.greatestFiniteMagnitude, question.maximum ?? Double.greatestFiniteMagnitude)
+            } else {
+                nil
+            }
             return Question(id: question.id, text: question.text, column: question.column, kind: kind,
-                            scaleName: question.scale, isSegment: question.isSegment, pre: question.pre, post: question.post)
+                            scaleName: question.scale, isSegment: question.isSegment, pre: question.pre, post: question.post, range: range)
         }
         indicators = evaluation?.indicators ?? []
         objectives = mockup.objectives
@@ -82,7 +98,9 @@ public struct SurveyPlan: Sendable {
     public var fingerprint: String {
         var text = ""
         for question in questions {
-            text += "q:\(question.id)|\(question.scaleName ?? "")|\(String(describing: question.kind))\n"
+            text += "q:\(question.id)|\(question.scaleName ?? "")|\(question.kind.meaning)"
+            if let range = question.range { text += "|\(range.lowerBound)…\(range.upperBound)" }
+            text += "\n"
         }
         for indicator in indicators {
             text += "i:\(indicator.id)|\(indicator.measure)|\(indicator.questions.joined(separator: ","))|\(indicator.by.joined(separator: ","))\n"

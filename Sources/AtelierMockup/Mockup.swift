@@ -80,6 +80,16 @@ public struct Mockup: Sendable {
         public let levels: [Localized]
         public let values: [Double]
         public let missing: [Localized]
+        /// The code a survey tool gives each level (`A1`, `AO01`…), in the levels' order: read as
+        /// the level, without changing what the plan means (nor its fingerprint).
+        public let codes: [String]
+
+        public init(levels: [Localized], values: [Double], missing: [Localized], codes: [String] = []) {
+            self.levels = levels
+            self.values = values
+            self.missing = missing
+            self.codes = codes
+        }
     }
 
     public struct Question: Sendable {
@@ -94,6 +104,9 @@ public struct Mockup: Sendable {
         public let pre: String?
         public let post: String?
         public let isOptional: Bool
+        /// The plausible range of a number question's answers (`min:`, `max:`).
+        public let minimum: Double?
+        public let maximum: Double?
     }
 
     public struct Indicator: Sendable {
@@ -162,6 +175,7 @@ extension Mockup.Scale {
         let declared = record.numbers("values")
         values = declared.isEmpty ? levels.indices.map { Double($0 + 1) } : declared
         missing = record.localizedTexts("missing")
+        codes = record.texts("codes")
     }
 }
 
@@ -184,7 +198,7 @@ extension Mockup.Evaluation {
             return Mockup.Question(record: record, id: id, text: text, type: record.text("type"), scale: record.text("scale"),
                                    choices: record.localizedTexts("choices"), column: record.text("column"),
                                    isSegment: record.bool("segment") ?? false, pre: record.text("pre"), post: record.text("post"),
-                                   isOptional: record.bool("optional") ?? false)
+                                   isOptional: record.bool("optional") ?? false, minimum: record.number("min"), maximum: record.number("max"))
         }
         indicators = record.records("indicators").compactMap { record in
             guard let id = record.text("id"), let label = record.text("label"), let measure = record.text("measure") else { return nil }

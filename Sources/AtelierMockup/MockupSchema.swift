@@ -257,6 +257,7 @@ public enum MockupSchema {
         Field("levels", .list(.localizedText), required: true, "Les niveaux, du plus bas au plus haut."),
         Field("values", .list(.scalar(.number)), "La valeur de chaque niveau (1..n par défaut)."),
         Field("missing", .list(.localizedText), "Les réponses qui valent « pas de réponse » (« Ne sait pas »)."),
+        Field("codes", .list(.scalar(.text)), "Le code de chaque niveau dans l'outil d'enquête (A1, A2… ou AO01…), dans l'ordre des niveaux."),
     ])
 
     static let question: SchemaNode = .object([
@@ -271,6 +272,8 @@ public enum MockupSchema {
         Field("pre", .scalar(.ref("evaluation.questions")), "La question « avant » appariée (pour un gain)."),
         Field("post", .scalar(.ref("evaluation.questions")), "La question « après » appariée (pour un gain)."),
         Field("optional", .scalar(.bool), "La question est facultative."),
+        Field("min", .scalar(.number), "Pour une question nombre : la plus petite réponse plausible.", aliases: ["minimum"]),
+        Field("max", .scalar(.number), "Pour une question nombre : la plus grande réponse plausible.", aliases: ["maximum"]),
     ])
 
     static let indicator: SchemaNode = .object([

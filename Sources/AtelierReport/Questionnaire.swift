@@ -26,13 +26,6 @@ public struct Questionnaire: Sendable {
 
     // MARK: XLSForm
 
-    /// An XML name for a choice: letters, digits, `_`; a leading digit kept (ODK accepts it).
-    static func choiceName(_ label: String, index: Int) -> String {
-        let name = TextMatching.normalized(label).map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
-            .split(separator: "_").joined(separator: "_")
-        return name.isEmpty ? "choix_\(index + 1)" : name
-    }
-
     /// The XLSForm type of a question and its choice list's name.
     static func xlsformType(_ question: SurveyPlan.Question) -> (type: String, list: String?) {
         switch question.kind {
@@ -64,11 +57,7 @@ public struct Questionnaire: Sendable {
                 book.writeString(survey, row, UInt16(column), cell, nil)
             }
             guard let list else { continue }
-            var used = Set<String>()
-            for (position, option) in question.options.enumerated() {
-                var name = Self.choiceName(option.fr, index: position)
-                while used.contains(name) { name += "_\(position + 1)" }
-                used.insert(name)
+            for (option, name) in zip(question.options, XLSFormNames.choices(of: question)) {
                 for (column, cell) in [list, name, option.fr, option.en].enumerated() {
                     book.writeString(choices, choiceRow, UInt16(column), cell, nil)
                 }
@@ -76,7 +65,7 @@ public struct Questionnaire: Sendable {
             }
         }
         book.headerRow(settings, 0, "form_title|form_id|default_language|version")
-        let id = Self.choiceName(plan.title, index: 0).prefix(40)
+        let id = XLSFormNames.name(plan.title, index: 0).prefix(40)
         for (column, cell) in [plan.title, String(id), language == .fr ? "Français (fr)" : "English (en)", "1"].enumerated() {
             book.writeString(settings, 1, UInt16(column), cell, nil)
         }

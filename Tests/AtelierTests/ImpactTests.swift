@@ -185,7 +185,7 @@ final class ImpactTests: XCTestCase {
     func testAnswerCoding() throws {
         let scales = try ScaleLibrary.load(folder: Fixtures.templates.appendingPathComponent("scales"), decoder: Fixtures.decoder)
         func coder(_ kind: AnswerKind) -> AnswerCoder {
-            AnswerCoder(SurveyPlan.Question(id: "Q", text: "Q", column: nil, kind: kind, scaleName: "s", isSegment: false, pre: nil, post: nil))
+            AnswerCoder(SurveyPlan.Question(id: "Q", text: "Q", column: nil, kind: kind, scaleName: "s", isSegment: false, pre: nil, post: nil, range: nil))
         }
         let satisfaction = coder(.scale(scales["satisfaction-5"]!))
         XCTAssertEqual(satisfaction.code("Très satisfait·e"), .value(5))
@@ -196,7 +196,7 @@ final class ImpactTests: XCTestCase {
         XCTAssertEqual(satisfaction.code(""), .missing)
         XCTAssertEqual(satisfaction.code("7"), .invalid(Catalogue.text(.impactNotALevel, ["scale": "s"])))
         let yesNo = coder(.yesNo(missing: scales["yes-no"]!.missing))
-        XCTAssertEqual(["Oui", "non", "Y", "N", "1", "0", "yes", "Ne sait pas"].map(yesNo.code),
+        XCTAssertEqual(["Oui", "non", "Y", "N", "1", "0", "yes", "Ne sait pas"].map { yesNo.code($0) },
                        [.value(1), .value(0), .value(1), .value(0), .value(1), .value(0), .value(1), .missing])
         let multi = coder(.multiChoice([Localized(verbatim: "Nef"), Localized(verbatim: "Chœur"), Localized(verbatim: "Cloître, galerie")], separator: nil))
         XCTAssertEqual(multi.code("Nef;Chœur;"), .choices([0, 1]), "Microsoft Forms' trailing separator")
