@@ -143,6 +143,14 @@ public struct AnswerCoder: Sendable {
         return .invalid(Catalogue.text(.impactUnknownChoice, ["choice": unknown]))
     }
 
+    /// Whether `cell` names the choice at `index` (its label, inclusive form or XLSForm name), or
+    /// is any text in the column of an « Autre » / « Other » choice, which holds what was typed.
+    public func isChoice(_ cell: String, at index: Int) -> Bool {
+        if option(cell) == index { return true }
+        guard case .multiChoice(let choices, _) = question.kind, index < choices.count else { return false }
+        return ["autre", "other", "autres"].contains { TextMatching.normalized(choices[index].fr).hasPrefix($0) || TextMatching.normalized(choices[index].en).hasPrefix($0) }
+    }
+
     /// `A3` or `AO03`: the third level.
     static func limeSurveyCode(_ text: String, levels: Int) -> Int? {
         let upper = text.uppercased()

@@ -153,7 +153,7 @@ public struct OutcomeTally: Sendable, Equatable, Codable {
 public struct RowProblem: Sendable, Equatable, Codable {
     /// What kind of problem: rows are counted by kind however many there are.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case incomplete, empty, duplicate, refused
+        case incomplete, empty, duplicate, notApproved, refused
     }
 
     public let kind: Kind
@@ -236,6 +236,8 @@ public struct SurveyAggregate: Sendable, Equatable, Codable {
     public var version = SurveyAggregate.version
     public var plan: String
     public var files: [String] = []
+    /// How each file was read: the tool recognised, and what its conventions left out.
+    public var readings: [FileReading] = []
     public var rows = 0
     public var used = 0
     /// Rows left out (empty, duplicate, incomplete) and answers refused, each with its reason.
@@ -256,6 +258,7 @@ public struct SurveyAggregate: Sendable, Equatable, Codable {
     public static func + (lhs: SurveyAggregate, rhs: SurveyAggregate) -> SurveyAggregate {
         var result = lhs
         result.files += rhs.files
+        result.readings += rhs.readings
         result.rows += rhs.rows
         result.used += rhs.used
         result.excluded = lhs.excluded + rhs.excluded

@@ -85,37 +85,73 @@ public struct SurveyTally {
 
     /// Reads every row of `reader` into `aggregate`; `duplicates` remembers the rows seen, so
     /// that the files of one run are checked against each other. Rows are read as bytes: a
-    /// String is made only for an answer not seen before in its column, or a refused one.
+    /// String is made only for an answer not seen before in its column, or a refused one. The
+    /// export's tool is recognised first (`ExportProfile`), and its conventions applied: a
+    /// second header row, incomplete responses, resubmissions, submissions not approved.
     public func read(_ reader: inout some TableReader, into aggregate: inout SurveyAggregate, duplicates: inout DuplicateFinder) throws {
-        let columns = try ColumnMatcher.match(plan, header: reader.header, file: reader.file)
-        let submitColumn = reader.header.firstIndex { ColumnMatcher.normalizedHeader($0) == "submitdate" }
+        var header = reader.header
+        let profile = ExportProfile.recognise(header)
+        var reading = FileReading(file: reader.file, profile: profile)
+        var row = RawRow()
+        var pending = false
+        if profile.tool == .surveyMonkey, try Self.next(&reader, into: &row) {
+            let cells = (0..<row.count).map(row.text)
+            if ExportProfile.isSecondHeaderRow(cells, header: header) {
+                header = ExportProfile.mergedHeader(header, cells)
+                reading.secondHeaderRow = true
+            } else {
+                pending = true
+            }
+        }
+        let columns = try ColumnMatcher.match(plan, header: header, file: reader.file)
+        let columnNames = columns.enumerated().map { index, columns in
+            if case .single(let column) = columns { header[column] } else { plan.questions[index].text }
+        }
         aggregate.files.append(reader.file)
         // Identical rows are duplicates only when the export has a column besides the plan's
         // (a timestamp, an id): without one, two people may simply have answered alike.
-        let detectsDuplicates = Set(columns).count < reader.header.count
-        var cache = AnswerCache(coders: coders)
+        let detectsDuplicates = Set(columns.flatMap(\.all)).count < header.count
+        var cache = AnswerCache(coders: coders, profile: profile)
         var running = RunningTally(levels: levels, segments: segmentQuestions.count, pairs: pairIndicators.count,
                                    alphas: alphaIndicators.map(\.items.count), outcomes: outcomeIndicators.map(\.masks.count))
         defer { running.fold(into: &aggregate, plan: plan) }
-        var row = RawRow()
         var answers = [Coded](repeating: .missing, count: coders.count)
-        while try Self.next(&reader, into: &row) {
+        while try pending || Self.next(&reader, into: &row) {
+            pending = false
             aggregate.rows += 1
-            if let submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
+            if let submitColumn = profile.submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
                 aggregate.excluded.append(RowProblem(kind: .incomplete, file: reader.file, row: row.number, reason: Catalogue.text(.impactIncomplete)))
+                reading.incomplete += 1
+                continue
+            }
+            if let validation = profile.validationColumn, case let status = row.text(validation), ExportProfile.isNotApproved(status) {
+                aggregate.excluded.append(RowProblem(kind: .notApproved, file: reader.file, row: row.number,
+                                                     reason: Catalogue.text(.impactNotApproved, ["status": status])))
+                reading.notApproved += 1
                 continue
             }
             var anything = false
             row.bytes.withUnsafeBufferPointer { bytes in
                 for question in coders.indices {
-                    let field = columns[question]
-                    let cell = field < row.count ? UnsafeBufferPointer(rebasing: bytes[row.range(field)]) : UnsafeBufferPointer(start: nil, count: 0)
-                    answers[question] = cache.code(cell, encoding: row.encoding, question: question, coders: coders, levels: levels)
+                    switch columns[question] {
+                    case .single(let field):
+                        let cell = field < row.count ? UnsafeBufferPointer(rebasing: bytes[row.range(field)]) : UnsafeBufferPointer(start: nil, count: 0)
+                        answers[question] = cache.code(cell, encoding: row.encoding, question: question, coders: coders, levels: levels)
+                    case .options(let fields):
+                        answers[question] = cache.codeOptions(fields.map { $0.map(row.text) }, question: question, coders: coders)
+                    }
                     if answers[question] != .missing { anything = true }
                 }
             }
             guard anything else {
                 aggregate.excluded.append(RowProblem(kind: .empty, file: reader.file, row: row.number, reason: Catalogue.text(.impactEmptyRow)))
+                continue
+            }
+            if let uuidColumn = profile.uuidColumn, case let uuid = row.text(uuidColumn), !uuid.isEmpty,
+               let first = duplicates.earlierSubmission(uuid, row: row.number, file: reader.file) {
+                aggregate.excluded.append(RowProblem(kind: .duplicate, file: reader.file, row: row.number,
+                                                     reason: Catalogue.text(.impactResubmitted, ["uuid": uuid, "row": "\(first.row)", "file": first.file])))
+                reading.resubmitted += 1
                 continue
             }
             if detectsDuplicates, let first = duplicates.earlier(row, file: reader.file) {
@@ -125,22 +161,23 @@ public struct SurveyTally {
                 continue
             }
             aggregate.used += 1
-            tally(answers, row: row, header: reader.header, columns: columns, file: reader.file, reasons: cache.reasons,
+            tally(answers, row: row, columns: columns, columnNames: columnNames, file: reader.file, reasons: cache.reasons,
                   into: &running, problems: &aggregate.problems)
         }
+        aggregate.readings.append(reading)
     }
 
     private static func next(_ reader: inout some TableReader, into row: inout RawRow) throws -> Bool {
         try UserError.reading { () throws(TableError) in try reader.nextRawRow(&row) }
     }
 
-    private func tally(_ answers: [Coded], row: RawRow, header: [String], columns: [Int], file: String, reasons: [Localized],
+    private func tally(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], columnNames: [String], file: String, reasons: [Localized],
                        into running: inout RunningTally, problems: inout ProblemList) {
         for (index, answer) in answers.enumerated() {
             running.questions[index].add(answer)
             if case .invalid(let reason) = answer {
-                problems.append(RowProblem(kind: .refused, file: file, row: row.number, column: header[columns[index]], value: row.text(columns[index]),
-                                           reason: reasons[reason]))
+                let value = columns[index].all.map(row.text).filter { !$0.isEmpty }.joined(separator: " | ")
+                problems.append(RowProblem(kind: .refused, file: file, row: row.number, column: columnNames[index], value: value, reason: reasons[reason]))
             }
         }
         for (slot, segment) in segmentQuestions.enumerated() {
@@ -337,10 +374,15 @@ struct AnswerCache {
     private let isText: [Bool]
     /// Why answers were refused, in both languages; `Coded.invalid` indexes it.
     private(set) var reasons: [Localized] = []
+    /// What the export's tool writes for « not asked », and whether it codes levels.
+    private let notShown: Set<String>
+    private let toolCodes: Bool
 
-    init(coders: [AnswerCoder]) {
+    init(coders: [AnswerCoder], profile: ExportProfile = .recognise([])) {
         entries = Array(repeating: [], count: coders.count)
         isText = coders.map { $0.question.kind == .text }
+        notShown = profile.notShown
+        toolCodes = profile.readsToolCodes
     }
 
     /// The answer to `question` in `cell`; `coders` is only read on a miss.
@@ -353,12 +395,37 @@ struct AnswerCache {
                 return entry.answer
             }
         }
-        let answer = coded(coders[question].code(encoding.decode(cell)), levels: levels[question])
+        let text = encoding.decode(cell)
+        let answer = notShown.contains(TextMatching.normalized(text)) ? .missing
+            : coded(coders[question].code(text, toolCodes: toolCodes), levels: levels[question])
         if entries[question].count < Self.limit {
             entries[question].append((Array(cell), answer))
         }
         return answer
     }
+
+    /// A multiple-choice answer spread over one column per choice (`cells`, nil where the export
+    /// has no column): a box is ticked by `1`, `Y`, `Oui`, `TRUE`, `X` or the choice itself
+    /// (label or XLSForm name; any text for an « Autre » choice), left empty by nothing, `0`, `N`,
+    /// `Non`, `FALSE`; « not asked » marks (`N/A`) leave it empty. No box filled at all is no answer.
+    mutating func codeOptions(_ cells: [String?], question: Int, coders: [AnswerCoder]) -> Coded {
+        var mask: UInt64 = 0, answered = false
+        for (choice, cell) in cells.enumerated() {
+            guard let cell, case let normal = TextMatching.normalized(cell), !normal.isEmpty, !notShown.contains(normal) else { continue }
+            if Self.unticked.contains(normal) {
+                answered = true
+            } else if Self.ticked.contains(normal) || coders[question].isChoice(cell, at: choice) {
+                answered = true
+                if choice < Coded.maxChoices { mask |= 1 << UInt64(choice) }
+            } else {
+                return refusal(Catalogue.text(.impactNotATick))
+            }
+        }
+        return answered ? .choices(mask) : .missing
+    }
+
+    static let ticked: Set<String> = ["1", "y", "yes", "oui", "true", "vrai", "x", "✓", "checked", "coche", "cochee"]
+    static let unticked: Set<String> = ["0", "n", "no", "non", "false", "faux"]
 
     private mutating func coded(_ answer: Answer, levels: [Double]) -> Coded {
         switch answer {
@@ -388,8 +455,17 @@ public struct DuplicateFinder: Sendable {
     /// Hash → file index (high 24 bits) and row number (low 40 bits).
     private var seen: [UInt64: UInt64] = [:]
     private var files: [String] = []
+    /// KoboToolbox submission ids already read, with where.
+    private var submissions: [String: (file: String, row: Int)] = [:]
 
     public init() {}
+
+    /// Where the submission `uuid` was read before, or nil (and it is remembered).
+    mutating func earlierSubmission(_ uuid: String, row: Int, file: String) -> (file: String, row: Int)? {
+        if let first = submissions[uuid] { return first }
+        submissions[uuid] = (file, row)
+        return nil
+    }
 
     /// Where the same row was read before, or nil (and the row is remembered).
     mutating func earlier(_ row: RawRow, file: String) -> (file: String, row: Int)? {

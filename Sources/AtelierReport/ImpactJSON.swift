@@ -48,6 +48,12 @@ public enum ImpactJSON {
         return .object([
             ("responses", .object([
                 ("files", .integer(aggregate.files.count)), ("rows", .integer(aggregate.rows)), ("used", .integer(aggregate.used)),
+                ("exports", .array(aggregate.readings.map { reading in
+                    .object([("file", .string(reading.file)), ("tool", .string(reading.tool.rawValue)),
+                             ("recognised_by", reading.evidence.map(JSONValue.string) ?? .null), ("incomplete", .integer(reading.incomplete)),
+                             ("resubmitted", .integer(reading.resubmitted)), ("not_approved", .integer(reading.notApproved)),
+                             ("second_header_row", .bool(reading.secondHeaderRow))])
+                })),
                 ("excluded", .integer(aggregate.excluded.count)),
                 ("excluded_by_kind", counts(aggregate.excluded)),
                 ("exclusions", .array(aggregate.excluded.examples.map(problem))),
@@ -78,7 +84,11 @@ public struct ImpactText: Sendable {
         var output = "== \(safe(report.title)) ==\n" + Catalogue.text(.impactSummaryRows, [
             "files": "\(aggregate.files.count)", "rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
             "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)",
-        ])[language] + "\n\n"
+        ])[language] + "\n"
+        for reading in aggregate.readings {
+            output += safe(reading.sentence[language]) + "\n"
+        }
+        output += "\n"
         for result in report.indicators {
             let value = result.value.map { format($0, proportion: result.isProportion) } ?? "—"
             let interval = result.interval.map { " [\(format($0.lowerBound, proportion: result.isProportion)) ; \(format($0.upperBound, proportion: result.isProportion))]" } ?? ""

@@ -8,6 +8,7 @@ enum ProblemWords {
         case .incomplete: Catalogue.text(.problemKindIncomplete)
         case .empty: Catalogue.text(.problemKindEmpty)
         case .duplicate: Catalogue.text(.problemKindDuplicate)
+        case .notApproved: Catalogue.text(.problemKindNotApproved)
         case .refused: Catalogue.text(.problemKindRefused)
         }
     }
