@@ -19,7 +19,7 @@ public struct AggregateFile: Codable, Sendable {
         self.mockup = mockup
         var redacted = aggregate
         redacted.problems = aggregate.problems.mapExamples {
-            RowProblem(kind: $0.kind, file: $0.file, row: $0.row, column: $0.column, value: nil, reason: $0.reason)
+            RowProblem(kind: $0.kind, file: $0.file, row: $0.row, column: $0.column, value: nil, reason: $0.reason, question: $0.question)
         }
         self.aggregate = redacted
     }

@@ -124,7 +124,9 @@ public struct AnswerCoder: Sendable {
             if let number = ScalarParser.number(trimmed), values.contains(number) { return .value(number) }
             return .invalid(Catalogue.text(.impactNotALevel, ["scale": question.scaleName ?? "oui/non"]))
         case .choice:
-            guard let index = option(trimmed), index < answers else { return .invalid(Catalogue.text(.impactNotAChoice)) }
+            guard let index = option(trimmed) ?? (toolCodes ? Self.limeSurveyCode(trimmed, levels: answers) : nil), index < answers else {
+                return .invalid(Catalogue.text(.impactNotAChoice))
+            }
             return .choices([index])
         case .multiChoice(_, let separator):
             if let index = option(trimmed), index < answers { return .choices([index]) }

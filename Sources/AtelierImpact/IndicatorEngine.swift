@@ -120,7 +120,10 @@ public struct IndicatorEngine: Sendable {
             }
         }
         let status: Status
-        if let value = measured.value, let target, indicator.source == "observation" || (measured.n ?? 0) >= suppressBelow {
+        if let refused = mostlyRefused(indicator, aggregate) {
+            status = .unknown
+            measured.note = refused
+        } else if let value = measured.value, let target, indicator.source == "observation" || (measured.n ?? 0) >= suppressBelow {
             status = target.isMet(by: value) ? .met : .notMet
         } else {
             status = .unknown
@@ -128,6 +131,34 @@ public struct IndicatorEngine: Sendable {
         return IndicatorResult(indicator: indicator, value: measured.value, isProportion: measured.isProportion, n: measured.n,
                                interval: measured.interval, margin: measured.margin, target: target, status: status,
                                details: measured.details, distribution: measured.distribution, segments: segments, note: measured.note)
+    }
+
+    /// Answers refused beyond this share of a question's answers leave its indicators without status.
+    public static let refusedShareLimit = 0.2
+
+    /// Why `indicator` gets no status: one of its questions had more than a fifth of its answers
+    /// refused (a misread export, a scale that does not match), with how many and the values
+    /// most often refused; nil when its answers were read.
+    func mostlyRefused(_ indicator: Mockup.Indicator, _ aggregate: SurveyAggregate) -> Localized? {
+        guard indicator.source != "observation" else { return nil }
+        for id in indicator.questions {
+            guard let tally = aggregate.questions[id], tally.invalid > 0 else { continue }
+            let total = tally.answered + tally.invalid
+            guard tally.invalid > Self.refusedShareLimit * total else { continue }
+            var counts: [(String, Int)] = []
+            for problem in aggregate.problems.examples where problem.question == id {
+                guard let value = problem.value else { continue }
+                if let index = counts.firstIndex(where: { $0.0 == value }) { counts[index].1 += 1 } else { counts.append((value, 1)) }
+            }
+            let frequent = counts.sorted { $0.1 > $1.1 }.prefix(3).map { value, count in
+                "« \(value.count > 60 ? value.prefix(59) + "…" : value) » (\(count))"
+            }.joined(separator: ", ")
+            return Catalogue.text(frequent.isEmpty ? .impactMostlyRefusedNoValues : .impactMostlyRefused, [
+                "refused": JSONValue.format(tally.invalid), "total": JSONValue.format(total), "question": id, "values": frequent,
+                "share": "\(Int(Self.refusedShareLimit * 100))",
+            ])
+        }
+        return nil
     }
 
     /// Segment groups in the segment question's order (choices, scale levels), then the others by name.

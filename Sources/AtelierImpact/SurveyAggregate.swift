@@ -162,14 +162,17 @@ public struct RowProblem: Sendable, Equatable, Codable {
     public let column: String?
     public let value: String?
     public let reason: Localized
+    /// The question of a refused answer.
+    public let question: String?
 
-    public init(kind: Kind, file: String, row: Int, column: String? = nil, value: String? = nil, reason: Localized) {
+    public init(kind: Kind, file: String, row: Int, column: String? = nil, value: String? = nil, reason: Localized, question: String? = nil) {
         self.kind = kind
         self.file = file
         self.row = row
         self.column = column
         self.value = value
         self.reason = reason
+        self.question = question
     }
 }
 

@@ -177,7 +177,8 @@ public struct SurveyTally {
             running.questions[index].add(answer)
             if case .invalid(let reason) = answer {
                 let value = columns[index].all.map(row.text).filter { !$0.isEmpty }.joined(separator: " | ")
-                problems.append(RowProblem(kind: .refused, file: file, row: row.number, column: columnNames[index], value: value, reason: reasons[reason]))
+                problems.append(RowProblem(kind: .refused, file: file, row: row.number, column: columnNames[index], value: value, reason: reasons[reason],
+                                           question: plan.questions[index].id))
             }
         }
         for (slot, segment) in segmentQuestions.enumerated() {
@@ -407,21 +408,17 @@ struct AnswerCache {
     /// A multiple-choice answer spread over one column per choice (`cells`, nil where the export
     /// has no column): a box is ticked by `1`, `Y`, `Oui`, `TRUE`, `X` or the choice itself
     /// (label or XLSForm name; any text for an « Autre » choice), left empty by nothing, `0`, `N`,
-    /// `Non`, `FALSE`; « not asked » marks (`N/A`) leave it empty. No box filled at all is no answer.
+    /// `Non`, `FALSE`; « not asked » marks (`N/A`) leave it empty. No box ticked at all is no
+    /// answer, as an empty cell is where the choices share one column: the same respondent counts
+    /// the same whatever the layout (LimeSurvey writes « Non » in every box of a question left blank).
     mutating func codeOptions(_ cells: [String?], question: Int, coders: [AnswerCoder]) -> Coded {
-        var mask: UInt64 = 0, answered = false
+        var mask: UInt64 = 0
         for (choice, cell) in cells.enumerated() {
-            guard let cell, case let normal = TextMatching.normalized(cell), !normal.isEmpty, !notShown.contains(normal) else { continue }
-            if Self.unticked.contains(normal) {
-                answered = true
-            } else if Self.ticked.contains(normal) || coders[question].isChoice(cell, at: choice) {
-                answered = true
-                if choice < Coded.maxChoices { mask |= 1 << UInt64(choice) }
-            } else {
-                return refusal(Catalogue.text(.impactNotATick))
-            }
+            guard let cell, case let normal = TextMatching.normalized(cell), !normal.isEmpty, !notShown.contains(normal), !Self.unticked.contains(normal) else { continue }
+            guard Self.ticked.contains(normal) || coders[question].isChoice(cell, at: choice) else { return refusal(Catalogue.text(.impactNotATick)) }
+            if choice < Coded.maxChoices { mask |= 1 << UInt64(choice) }
         }
-        return answered ? .choices(mask) : .missing
+        return mask == 0 ? .missing : .choices(mask)
     }
 
     static let ticked: Set<String> = ["1", "y", "yes", "oui", "true", "vrai", "x", "✓", "checked", "coche", "cochee"]

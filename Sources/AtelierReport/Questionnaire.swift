@@ -26,6 +26,18 @@ public struct Questionnaire: Sendable {
 
     // MARK: XLSForm
 
+    /// A number question's plausible answers in words: « Un nombre entre 0 et 40. »
+    static func bounds(_ range: ClosedRange<Double>) -> Localized {
+        let low = range.lowerBound > -Double.greatestFiniteMagnitude ? JSONValue.format(range.lowerBound) : nil
+        let high = range.upperBound < Double.greatestFiniteMagnitude ? JSONValue.format(range.upperBound) : nil
+        switch (low, high) {
+        case let (low?, high?): return Catalogue.text(.surveyBetween, ["low": low, "high": high])
+        case let (low?, nil): return Catalogue.text(.surveyAtLeast, ["low": low])
+        case let (nil, high?): return Catalogue.text(.surveyAtMost, ["high": high])
+        case (nil, nil): return Localized(verbatim: "")
+        }
+    }
+
     /// The XLSForm type of a question and its choice list's name.
     static func xlsformType(_ question: SurveyPlan.Question) -> (type: String, list: String?) {
         switch question.kind {
@@ -43,7 +55,8 @@ public struct Questionnaire: Sendable {
         let book = try XLSXBook(url: url, language: language)
         let labels = ["label::Français (fr)", "label::English (en)"]
         let survey = book.sheet("survey"), choices = book.sheet("choices"), settings = book.sheet("settings")
-        book.headerRow(survey, 0, (["type", "name"] + labels + ["required", "hint::Français (fr)", "hint::English (en)"]).joined(separator: "|"))
+        book.headerRow(survey, 0, (["type", "name"] + labels + ["required", "hint::Français (fr)", "hint::English (en)", "constraint",
+                                                                 "constraint_message::Français (fr)", "constraint_message::English (en)"]).joined(separator: "|"))
         book.headerRow(choices, 0, (["list_name", "name"] + labels).joined(separator: "|"))
         book.widths(survey, [28, 14, 50, 50, 10, 30, 30])
         book.widths(choices, [14, 24, 40, 40])
@@ -52,7 +65,13 @@ public struct Questionnaire: Sendable {
             let row = UInt32(index + 1)
             let (type, list) = Self.xlsformType(question)
             let hint = question.allowsSeveral ? Catalogue.text(.surveySeveral) : nil
-            let cells = [type, question.id, question.text, question.text, optional.contains(question.id) ? "" : "yes", hint?.fr ?? "", hint?.en ?? ""]
+            let bounds = question.range.map { Self.bounds($0) }
+            let constraint = question.range.map { range in
+                [range.lowerBound > -Double.greatestFiniteMagnitude ? ". >= \(JSONValue.format(range.lowerBound))" : nil,
+                 range.upperBound < Double.greatestFiniteMagnitude ? ". <= \(JSONValue.format(range.upperBound))" : nil].compactMap { $0 }.joined(separator: " and ")
+            }
+            let cells = [type, question.id, question.text, question.text, optional.contains(question.id) ? "" : "yes", hint?.fr ?? "", hint?.en ?? "",
+                         constraint ?? "", bounds?.fr ?? "", bounds?.en ?? ""]
             for (column, cell) in cells.enumerated() where !cell.isEmpty {
                 book.writeString(survey, row, UInt16(column), cell, nil)
             }
@@ -127,6 +146,7 @@ public struct Questionnaire: Sendable {
             if optional.contains(question.id) { body += "<p class=\"instruction\">\(escape(text(.surveyOptional)))</p>\n" }
             switch question.kind {
             case .number:
+                if let range = question.range { body += "<p class=\"instruction\">\(escape(Self.bounds(range)[language]))</p>\n" }
                 body += "<div class=\"number-box\" aria-label=\"\(escape(text(.surveyNumberBox)))\"></div>\n"
             case .text:
                 body += "<div class=\"lines\"></div>\n"

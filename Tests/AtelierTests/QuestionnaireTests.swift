@@ -22,7 +22,7 @@ final class QuestionnaireTests: ScratchFolderTestCase {
         try Questionnaire(plan: plan, optional: ["Q3"], language: .fr).writeXLSForm(to: url)
         XCTAssertEqual(try XLSXReader.sheetNames(path: url.path), ["survey", "choices", "settings"])
         let survey = try rows(url, sheet: "survey")
-        XCTAssertEqual(survey.header, ["type", "name", "label::Français (fr)", "label::English (en)", "required", "hint::Français (fr)", "hint::English (en)"])
+        XCTAssertEqual(survey.header, ["type", "name", "label::Français (fr)", "label::English (en)", "required", "hint::Français (fr)", "hint::English (en)", "constraint", "constraint_message::Français (fr)", "constraint_message::English (en)"])
         XCTAssertEqual(survey.rows.map { $0[0] }, ["select_one Q1", "select_one Q2", "decimal", "select_one Q4", "select_one Q5"])
         XCTAssertEqual(survey.rows.map { $0.count > 4 ? $0[4] : "" }, ["yes", "yes", "", "yes", "yes"], "Q3 is optional")
         let choices = try rows(url, sheet: "choices").rows

@@ -8,8 +8,8 @@ binary="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 python3 -c 'import pyxform, yaml' 2>/dev/null || pip install -q pyxform pyyaml 2>/dev/null || pip install -q --break-system-packages pyxform pyyaml
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 failures=0
-for mockup in "$here"/Examples/*.yaml; do
-  stem="$(basename "${mockup%.yaml}")"
+for mockup in "$here"/Examples/*.yaml "$here"/Tests/Fixtures/exports/plan.yaml; do
+  stem="$(basename "$(dirname "$mockup")")-$(basename "${mockup%.yaml}")"
   "$binary" survey "$mockup" --xlsform "$work/$stem.xlsx" --lang fr >/dev/null
   if ! python3 -m pyxform.xls2xform --skip_validate "$work/$stem.xlsx" "$work/$stem.xml" >"$work/log" 2>&1; then
     echo "FAIL $stem: pyxform refused the form:"; cat "$work/log"; failures=$((failures+1)); continue
