@@ -3,7 +3,7 @@
 #   make test    install what is missing, run the test suite
 SWIFT    ?= swift
 PREFIX   ?= /usr/local
-APT_PACKAGES := pkg-config zlib1g-dev libyaml-dev libxlsxwriter-dev chromium
+APT_PACKAGES := pkg-config zlib1g-dev libyaml-dev libxlsxwriter-dev chromium time
 RELEASE_BIN  := .build/release/atelier
 
 .PHONY: all deps build demo test bench fuzz install schema clean

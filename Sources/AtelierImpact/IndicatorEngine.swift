@@ -45,6 +45,8 @@ public struct ObjectiveResult: Sendable {
 public struct ImpactReport: Sendable {
     /// The project's title.
     public let title: String
+    /// The plan the indicators were computed from.
+    public let plan: SurveyPlan
     public let aggregate: SurveyAggregate
     public let indicators: [IndicatorResult]
     public let objectives: [ObjectiveResult]
@@ -73,7 +75,7 @@ public struct IndicatorEngine: Sendable {
                 : measuring.allSatisfy { $0.status == .met } ? .met : .unknown
             return ObjectiveResult(id: objective.id, status: status, indicators: measuring.map(\.indicator.id))
         }
-        return ImpactReport(title: plan.title, aggregate: aggregate, indicators: results, objectives: objectives,
+        return ImpactReport(title: plan.title, plan: plan, aggregate: aggregate, indicators: results, objectives: objectives,
                             suppressBelow: suppressBelow, cautionBelow: cautionBelow)
     }
 

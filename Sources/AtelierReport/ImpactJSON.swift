@@ -24,6 +24,9 @@ public enum ImpactJSON {
             ]
             if let margin = result.margin { members.append(("margin", .number(margin))) }
             members += [("target", result.indicator.target.map(JSONValue.string) ?? .null), ("status", .string(result.status.rawValue))]
+            members.append(("questions", .array(result.indicator.questions.compactMap { report.plan.question($0)?.identity }.map { identity in
+                .object([("id", .string(identity.id)), ("text", .string(identity.text)), ("coding", .string(identity.coding))])
+            })))
             if !result.details.isEmpty { members.append(("details", .object(result.details.map { ($0.name, .number($0.value)) }))) }
             if !result.distribution.isEmpty {
                 members.append(("distribution", .array(result.distribution.map {
@@ -46,6 +49,7 @@ public enum ImpactJSON {
             return .object(members)
         }
         return .object([
+            ("title", .string(report.title)),
             ("responses", .object([
                 ("files", .integer(aggregate.files.count)), ("rows", .integer(aggregate.rows)), ("used", .integer(aggregate.used)),
                 ("exports", .array(aggregate.readings.map { reading in

@@ -22,7 +22,7 @@ struct Atelier: ParsableCommand {
             "atelier demo",
         ]),
         version: "0.1.0",
-        subcommands: [New.self, Check.self, Render.self, Survey.self, ChecklistCommand.self, Impact.self, Merge.self, Grade.self, Schema.self, Demo.self,
+        subcommands: [New.self, Check.self, Render.self, Survey.self, ChecklistCommand.self, Impact.self, Merge.self, Compare.self, Grade.self, Schema.self, Demo.self,
                       Manual.self]
     )
 }

@@ -59,6 +59,7 @@ enum Words: CaseIterable {
     case schemaAbstract, schemaDiscussion, schemaOutputHelp
     case demoAbstract, demoDiscussion, demoOutputHelp, demoExamplesHelp
     case manualAbstract, manualDiscussion
+    case compareAbstract, compareDiscussion, compareOldHelp, compareNewHelp, compareJSONHelp, compareXLSXHelp, compareHTMLHelp
 
     var fr: String {
         switch self {
@@ -168,6 +169,17 @@ enum Words: CaseIterable {
         case .demoExamplesHelp: "Le dossier des maquettes d'exemple (par défaut : Examples à côté des modèles)."
         case .manualAbstract: "Écrire la page de manuel (atelier.1) dans la langue choisie."
         case .manualDiscussion: "Faite de la même aide que --help : « make install » l'installe en français et en anglais."
+        case .compareAbstract: "Comparer deux vagues d'une enquête (l'an dernier et cette année, avant et après un changement)."
+        case .compareDiscussion: """
+            Pour chaque indicateur : les deux valeurs, l'écart (nouvelle − ancienne), son intervalle à 95 % et la valeur p du test qui
+            convient (parts : intervalle de Newcombe et test z ; moyennes : Welch ; NPS : intervalle normal). Un indicateur dont la
+            question a été reformulée ou dont l'échelle a changé n'est pas comparé, et la raison est dite.
+            """
+        case .compareOldHelp: "L'ancienne vague : une sortie d'« atelier impact --json » ou un fichier d'agrégats."
+        case .compareNewHelp: "La nouvelle vague, de même."
+        case .compareJSONHelp: "Écrire la comparaison en JSON (« - » pour la sortie standard)."
+        case .compareXLSXHelp: "Écrire la comparaison dans un classeur Excel."
+        case .compareHTMLHelp: "Écrire la comparaison en une page HTML autonome."
         }
     }
 
@@ -279,6 +291,17 @@ enum Words: CaseIterable {
         case .demoExamplesHelp: "Folder of the example mockups (default: Examples next to the templates)."
         case .manualAbstract: "Write the manual page (atelier.1) in the chosen language."
         case .manualDiscussion: "Made of the same help as --help: « make install » installs it in French and in English."
+        case .compareAbstract: "Compare two waves of a survey (last year and this year, before and after a change)."
+        case .compareDiscussion: """
+            For each indicator: both values, the difference (new − old), its 95% interval and the p-value of the fitting test
+            (shares: Newcombe's interval and the z test; means: Welch; NPS: a normal interval). An indicator whose question was
+            reworded or whose scale changed is not compared, and the reason is said.
+            """
+        case .compareOldHelp: "The old wave: an « atelier impact --json » output or an aggregate file."
+        case .compareNewHelp: "The new wave, likewise."
+        case .compareJSONHelp: "Write the comparison as JSON (« - » for standard output)."
+        case .compareXLSXHelp: "Write the comparison as an Excel workbook."
+        case .compareHTMLHelp: "Write the comparison as one self-contained HTML page."
         }
     }
 }
