@@ -224,6 +224,8 @@ public struct SurveyTally {
             return choices[index].fr
         case (.value(let value), .scale(let scale)):
             return scale.values.firstIndex(of: value).map { scale.levels[$0].fr } ?? JSONValue.format(value)
+        case (.value(let value), .yesNo):
+            return value == 1 ? "Oui" : "Non"
         case (.value(let value), _):
             return JSONValue.format(value)
         case (.index(let index), _):

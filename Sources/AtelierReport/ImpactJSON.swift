@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierImpact
+import Foundation
 
 /// The indicators as the overview's JSON contract describes them (`impact --json`).
 public enum ImpactJSON {
@@ -93,21 +94,26 @@ public struct ImpactText: Sendable {
             output += safe(reading.sentence[language]) + "\n"
         }
         output += "\n"
+        let words = IndicatorWords(language: language)
         for result in report.indicators {
-            let value = result.value.map { format($0, proportion: result.isProportion) } ?? "—"
-            let interval = result.interval.map { " [\(format($0.lowerBound, proportion: result.isProportion)) ; \(format($0.upperBound, proportion: result.isProportion))]" } ?? ""
+            let value = result.value.map { words.value($0, of: result) } ?? "—"
+            let interval = result.interval.map { " [\(words.figure($0.lowerBound, of: result)) ; \(words.figure($0.upperBound, of: result))]" } ?? ""
             let n = result.n.map { " n = \(JSONValue.format($0))" } ?? ""
-            let target = result.indicator.target.map { " — \(Catalogue.text(.impactTargetWord)[language]) \($0)" } ?? ""
+            let target = words.target(of: result).map { " — \(Catalogue.text(.impactTargetWord)[language]) \($0)" } ?? ""
             output += "\(result.indicator.id) \(safe(result.indicator.label)) : \(value)\(interval)\(n)\(target) → \(statusWord(result.status))\n"
-            if let note = result.note { output += "    \(note[language])\n" }
+            if let note = result.note { output += "    \(safe(note[language]))\n" }
             for segment in result.segments {
                 let shown = segment.suppressed ? "n < \(JSONValue.format(report.suppressBelow))"
-                    : (segment.value.map { format($0, proportion: result.isProportion) } ?? "—") + " (n = \(JSONValue.format(segment.n)))" + (segment.caution ? " *" : "")
-                output += "    \(safe(segment.by)) = \(safe(segment.group)) : \(shown)\n"
+                    : (segment.value.map { words.figure($0, of: result) } ?? "—") + " (n = \(JSONValue.format(segment.n)))" + (segment.caution ? " *" : "")
+                let question = (report.plan.question(segment.by)?.text ?? segment.by).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+                output += "    \(safe(question)) — \(safe(segment.group)) : \(shown)\n"
             }
         }
         if !report.objectives.isEmpty {
-            output += "\n" + report.objectives.map { "\($0.id) : \(statusWord($0.status))" }.joined(separator: "\n") + "\n"
+            output += "\n" + report.objectives.map { objective in
+                let text = report.plan.objectives.first { $0.id == objective.id }?.text ?? ""
+                return "\(objective.id) \(safe(text)) : \(statusWord(objective.status))"
+            }.joined(separator: "\n") + "\n"
         }
         for problem in (aggregate.excluded.examples + aggregate.problems.examples).prefix(10) {
             let column = problem.column.map { ", \(safe($0))" } ?? ""

@@ -37,7 +37,12 @@ public struct ImpactPage: Sendable {
         }
         body += "</div>\n"
         if !report.objectives.isEmpty {
-            body += "<p>" + report.objectives.map { "<strong>\(escape($0.id))</strong> \(statusMark($0.status))" }.joined(separator: " · ") + "</p>\n"
+            body += "<h3>\(text(.pageObjectives))</h3>\n<ul class=\"objectives\">\n" + report.objectives.map { objective in
+                let goal = report.plan.objectives.first { $0.id == objective.id }?.text ?? ""
+                let measured = objective.indicators.compactMap { id in report.indicators.first { $0.indicator.id == id }?.indicator.label }
+                return "<li dir=\"auto\"><strong>\(escape(objective.id))</strong> \(escape(goal)) — \(statusMark(objective.status))"
+                    + (measured.isEmpty ? "" : " <span class=\"small\">(\(escape(measured.joined(separator: ", "))))</span>") + "</li>"
+            }.joined(separator: "\n") + "\n</ul>\n"
         }
         body += "</section>\n"
         var chartIndex = 0
@@ -88,15 +93,16 @@ public struct ImpactPage: Sendable {
 
     private func card(_ result: IndicatorResult) -> String {
         let escape = HTML.escape
-        let value = result.value.map { words.format($0, proportion: result.isProportion) } ?? "—"
+        let indicatorWords = IndicatorWords(language: language)
+        let value = result.value.map { indicatorWords.value($0, of: result) } ?? "—"
         var lines = ["<div class=\"card \(result.status.rawValue)\"><p class=\"label\" dir=\"auto\">\(escape(result.indicator.label))</p>",
                      "<p class=\"value\">\(escape(value))</p>", "<p>\(statusMark(result.status))</p>"]
-        if let target = result.indicator.target { lines.append("<p class=\"small\">\(text(.impactTargetWord)) \(escape(target))</p>") }
+        if let target = indicatorWords.target(of: result) { lines.append("<p class=\"small\">\(text(.impactTargetWord)) \(escape(target))</p>") }
         var figures: [String] = []
         if let n = result.n { figures.append("n = \(JSONValue.format(n))") }
         if let interval = result.interval {
-            figures.append(text(.pageInterval, ["low": words.format(interval.lowerBound, proportion: result.isProportion),
-                                                "high": words.format(interval.upperBound, proportion: result.isProportion)]))
+            figures.append(text(.pageInterval, ["low": indicatorWords.figure(interval.lowerBound, of: result),
+                                                "high": indicatorWords.figure(interval.upperBound, of: result)]))
         }
         if !figures.isEmpty { lines.append("<p class=\"small\">\(figures.joined(separator: " · "))</p>") }
         if let note = result.note { lines.append("<p class=\"small\" dir=\"auto\">\(escape(note[language]))</p>") }
@@ -176,7 +182,7 @@ public struct ImpactPage: Sendable {
             for segment in result.segments {
                 let value = segment.suppressed ? "n &lt; \(JSONValue.format(report.suppressBelow))"
                     : HTML.escape((segment.value.map { words.format($0, proportion: result.isProportion) } ?? "—") + (segment.caution ? " *" : ""))
-                body += "<tr><td dir=\"auto\">\(HTML.escape(segment.by))</td><td dir=\"auto\">\(HTML.escape(segment.group))</td>"
+                body += "<tr><td dir=\"auto\">\(HTML.escape(report.plan.question(segment.by)?.text ?? segment.by))</td><td dir=\"auto\">\(HTML.escape(segment.group))</td>"
                     + "<td>\(segment.suppressed ? "—" : JSONValue.format(segment.n))</td><td>\(value)</td></tr>\n"
             }
             body += "</table>\n"

@@ -38,6 +38,7 @@ public struct ImpactWorkbook: Sendable {
         for (question, counts) in engine.distributions(report.aggregate) {
             distribution(question, counts, formats)
         }
+        objectives(report, formats)
         segments(report, formats)
         excluded(report, formats)
         return try formats.close()
@@ -75,7 +76,7 @@ public struct ImpactWorkbook: Sendable {
                 worksheet_write_number(sheet, row, 5, interval.upperBound, number)
             }
             if let n = result.n { worksheet_write_number(sheet, row, 6, n, formats.integer) }
-            if let target = result.indicator.target { formats.writeString(sheet, row, 7, target, nil) }
+            if let target = IndicatorWords(language: language).target(of: result) { formats.writeString(sheet, row, 7, target, nil) }
             formats.writeString(sheet, row, 8, ImpactText(language: language).statusWord(result.status), nil)
             if let note = result.note { formats.writeString(sheet, row, 9, note[language], formats.wrap) }
         }
@@ -119,8 +120,28 @@ public struct ImpactWorkbook: Sendable {
             chart_series_set_fill(series, &fill)
             chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
         }
-        chart_title_set_name(chart, question.id)
+        chart_title_set_name(chart, question.text)
         worksheet_insert_chart(sheet, 2, 4, chart)
+    }
+
+    /// Each objective in words, with its status and the indicators that measure it.
+    private func objectives(_ report: ImpactReport, _ formats: XLSXBook) {
+        guard !report.objectives.isEmpty else { return }
+        let sheet = formats.sheet(text(.pageObjectives))
+        formats.headerRow(sheet, 0, text(.xlsxObjectiveColumns))
+        formats.widths(sheet, [8, 60, 14, 50])
+        worksheet_freeze_panes(sheet, 1, 0)
+        for (index, objective) in report.objectives.enumerated() {
+            let row = UInt32(index + 1)
+            let goal = report.plan.objectives.first { $0.id == objective.id }?.text ?? ""
+            let measured = objective.indicators.compactMap { id in report.indicators.first { $0.indicator.id == id }.map { "\(id) \($0.indicator.label)" } }
+                .joined(separator: "\n")
+            formats.writeString(sheet, row, 0, objective.id, nil)
+            formats.writeString(sheet, row, 1, goal, formats.wrap)
+            formats.writeString(sheet, row, 2, ImpactText(language: language).statusWord(objective.status), nil)
+            formats.writeString(sheet, row, 3, measured, formats.wrap)
+            XLSXBook.fitHeight(sheet, row, [(goal, 60), (measured, 50)])
+        }
     }
 
     private func segments(_ report: ImpactReport, _ formats: XLSXBook) {
@@ -134,7 +155,7 @@ public struct ImpactWorkbook: Sendable {
         for (index, (result, segment)) in rows.enumerated() {
             let row = UInt32(index + 1)
             formats.writeString(sheet, row, 0, result.indicator.id, nil)
-            formats.writeString(sheet, row, 1, segment.by, nil)
+            formats.writeString(sheet, row, 1, report.plan.question(segment.by)?.text ?? segment.by, formats.wrap)
             formats.writeString(sheet, row, 2, segment.group, nil)
             worksheet_write_number(sheet, row, 3, segment.n, formats.integer)
             if segment.suppressed {

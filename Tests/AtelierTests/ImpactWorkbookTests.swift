@@ -17,7 +17,7 @@ final class ImpactWorkbookTests: ScratchFolderTestCase {
         try ImpactWorkbook(language: .fr, sources: [("voix-du-quartier-google.csv", Localized(verbatim: "CSV"))]).write(report, engine: engine, to: url)
 
         let questions = engine.distributions(report.aggregate).map(\.question.id)
-        XCTAssertEqual(try XLSXReader.sheetNames(path: url.path), ["Projet", "Indicateurs"] + questions + ["Ventilations", "Lignes écartées"])
+        XCTAssertEqual(try XLSXReader.sheetNames(path: url.path), ["Projet", "Indicateurs"] + questions + ["Objectifs", "Ventilations", "Lignes écartées"])
 
         let archive = try Archive(url: url, accessMode: .read)
         func part(_ path: String) throws -> String {

@@ -1,0 +1,66 @@
+import AtelierCore
+import AtelierImpact
+
+/// An indicator's figures as every report writes them, in the reader's language: a share in
+/// percent, an NPS signed with one decimal, other values with up to two decimals; a target in
+/// words (« ≥ 30 % », « ≥ +30 », « entre 3,5 et 5 »); and never a rounding that contradicts the
+/// status (a mean of 3.9966 against « ≥ 4 » reads « 3,997 », not « 4,00 »).
+struct IndicatorWords {
+    let language: Language
+
+    /// A value of `result`'s measure, shown with enough decimals to agree with its target.
+    func value(_ value: Double, of result: IndicatorResult) -> String {
+        let target = result.indicator.target.flatMap(Target.init)
+        var decimals = baseDecimals(value, result)
+        while let target, decimals < 6, target.isMet(by: shownNumber(value, result, decimals: decimals)) != target.isMet(by: value) {
+            decimals += 1
+        }
+        return format(value, result, decimals: decimals)
+    }
+
+    /// A figure of the same kind without a target to agree with (an interval's bound, a segment).
+    func figure(_ value: Double, of result: IndicatorResult) -> String {
+        format(value, result, decimals: baseDecimals(value, result))
+    }
+
+    /// The target in words, in the measure's unit.
+    func target(of result: IndicatorResult) -> String? {
+        guard let text = result.indicator.target else { return nil }
+        guard let target = Target(text) else { return text }
+        let number = { (value: Double) in
+            result.isProportion ? language.percent(value, decimals: value * 100 == (value * 100).rounded() ? 0 : 1)
+                : result.indicator.measure == "nps" ? (value > 0 ? "+" : "") + language.number(value, decimals: 0) : language.number(value, decimals: 2)
+        }
+        guard let comparison = target.comparison else {
+            return Catalogue.text(.targetBetween, ["low": number(target.low), "high": number(target.high ?? target.low)])[language]
+        }
+        let symbol = switch comparison {
+        case .atLeast: "≥"
+        case .above: ">"
+        case .atMost: "≤"
+        case .below: "<"
+        case .equal: "="
+        }
+        return "\(symbol) \(number(target.low))"
+    }
+
+    private func baseDecimals(_ value: Double, _ result: IndicatorResult) -> Int {
+        if result.isProportion || result.indicator.measure == "nps" { return 1 }
+        return value == value.rounded() ? 0 : 2
+    }
+
+    /// The number the reader sees, back in the measure's unit (a share as a fraction).
+    private func shownNumber(_ value: Double, _ result: IndicatorResult, decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let number = result.isProportion ? value * 100 : value
+        let shown = (number * scale).rounded() / scale
+        return result.isProportion ? shown / 100 : shown
+    }
+
+    private func format(_ value: Double, _ result: IndicatorResult, decimals: Int) -> String {
+        if result.isProportion { return language.percent(value, decimals: decimals) }
+        let text = language.number(value, decimals: decimals)
+        return result.indicator.measure == "nps" && value > 0 ? "+" + text : text
+    }
+}
