@@ -11,11 +11,14 @@ public struct AggregateFile: Codable, Sendable {
     /// Tells one written aggregate from any other, so that the same file given twice to
     /// `merge` is recognised (files written before it existed have none).
     public var id: String?
+    /// The site's name, shown beside the network's figures (`impact --site`).
+    public var site: String?
     public var mockup: String
     public var aggregate: SurveyAggregate
 
-    public init(mockup: String, aggregate: SurveyAggregate, id: String = UUID().uuidString) {
+    public init(mockup: String, aggregate: SurveyAggregate, site: String? = nil, id: String = UUID().uuidString) {
         self.id = id
+        self.site = site
         self.mockup = mockup
         var redacted = aggregate
         redacted.problems = aggregate.problems.mapExamples {

@@ -4,7 +4,7 @@ import Foundation
 
 /// The indicators as the overview's JSON contract describes them (`impact --json`).
 public enum ImpactJSON {
-    public static func document(_ report: ImpactReport, language: Language) -> JSONValue {
+    public static func document(_ report: ImpactReport, language: Language, sites: [SiteReport] = []) -> JSONValue {
         let aggregate = report.aggregate
         func number(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
         func problem(_ problem: RowProblem) -> JSONValue {
@@ -47,6 +47,14 @@ public enum ImpactJSON {
                 })))
             }
             if let note = result.note { members.append(("note", .string(note[language]))) }
+            if !sites.isEmpty {
+                members.append(("sites", .array(sites.compactMap { site in
+                    site.figure(result.indicator.id).map { figure in
+                        .object([("site", .string(site.name)), ("n", number(figure.n)), ("value", number(figure.value)),
+                                 ("status", .string(figure.status.rawValue)), ("suppressed", .bool(figure.suppressed))])
+                    }
+                })))
+            }
             return .object(members)
         }
         return .object([

@@ -25,7 +25,7 @@ public struct ImpactPage: Sendable {
         HTML.escape(Catalogue.text(key, arguments)[language])
     }
 
-    public func html(_ report: ImpactReport, engine: IndicatorEngine) -> String {
+    public func html(_ report: ImpactReport, engine: IndicatorEngine, sites: [SiteReport] = []) -> String {
         let escape = HTML.escape
         let aggregate = report.aggregate
         var body = "<header><p class=\"kicker\">\(text(.pageImpactKicker))</p><h1 dir=\"auto\">\(escape(report.title))</h1>\n"
@@ -74,6 +74,7 @@ public struct ImpactPage: Sendable {
             }
             body += section(question.text, chart: chart)
         }
+        body += self.sites(report, sites, chartID: nextID)
         body += segments(report)
         body += excluded(aggregate)
         body += methods(aggregate)
@@ -170,6 +171,45 @@ public struct ImpactPage: Sendable {
             svg += "<text x=\"\(216 + width)\" y=\"\(y + 16)\" class=\"amount\">\(HTML.escape(language.number(part.value, decimals: decimals)))</text>\n"
         }
         return svg + "</svg>\n" + dataTable(parts, decimals: decimals, shares: decimals == 0)
+    }
+
+    /// Each indicator across the network's sites: a dot per site on the indicator's scale, the
+    /// network's value as a line, and the table of the same figures (a small site shows no value).
+    private func sites(_ report: ImpactReport, _ sites: [SiteReport], chartID: () -> String) -> String {
+        guard !sites.isEmpty else { return "" }
+        let indicatorWords = IndicatorWords(language: language)
+        var body = "<section><h2>\(text(.pageSites))</h2>\n"
+        for result in report.indicators where result.indicator.source != "observation" {
+            let figures = sites.compactMap { site in site.figure(result.indicator.id).map { (site.name, $0) } }
+            guard !figures.isEmpty else { continue }
+            body += "<h3 dir=\"auto\">\(HTML.escape(result.indicator.label))</h3>\n"
+            let shown = figures.compactMap { name, figure in figure.value.map { (name, $0) } }
+            if !shown.isEmpty {
+                let values = shown.map(\.1) + (result.value.map { [$0] } ?? [])
+                let low = result.isProportion ? 0 : min(values.min() ?? 0, 0), high = result.isProportion ? 1 : max(values.max() ?? 1, 1e-9)
+                let x = { (value: Double) in 210 + (value - low) / max(high - low, 1e-9) * 370 }
+                let description = shown.map { "\($0.0) \(indicatorWords.figure($0.1, of: result))" }.joined(separator: ", ")
+                var svg = svgHeader(id: chartID(), title: result.indicator.label, description: description, height: 14 + shown.count * 24)
+                if let network = result.value {
+                    svg += "<line x1=\"\(x(network))\" x2=\"\(x(network))\" y1=\"2\" y2=\"\(10 + shown.count * 24)\" stroke=\"#555\" stroke-dasharray=\"4 3\"><title>\(text(.xlsxNetwork)) \(HTML.escape(indicatorWords.figure(network, of: result)))</title></line>"
+                }
+                for (index, (name, value)) in shown.enumerated() {
+                    let y = 8 + index * 24
+                    svg += "<text x=\"200\" y=\"\(y + 12)\" class=\"category\">\(HTML.escape(name.count > 28 ? String(name.prefix(27)) + "…" : name))</text>"
+                    svg += "<circle cx=\"\(x(value))\" cy=\"\(y + 8)\" r=\"6\" fill=\"#0072B2\"/>"
+                    svg += "<text x=\"\(x(value) + 10)\" y=\"\(y + 12)\" class=\"amount\">\(HTML.escape(indicatorWords.figure(value, of: result)))</text>\n"
+                }
+                body += svg + "</svg>\n"
+            }
+            body += "<table><tr><th>\(text(.pageSite))</th><th>n</th><th>\(text(.pageValue))</th><th>\(text(.pageStatus))</th></tr>\n"
+            let network = (n: result.n, value: result.value, status: result.status, suppressed: false)
+            for (name, figure) in [(Catalogue.text(.xlsxNetwork)[language], network)] + figures {
+                let value = figure.suppressed ? "n &lt; \(JSONValue.format(report.suppressBelow))" : HTML.escape(figure.value.map { indicatorWords.figure($0, of: result) } ?? "—")
+                body += "<tr><td dir=\"auto\">\(HTML.escape(name))</td><td>\(figure.n.map { JSONValue.format($0) } ?? "—")</td><td>\(value)</td><td>\(statusMark(figure.status))</td></tr>\n"
+            }
+            body += "</table>\n"
+        }
+        return body + "</section>\n"
     }
 
     private func segments(_ report: ImpactReport) -> String {

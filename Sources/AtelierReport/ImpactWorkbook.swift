@@ -31,7 +31,7 @@ public struct ImpactWorkbook: Sendable {
     /// Writes the workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
     /// Returns how many texts were cut to fit their cell (each ends with « […] »).
     @discardableResult
-    public func write(_ report: ImpactReport, engine: IndicatorEngine, to url: URL) throws -> Int {
+    public func write(_ report: ImpactReport, engine: IndicatorEngine, sites: [SiteReport] = [], to url: URL) throws -> Int {
         let formats = try XLSXBook(url: url, language: language)
         project(report, engine.plan, formats)
         indicators(report, formats)
@@ -39,6 +39,7 @@ public struct ImpactWorkbook: Sendable {
             distribution(question, counts, formats)
         }
         objectives(report, formats)
+        self.sites(report, sites, formats)
         segments(report, formats)
         excluded(report, formats)
         return try formats.close()
@@ -122,6 +123,33 @@ public struct ImpactWorkbook: Sendable {
         }
         chart_title_set_name(chart, question.text)
         worksheet_insert_chart(sheet, 2, 4, chart)
+    }
+
+    /// Each indicator for each site beside the network's: n, value (none below the suppression
+    /// threshold) and status.
+    private func sites(_ report: ImpactReport, _ sites: [SiteReport], _ formats: XLSXBook) {
+        guard !sites.isEmpty else { return }
+        let sheet = formats.sheet(text(.xlsxSheetSites))
+        formats.headerRow(sheet, 0, text(.xlsxSiteColumns))
+        formats.widths(sheet, [8, 40, 28, 8, 12, 16])
+        worksheet_freeze_panes(sheet, 1, 0)
+        var row: UInt32 = 1
+        for result in report.indicators {
+            for (name, figure) in [(text(.xlsxNetwork), (n: result.n, value: result.value, status: result.status, suppressed: false))]
+                + sites.compactMap({ site in site.figure(result.indicator.id).map { (site.name, $0) } }) {
+                formats.writeString(sheet, row, 0, result.indicator.id, nil)
+                formats.writeString(sheet, row, 1, result.indicator.label, formats.wrap)
+                formats.writeString(sheet, row, 2, name, formats.wrap)
+                if let n = figure.n { worksheet_write_number(sheet, row, 3, n, formats.integer) }
+                if figure.suppressed {
+                    formats.writeString(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
+                } else if let value = figure.value {
+                    worksheet_write_number(sheet, row, 4, value, formats.numberFormat(of: value, proportion: result.isProportion))
+                }
+                formats.writeString(sheet, row, 5, ImpactText(language: language).statusWord(figure.status), nil)
+                row += 1
+            }
+        }
     }
 
     /// Each objective in words, with its status and the indicators that measure it.

@@ -58,6 +58,14 @@ public enum OutputFile {
         }
     }
 
+    /// Whether two paths name the same file (the same name, or the same device and inode).
+    public static func sameFile(_ first: String, _ second: String) -> Bool {
+        let resolved = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath() }
+        if resolved(first) == resolved(second) { return true }
+        guard let one = FileIdentity(first), let other = FileIdentity(second) else { return false }
+        return one == other
+    }
+
     /// The file `path` names, links resolved; refused when it is one of the inputs (the same
     /// name, or the same file under another name) or an existing thing that is not a regular file.
     private static func target(of path: String, inputs: [String]) throws -> URL {

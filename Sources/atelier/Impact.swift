@@ -37,6 +37,9 @@ struct Impact: ParsableCommand {
     @Option(name: .customLong("suppress-below"), help: ArgumentHelp(CLI.say(.impactSuppressHelp)))
     var suppressBelow: Int = 5
 
+    @Option(help: ArgumentHelp(CLI.say(.impactSiteHelp)))
+    var site: String?
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -57,14 +60,18 @@ struct Impact: ParsableCommand {
         var duplicates = DuplicateFinder()
         let separator = try delimiterByte()
         var sources: [(file: String, method: Localized)] = []
-        for path in responses {
+        for (index, path) in responses.enumerated() {
+            if let twin = responses[..<index].first(where: { OutputFile.sameFile($0, path) }) {
+                throw UserError(.impactSameExport, ["first": twin, "second": path])
+            }
             guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
             var reader = try UserError.reading { () throws(TableError) in try TableFile.open(path: path, delimiter: separator, sheet: sheet) }
             try tally.read(&reader, into: &aggregate, duplicates: &duplicates)
             sources.append((path, reader.description))
         }
         if let path = self.aggregate {
-            let file = AggregateFile(mockup: String(decoding: mockupBytes, as: UTF8.self), aggregate: aggregate)
+            let file = AggregateFile(mockup: String(decoding: mockupBytes, as: UTF8.self), aggregate: aggregate,
+                                     site: site ?? URL(fileURLWithPath: responses[0]).deletingPathExtension().lastPathComponent)
             try OutputFile.write(try file.encoded(), to: path, inputs: responses + [mockup])
         }
         try outputs.write(language: language, inputs: responses + [mockup], IndicatorEngine(plan: plan, suppressBelow: Double(suppressBelow)), aggregate, sources: sources)
@@ -92,19 +99,21 @@ struct ImpactOutputs: ParsableArguments {
     @Option(help: ArgumentHelp(CLI.say(.impactHTMLHelp)))
     var html: String?
 
+    /// `sites` are the sites of a merge, each shown beside the network.
     func write(language: Language, inputs: [String], _ engine: IndicatorEngine, _ aggregate: SurveyAggregate,
-               sources: [(file: String, method: Localized)]) throws {
+               sources: [(file: String, method: Localized)], sites: [(name: String, aggregate: SurveyAggregate)] = []) throws {
         let report = engine.report(aggregate)
+        let siteReports = sites.map { SiteReport(name: $0.name, report: engine.report($0.aggregate)) }
         if let xlsx {
             try Console.workbook(xlsx, inputs: inputs, language: language) { temporary in
-                try ImpactWorkbook(language: language, sources: sources).write(report, engine: engine, to: temporary)
+                try ImpactWorkbook(language: language, sources: sources).write(report, engine: engine, sites: siteReports, to: temporary)
             }
         }
         if let html {
-            try OutputFile.write(ImpactPage(language: language, sources: sources).html(report, engine: engine), to: html, inputs: inputs)
+            try OutputFile.write(ImpactPage(language: language, sources: sources).html(report, engine: engine, sites: siteReports), to: html, inputs: inputs)
         }
         if let json {
-            let text = ImpactJSON.document(report, language: language).rendered() + "\n"
+            let text = ImpactJSON.document(report, language: language, sites: siteReports).rendered() + "\n"
             if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: inputs) }
         }
         if json != "-" {
