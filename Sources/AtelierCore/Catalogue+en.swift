@@ -350,7 +350,7 @@ extension Catalogue {
         .xlsxSiteColumns: "Indicator|Label|Site|n|Value|Status",
         .xlsxNetwork: "Network (all sites)",
         .pageSites: "By site",
-        .pageSite: "Site",
+        .pageSite: "Site name",
         .pageStatus: "Status",
         .rubricDuplicateCriterion: "The criterion « {id} » is already declared on line {line}.",
         .rubricLevelsOrder: "Levels go from lowest to highest: their points must not decrease.",
