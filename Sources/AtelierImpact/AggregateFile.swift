@@ -16,11 +16,14 @@ public struct AggregateFile: Codable, Sendable {
     public var mockup: String
     public var aggregate: SurveyAggregate
 
-    public init(mockup: String, aggregate: SurveyAggregate, site: String? = nil, id: String = UUID().uuidString) {
+    /// `sharesVerbatims` keeps the open answers in the file, for a network whose report lists them
+    /// (`impact --share-verbatims`); by default the file holds none.
+    public init(mockup: String, aggregate: SurveyAggregate, site: String? = nil, sharesVerbatims: Bool = false, id: String = UUID().uuidString) {
         self.id = id
         self.site = site
         self.mockup = mockup
         var redacted = aggregate
+        if !sharesVerbatims { redacted.verbatims = [:] }
         redacted.problems = aggregate.problems.mapExamples {
             RowProblem(kind: $0.kind, file: $0.file, row: $0.row, column: $0.column, value: nil, reason: $0.reason, question: $0.question)
         }

@@ -231,6 +231,12 @@ extension Localized: Codable {
     private enum CodingKeys: String, CodingKey { case fr, en }
 }
 
+/// One open answer, with the group of the plan's first segment question it came from.
+public struct Verbatim: Sendable, Equatable, Codable {
+    public let text: String
+    public let group: String?
+}
+
 /// Everything the indicators need from the answers, in sums that add up across files and
 /// sites: `merge` of two aggregates gives what one pass over all their rows would have.
 public struct SurveyAggregate: Sendable, Equatable, Codable {
@@ -252,6 +258,10 @@ public struct SurveyAggregate: Sendable, Equatable, Codable {
     public var pairs: [String: PairTally] = [:]
     public var alphas: [String: AlphaTally] = [:]
     public var outcomes: [String: OutcomeTally] = [:]
+    /// The open answers of each free-text question, the first `maxVerbatims` of each: raw
+    /// answers, so never written into an aggregate file.
+    public var verbatims: [String: [Verbatim]] = [:]
+    public static let maxVerbatims = 1_000
 
     public init(plan: String) {
         self.plan = plan
@@ -275,6 +285,7 @@ public struct SurveyAggregate: Sendable, Equatable, Codable {
         result.pairs.merge(rhs.pairs, uniquingKeysWith: +)
         result.alphas.merge(rhs.alphas, uniquingKeysWith: +)
         result.outcomes.merge(rhs.outcomes, uniquingKeysWith: +)
+        result.verbatims.merge(rhs.verbatims) { Array(($0 + $1).prefix(maxVerbatims)) }
         return result
     }
 }

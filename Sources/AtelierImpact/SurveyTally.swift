@@ -12,6 +12,8 @@ public struct SurveyTally {
     public let plan: SurveyPlan
     private let coders: [AnswerCoder]
     let segmentQuestions: [Int]
+    /// The free-text questions, whose answers are kept as verbatims.
+    let textQuestions: [Int]
     /// Each question's scale values (empty without a scale), for counting by level.
     let levels: [[Double]]
     /// For each segment question (in `segmentQuestions` order), the positions of the questions
@@ -30,6 +32,7 @@ public struct SurveyTally {
         levels = plan.questions.map { if case .scale(let scale) = $0.kind { scale.values } else { [] } }
         let index = Dictionary(plan.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         segmentQuestions = plan.questions.indices.filter { plan.questions[$0].isSegment }
+        textQuestions = plan.questions.indices.filter { plan.questions[$0].kind == .text }
         var targets: [String: [Int]] = [:]
         for indicator in plan.indicators {
             for segment in indicator.by {
@@ -163,6 +166,7 @@ public struct SurveyTally {
             aggregate.used += 1
             tally(answers, row: row, columns: columns, columnNames: columnNames, file: reader.file, reasons: cache.reasons,
                   into: &running, problems: &aggregate.problems)
+            collectVerbatims(answers, row: row, columns: columns, into: &aggregate)
         }
         aggregate.readings.append(reading)
     }
@@ -214,6 +218,17 @@ public struct SurveyTally {
                 }
             }
             running.alphas[index].add(running.itemValues[..<alpha.items.count])
+        }
+    }
+
+    /// Keeps the open answers of the row (the first `maxVerbatims` of each question), with the
+    /// group of the first segment question.
+    private func collectVerbatims(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], into aggregate: inout SurveyAggregate) {
+        for index in textQuestions where answers[index] == .text {
+            let id = plan.questions[index].id
+            guard (aggregate.verbatims[id]?.count ?? 0) < SurveyAggregate.maxVerbatims, case .single(let column) = columns[index] else { continue }
+            let group = segmentQuestions.first.flatMap { segment in GroupKey(answers[segment]).map { groupName($0, question: plan.questions[segment]) } }
+            aggregate.verbatims[id, default: []].append(Verbatim(text: row.text(column).trimmingCharacters(in: .whitespacesAndNewlines), group: group))
         }
     }
 

@@ -110,6 +110,10 @@ public struct ImpactText: Sendable {
             let target = words.target(of: result).map { " — \(Catalogue.text(.impactTargetWord)[language]) \($0)" } ?? ""
             output += "\(result.indicator.id) \(safe(result.indicator.label)) : \(value)\(interval)\(n)\(target) → \(statusWord(result.status))\n"
             if let note = result.note { output += "    \(safe(note[language]))\n" }
+            if let statistics = words.statistics(of: result) { output += "    \(statistics)\n" }
+            for category in words.categories(of: result) {
+                output += "    \(safe(category.name)) : \(language.percent(category.share, decimals: 1))\n"
+            }
             for segment in result.segments {
                 let shown = segment.suppressed ? "n < \(JSONValue.format(report.suppressBelow))"
                     : (segment.value.map { words.figure($0, of: result) } ?? "—") + " (n = \(JSONValue.format(segment.n)))" + (segment.caution ? " *" : "")

@@ -14,6 +14,9 @@ public struct ImpactPage: Sendable {
     /// The files read, each with how it was read.
     public let sources: [(file: String, method: Localized)]
 
+    /// Whether the open answers are listed (`impact --no-verbatims` leaves them out).
+    public var listsVerbatims = true
+
     public init(language: Language, sources: [(file: String, method: Localized)]) {
         self.language = language
         self.sources = sources
@@ -58,6 +61,9 @@ public struct ImpactPage: Sendable {
                              (Catalogue.text(.pagePromoters), details["promoters"] ?? 0)]
                 body += section(result.indicator.label, chart: stackedBar(parts, colours: ["#B2182B", "#BDBDBD", "#2166AC"], id: nextID(),
                                                                           title: result.indicator.label))
+            case "outcomes" where !IndicatorWords(language: language).categories(of: result).isEmpty:
+                let parts = IndicatorWords(language: language).categories(of: result).map { (Localized(verbatim: $0.name), $0.share * 100) }
+                body += section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 1))
             case "gain", "change" where details["pre"] != nil:
                 let parts = [(Catalogue.text(.pageBefore), details["pre"] ?? 0), (Catalogue.text(.pageAfter), details["post"] ?? 0)]
                 body += section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 2))
@@ -76,8 +82,9 @@ public struct ImpactPage: Sendable {
         }
         body += self.sites(report, sites, chartID: nextID)
         body += segments(report)
+        body += verbatims(report)
         body += excluded(aggregate)
-        body += methods(aggregate)
+        body += methods(report)
         return HTML.page(title: report.title, language: language, style: Self.style, body: body)
     }
 
@@ -106,6 +113,7 @@ public struct ImpactPage: Sendable {
                                                 "high": indicatorWords.figure(interval.upperBound, of: result)]))
         }
         if !figures.isEmpty { lines.append("<p class=\"small\">\(figures.joined(separator: " · "))</p>") }
+        if let statistics = indicatorWords.statistics(of: result) { lines.append("<p class=\"small\">\(escape(statistics))</p>") }
         if let note = result.note { lines.append("<p class=\"small\" dir=\"auto\">\(escape(note[language]))</p>") }
         return lines.joined() + "</div>\n"
     }
@@ -245,12 +253,32 @@ public struct ImpactPage: Sendable {
         return body + "</table></section>\n"
     }
 
-    private func methods(_ aggregate: SurveyAggregate) -> String {
+    private func methods(_ report: ImpactReport) -> String {
         var body = "<section><h2>\(text(.pageMethods))</h2>\n<ul>\n"
         for source in sources {
             body += "<li dir=\"auto\">\(HTML.escape(source.file)) — \(HTML.escape(source.method[language]))</li>\n"
         }
-        return body + "</ul>\n<p>\(text(.pageMethodsText))</p></section>\n"
+        for reading in report.aggregate.readings {
+            body += "<li dir=\"auto\">\(HTML.escape(reading.sentence[language]))</li>\n"
+        }
+        body += "</ul>\n<p>\(text(.pageMethodsText))</p>\n"
+        return body + "<p>\(HTML.escape(ImpactWorkbook.verbatimNote(report, listed: listsVerbatims)[language]))</p></section>\n"
+    }
+
+    /// The open answers by question and segment group, as text.
+    private func verbatims(_ report: ImpactReport) -> String {
+        guard listsVerbatims, !report.aggregate.verbatims.isEmpty else { return "" }
+        var body = "<section><h2>\(text(.pageVerbatims))</h2>\n"
+        for question in report.plan.questions {
+            guard let answers = report.aggregate.verbatims[question.id], !answers.isEmpty else { continue }
+            body += "<h3 dir=\"auto\">\(HTML.escape(question.text))</h3>\n<ul class=\"verbatims\">\n"
+            for answer in answers {
+                let group = answer.group.map { " <span class=\"small\">(\(HTML.escape($0)))</span>" } ?? ""
+                body += "<li dir=\"auto\">« \(HTML.escape(answer.text)) »\(group)</li>\n"
+            }
+            body += "</ul>\n"
+        }
+        return body + "</section>\n"
     }
 
     static let style = """

@@ -11,6 +11,9 @@ public struct ImpactWorkbook: Sendable {
     /// The files read, each with how it was read (encoding, delimiter).
     public let sources: [(file: String, method: Localized)]
 
+    /// Whether the open answers are listed (`impact --no-verbatims` leaves them out).
+    public var listsVerbatims = true
+
     public init(language: Language, sources: [(file: String, method: Localized)]) {
         self.language = language
         self.sources = sources
@@ -41,6 +44,7 @@ public struct ImpactWorkbook: Sendable {
         objectives(report, formats)
         self.sites(report, sites, formats)
         segments(report, formats)
+        verbatims(report, formats)
         excluded(report, formats)
         return try formats.close()
     }
@@ -58,6 +62,32 @@ public struct ImpactWorkbook: Sendable {
         }
         let generated = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
         formats.writeString(sheet, UInt32(6 + sources.count), 0, "\(text(.xlsxGenerated)) \(generated)", nil)
+        formats.writeString(sheet, UInt32(8 + sources.count), 0, Self.verbatimNote(report, listed: listsVerbatims)[language], formats.wrap)
+    }
+
+    /// Whether the report lists the open answers, in a sentence for the methods.
+    static func verbatimNote(_ report: ImpactReport, listed: Bool) -> Localized {
+        let count = report.aggregate.verbatims.values.map(\.count).reduce(0, +)
+        return Catalogue.text(!listed ? .verbatimsLeftOut : count == 0 ? .verbatimsNone : .verbatimsListed, ["count": "\(count)"])
+    }
+
+    /// The open answers, question by question, with the group they came from: strings, never formulas.
+    private func verbatims(_ report: ImpactReport, _ formats: XLSXBook) {
+        guard listsVerbatims, !report.aggregate.verbatims.isEmpty else { return }
+        let sheet = formats.sheet(text(.xlsxSheetVerbatims))
+        formats.headerRow(sheet, 0, text(.xlsxVerbatimColumns))
+        formats.widths(sheet, [40, 20, 80])
+        worksheet_freeze_panes(sheet, 1, 0)
+        var row: UInt32 = 1
+        for question in report.plan.questions {
+            for verbatim in report.aggregate.verbatims[question.id] ?? [] {
+                formats.writeString(sheet, row, 0, question.text, formats.wrap)
+                formats.writeString(sheet, row, 1, verbatim.group ?? "", formats.wrap)
+                formats.writeString(sheet, row, 2, verbatim.text, formats.wrap)
+                XLSXBook.fitHeight(sheet, row, [(question.text, 40), (verbatim.text, 80)])
+                row += 1
+            }
+        }
     }
 
     private func indicators(_ report: ImpactReport, _ formats: XLSXBook) {

@@ -44,6 +44,34 @@ struct IndicatorWords {
         return "\(symbol) \(number(target.low))"
     }
 
+    /// The tests of a gain or change in one line: « t(41) = 3,21, p = 0,003 ; Wilcoxon : p = 0,004 ;
+    /// d_z = 0,50 (effet moyen) »; nil for other measures.
+    func statistics(of result: IndicatorResult) -> String? {
+        guard ["gain", "change"].contains(result.indicator.measure) else { return nil }
+        let details = Dictionary(result.details.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        var parts: [String] = []
+        if let t = details["t"], let df = details["df"], let p = details["p"] {
+            parts.append("t(\(language.number(df, decimals: 1))) = \(language.number(t, decimals: 2)), p = \(pValue(p))")
+        }
+        if let p = details["p-wilcoxon"] { parts.append("Wilcoxon\(language.colon)p = \(pValue(p))") }
+        if let dz = details["dz"] {
+            let size: MessageKey = abs(dz) < 0.2 ? .effectNegligible : abs(dz) < 0.5 ? .effectSmall : abs(dz) < 0.8 ? .effectMedium : .effectLarge
+            parts.append("d_z = \(language.number(dz, decimals: 2)) (\(Catalogue.text(size)[language]))")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ; ")
+    }
+
+    /// An outcomes indicator's share in each category, in the plan's order.
+    func categories(of result: IndicatorResult) -> [(name: String, share: Double)] {
+        guard result.indicator.measure == "outcomes" else { return [] }
+        let names = Set(result.indicator.categories.map(\.name))
+        return result.details.filter { names.contains($0.name) }.map { ($0.name, $0.value) }
+    }
+
+    private func pValue(_ p: Double) -> String {
+        p < 0.001 ? "< " + language.number(0.001, decimals: 3) : language.number(p, decimals: 3)
+    }
+
     private func baseDecimals(_ value: Double, _ result: IndicatorResult) -> Int {
         if result.isProportion || result.indicator.measure == "nps" { return 1 }
         return value == value.rounded() ? 0 : 2

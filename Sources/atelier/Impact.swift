@@ -40,6 +40,12 @@ struct Impact: ParsableCommand {
     @Option(help: ArgumentHelp(CLI.say(.impactSiteHelp)))
     var site: String?
 
+    @Flag(name: .customLong("no-verbatims"), help: ArgumentHelp(CLI.say(.impactNoVerbatimsHelp)))
+    var noVerbatims = false
+
+    @Flag(name: .customLong("share-verbatims"), help: ArgumentHelp(CLI.say(.impactShareVerbatimsHelp)))
+    var shareVerbatims = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -71,10 +77,11 @@ struct Impact: ParsableCommand {
         }
         if let path = self.aggregate {
             let file = AggregateFile(mockup: String(decoding: mockupBytes, as: UTF8.self), aggregate: aggregate,
-                                     site: site ?? URL(fileURLWithPath: responses[0]).deletingPathExtension().lastPathComponent)
+                                     site: site ?? URL(fileURLWithPath: responses[0]).deletingPathExtension().lastPathComponent, sharesVerbatims: shareVerbatims)
             try OutputFile.write(try file.encoded(), to: path, inputs: responses + [mockup])
         }
-        try outputs.write(language: language, inputs: responses + [mockup], IndicatorEngine(plan: plan, suppressBelow: Double(suppressBelow)), aggregate, sources: sources)
+        try outputs.write(language: language, inputs: responses + [mockup], IndicatorEngine(plan: plan, suppressBelow: Double(suppressBelow)), aggregate,
+                          sources: sources, verbatims: !noVerbatims)
     }
 
     private func delimiterByte() throws -> UInt8? {
@@ -101,16 +108,20 @@ struct ImpactOutputs: ParsableArguments {
 
     /// `sites` are the sites of a merge, each shown beside the network.
     func write(language: Language, inputs: [String], _ engine: IndicatorEngine, _ aggregate: SurveyAggregate,
-               sources: [(file: String, method: Localized)], sites: [(name: String, aggregate: SurveyAggregate)] = []) throws {
+               sources: [(file: String, method: Localized)], sites: [(name: String, aggregate: SurveyAggregate)] = [], verbatims: Bool = true) throws {
         let report = engine.report(aggregate)
         let siteReports = sites.map { SiteReport(name: $0.name, report: engine.report($0.aggregate)) }
         if let xlsx {
             try Console.workbook(xlsx, inputs: inputs, language: language) { temporary in
-                try ImpactWorkbook(language: language, sources: sources).write(report, engine: engine, sites: siteReports, to: temporary)
+                var workbook = ImpactWorkbook(language: language, sources: sources)
+                workbook.listsVerbatims = verbatims
+                return try workbook.write(report, engine: engine, sites: siteReports, to: temporary)
             }
         }
         if let html {
-            try OutputFile.write(ImpactPage(language: language, sources: sources).html(report, engine: engine, sites: siteReports), to: html, inputs: inputs)
+            var page = ImpactPage(language: language, sources: sources)
+            page.listsVerbatims = verbatims
+            try OutputFile.write(page.html(report, engine: engine, sites: siteReports), to: html, inputs: inputs)
         }
         if let json {
             let text = ImpactJSON.document(report, language: language, sites: siteReports).rendered() + "\n"

@@ -50,7 +50,7 @@ enum Words: CaseIterable {
     case surveyAbstract, surveyDiscussion, surveyMockupHelp, surveyXLSFormHelp, surveyHTMLHelp, surveyEasyHelp, surveySheetHelp
     case impactAbstract, impactDiscussion, impactMockupHelp, impactResponsesHelp, impactAggregateHelp, impactSheetHelp, impactDelimiterHelp
     case impactSuppressHelp, impactJSONHelp, impactXLSXHelp, impactHTMLHelp
-    case mergeAbstract, mergeDiscussion, mergeAggregatesHelp, mergeMockupHelp, impactSiteHelp, impactNoVerbatimsHelp
+    case mergeAbstract, mergeDiscussion, mergeAggregatesHelp, mergeMockupHelp, impactSiteHelp, impactNoVerbatimsHelp, impactShareVerbatimsHelp
     case gradeAbstract, gradeRubricHelp
     case gradeSheetAbstract, gradeSheetDiscussion, gradeSheetGroupsHelp, gradeSheetMockupsHelp, gradeSheetGradersHelp, gradeSheetXLSXHelp
     case gradeRubricAbstract, gradeRubricDiscussion, gradeRubricCanvasHelp, gradeRubricYAMLHelp
@@ -136,6 +136,7 @@ enum Words: CaseIterable {
         case .mergeMockupHelp: "La maquette dont les cibles font foi, quand les sites n'ont pas les mêmes."
         case .impactSiteHelp: "Le nom du site, écrit dans ses agrégats et montré à côté du réseau (par défaut : le nom du fichier d'export)."
         case .impactNoVerbatimsHelp: "Ne pas lister les réponses libres (verbatims) dans le classeur et la page."
+        case .impactShareVerbatimsHelp: "Mettre aussi les réponses libres dans le fichier d'agrégats, pour le rapport du réseau (sinon il n'en contient aucune)."
         case .gradeAbstract: "Noter les présentations des groupes avec une grille."
         case .gradeRubricHelp: "La grille : un nom ({rubrics}), un fichier YAML ou une grille Canvas en CSV."
         case .gradeSheetAbstract: "Écrire la grille de notation .xlsx à remplir pendant les présentations."
@@ -261,6 +262,7 @@ enum Words: CaseIterable {
         case .mergeMockupHelp: "The mockup whose targets hold, when the sites' differ."
         case .impactSiteHelp: "The site's name, written in its aggregates and shown beside the network (default: the export's file name)."
         case .impactNoVerbatimsHelp: "Leave the open answers (verbatims) out of the workbook and the page."
+        case .impactShareVerbatimsHelp: "Put the open answers in the aggregate file too, for the network's report (otherwise it holds none)."
         case .gradeAbstract: "Grade group presentations with a rubric."
         case .gradeRubricHelp: "The rubric: a built-in name ({rubrics}), a YAML file, or a Canvas rubric CSV."
         case .gradeSheetAbstract: "Write the .xlsx grading sheet to fill during the presentations."

@@ -1,3 +1,4 @@
+import AtelierTabular
 import Foundation
 import XCTest
 
@@ -34,5 +35,40 @@ final class ReportWordsTests: ScratchFolderTestCase {
                          "O2 Identifier trois lieux disparus du quartier : "] {
             XCTAssertTrue(run.output.contains(expected), "« \(expected) » in\n\(run.output)")
         }
+    }
+}
+
+/// Open answers listed as written, as text, or left out on request.
+final class VerbatimTests: ScratchFolderTestCase {
+    func testOpenAnswersAreListedAsTextOrLeftOut() throws {
+        let expected = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(contentsOf: Fixtures.repository.appendingPathComponent("Tests/Fixtures/exports/expected.json"))) as? [String: Any])?["verbatims"] as? [String])
+        let html = folder.appendingPathComponent("r.html"), xlsx = folder.appendingPathComponent("r.xlsx")
+        let run = try AtelierProcess.run(["impact", "Tests/Fixtures/exports/plan.yaml", "--responses", "Tests/Fixtures/exports/kobo-labels.csv",
+                                          "--html", html.path, "--xlsx", xlsx.path, "--lang", "fr"])
+        XCTAssertEqual(run.status, 0, run.error)
+        var sheet = try XLSXReader(path: xlsx.path, sheet: "Verbatims")
+        var answers: [String] = []
+        while let row = try sheet.nextRow() { answers.append(row.cells[2]) }
+        XCTAssertEqual(answers, expected, "every open answer of the kept rows, none of the refused submission")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        XCTAssertTrue(page.contains("« &lt;b&gt;Bravo&lt;/b&gt; &amp; merci »"), "escaped, never markup")
+        XCTAssertTrue(page.contains("(\(expected.count), par question et par groupe)"), "the method note says they are listed")
+        XCTAssertTrue(answers.contains { $0.hasPrefix("=HYPERLINK") }, "a formula-looking answer reads back as the text it was (a formula would have no saved text)")
+
+        let hidden = try AtelierProcess.run(["impact", "Tests/Fixtures/exports/plan.yaml", "--responses", "Tests/Fixtures/exports/kobo-labels.csv",
+                                             "--html", html.path, "--xlsx", xlsx.path, "--no-verbatims", "--lang", "fr"])
+        XCTAssertEqual(hidden.status, 0, hidden.error)
+        XCTAssertFalse(try XLSXReader.sheetNames(path: xlsx.path).contains("Verbatims"))
+        let hiddenPage = try String(contentsOf: html, encoding: .utf8)
+        XCTAssertFalse(hiddenPage.contains("Bravo"))
+        XCTAssertTrue(hiddenPage.contains("Les réponses libres ne sont pas listées (--no-verbatims)"))
+
+        let aggregate = folder.appendingPathComponent("site.json")
+        XCTAssertEqual(try AtelierProcess.run(["impact", "Tests/Fixtures/exports/plan.yaml", "--responses", "Tests/Fixtures/exports/kobo-labels.csv",
+                                               "--aggregate", aggregate.path]).status, 0)
+        XCTAssertFalse(try String(contentsOf: aggregate, encoding: .utf8).contains("Bravo"), "no open answer leaves a site unless it says so")
+        XCTAssertEqual(try AtelierProcess.run(["impact", "Tests/Fixtures/exports/plan.yaml", "--responses", "Tests/Fixtures/exports/kobo-labels.csv",
+                                               "--aggregate", aggregate.path, "--share-verbatims"]).status, 0)
+        XCTAssertTrue(try String(contentsOf: aggregate, encoding: .utf8).contains("Bravo"))
     }
 }

@@ -35,6 +35,8 @@ Q3 = "Combien de lieux disparus pouvez-vous citer ?"
 Q4 = "Qu'avez-vous retiré de l'écoute ?"
 Q5 = "Vous êtes venu·e :"
 Q6 = "Avez-vous appris quelque chose sur le quartier ?"
+Q7 = "Un mot sur l'écoute ?"
+WORDS = ["Très émouvant, merci", "Trop court", "=HYPERLINK(\"http://x.example\",\"clic\")", "<b>Bravo</b> & merci", "On a reconnu la rue du Moulin"]
 SATISFACTION = ["Pas du tout satisfait·e", "Peu satisfait·e", "Moyennement satisfait·e", "Satisfait·e", "Très satisfait·e"]
 OUTCOMES = ["Des connaissances, une meilleure compréhension", "Des savoir-faire", "Du plaisir, de l'inspiration, de la créativité",
             "Des changements d'attitude", "Autre"]
@@ -63,6 +65,7 @@ for index in range(60):
         "q5": rng.choice([0, 1, 1, 1, 2]),
         "q6": rng.choice([True, True, True, False]) if index % 9 else None,
         "other": OTHER_TEXTS[index % 3],
+        "q7": WORDS[index % 5] if index % 4 == 0 else None,
         "minute": index,
     }
     people.append(person)
@@ -88,22 +91,22 @@ def csv_bytes(rows, delimiter=",", quoting=csv.QUOTE_MINIMAL, encoding="utf-8", 
 
 # 1. Google Forms « Download responses (.csv) »: every field quoted, checkboxes joined by « ; ».
 def google_download():
-    rows = [["Horodateur", Q1, Q2, Q3, Q4, Q5, Q6]]
+    rows = [["Horodateur", Q1, Q2, Q3, Q4, Q5, Q6, Q7]]
     for p in people:
         hour = 6 + p["minute"] // 60
         rows.append([f"2026/05/20 {hour}:{p['minute'] % 60:02d}:51 PM UTC+2",
                      "" if p["q1"] is None else satisfaction_as(p["q1"], "paren"), blank(p["q2"]), blank(p["q3"]),
-                     ";".join(OUTCOMES[i] for i in p["q4"]), VENUE[p["q5"]], {True: "Oui", False: "Non", None: ""}[p["q6"]]])
+                     ";".join(OUTCOMES[i] for i in p["q4"]), VENUE[p["q5"]], {True: "Oui", False: "Non", None: ""}[p["q6"]], blank(p["q7"])])
     write("google-forms-download.csv", csv_bytes(rows, quoting=csv.QUOTE_ALL))
 
 
 # 2. Google Sheets « File > Download > CSV »: minimal quoting, checkboxes joined by « , ».
 def google_sheets():
-    rows = [["Horodateur", Q1, Q2, Q3, Q4, Q5, Q6]]
+    rows = [["Horodateur", Q1, Q2, Q3, Q4, Q5, Q6, Q7]]
     for p in people:
         rows.append([f"20/05/2026 {18 + p['minute'] // 60}:{p['minute'] % 60:02d}:51",
                      "" if p["q1"] is None else satisfaction_as(p["q1"], "paren"), blank(p["q2"]), blank(p["q3"]),
-                     ", ".join(OUTCOMES[i] for i in p["q4"]), VENUE[p["q5"]], {True: "Oui", False: "Non", None: ""}[p["q6"]]])
+                     ", ".join(OUTCOMES[i] for i in p["q4"]), VENUE[p["q5"]], {True: "Oui", False: "Non", None: ""}[p["q6"]], blank(p["q7"])])
     write("google-sheets.csv", csv_bytes(rows))
     return rows
 
@@ -118,11 +121,11 @@ def microsoft_forms():
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Sheet1"
-    sheet.append(["ID", "Heure de début", "Heure de fin", "Adresse de messagerie", "Nom", "Heure de la dernière modification", Q1, Q2, Q3, Q4, Q5, Q6])
+    sheet.append(["ID", "Heure de début", "Heure de fin", "Adresse de messagerie", "Nom", "Heure de la dernière modification", Q1, Q2, Q3, Q4, Q5, Q6, Q7])
     for number, p in enumerate(people, start=1):
         sheet.append([number, f"5/20/26 18:{p['minute'] % 60:02d}:02", f"5/20/26 18:{p['minute'] % 60:02d}:51", "anonymous", "", "",
                       None if p["q1"] is None else satisfaction_as(p["q1"], "masculine"), p["q2"], p["q3"],
-                      "".join(OUTCOMES[i] + ";" for i in p["q4"]) or None, VENUE[p["q5"]], {True: "Oui", False: "Non", None: None}[p["q6"]]])
+                      "".join(OUTCOMES[i] + ";" for i in p["q4"]) or None, VENUE[p["q5"]], {True: "Oui", False: "Non", None: None}[p["q6"]], p["q7"]])
     book.save(os.path.join(HERE, "microsoft-forms.xlsx"))
 
 
@@ -139,35 +142,35 @@ def lime_line(fields, delimiter=","):
 
 # 5. LimeSurvey, question codes and answer codes: Q4[SQ001]… hold Y or nothing.
 def limesurvey_codes():
-    text = lime_line(LIME_META_CODES + ["Q1", "Q2", "Q3"] + [f"Q4[SQ{i + 1:03d}]" for i in range(5)] + ["Q5", "Q6"])
+    text = lime_line(LIME_META_CODES + ["Q1", "Q2", "Q3"] + [f"Q4[SQ{i + 1:03d}]" for i in range(5)] + ["Q5", "Q6", "Q7"])
     number = 0
     for p in people:
         number += 1
         text += lime_line([number, f"2026-05-20 18:{p['minute'] % 60:02d}:51", 2, "fr", 1000 + number, f"2026-05-20 18:{p['minute'] % 60:02d}:02",
                            f"2026-05-20 18:{p['minute'] % 60:02d}:51", "" if p["q1"] is None else f"A{p['q1'] + 1}", blank(p["q2"]), blank(p["q3"])]
-                          + ["Y" if i in p["q4"] else "" for i in range(5)] + [f"A{p['q5'] + 1}", {True: "Y", False: "N", None: ""}[p["q6"]]])
+                          + ["Y" if i in p["q4"] else "" for i in range(5)] + [f"A{p['q5'] + 1}", {True: "Y", False: "N", None: ""}[p["q6"]], blank(p["q7"])])
     for extra in LIMESURVEY_INCOMPLETE:
         number += 1
         text += lime_line([number, None, 1, "fr", 1000 + number, "2026-05-20 19:10:02", "2026-05-20 19:11:40",
-                           "" if extra["q1"] is None else f"A{extra['q1'] + 1}", None, None] + [None] * 5 + [f"A{extra['q5'] + 1}", None])
+                           "" if extra["q1"] is None else f"A{extra['q1'] + 1}", None, None] + [None] * 5 + [f"A{extra['q5'] + 1}", None, None])
     write("limesurvey-codes.csv", b"\xef\xbb\xbf" + text.encode("utf-8"))
 
 
 # 6. LimeSurvey, full question text and full answers (a French survey): Oui / Non / N/A per option.
 def limesurvey_full():
-    text = lime_line(LIME_META_FULL + [Q1, Q2, Q3] + [f"{Q4} [{option}]" for option in OUTCOMES] + [Q5, Q6], ";")
+    text = lime_line(LIME_META_FULL + [Q1, Q2, Q3] + [f"{Q4} [{option}]" for option in OUTCOMES] + [Q5, Q6, Q7], ";")
     number = 0
     for p in people:
         number += 1
         text += lime_line([number, f"2026-05-20 18:{p['minute'] % 60:02d}:51", 2, "fr", 1000 + number, f"2026-05-20 18:{p['minute'] % 60:02d}:02",
                            f"2026-05-20 18:{p['minute'] % 60:02d}:51", None if p["q1"] is None else satisfaction_as(p["q1"], "dot"), blank(p["q2"]), blank(p["q3"])]
                           + [("Oui" if i in p["q4"] else "Non") if p["q4"] else "Non" for i in range(5)]
-                          + [VENUE[p["q5"]], {True: "Oui", False: "Non", None: "N/A"}[p["q6"]]], ";")
+                          + [VENUE[p["q5"]], {True: "Oui", False: "Non", None: "N/A"}[p["q6"]], blank(p["q7"])], ";")
     for extra in LIMESURVEY_INCOMPLETE:
         number += 1
         text += lime_line([number, None, 1, "fr", 1000 + number, "2026-05-20 19:10:02", "2026-05-20 19:11:40",
                            None if extra["q1"] is None else satisfaction_as(extra["q1"], "dot"), None, None] + ["N/A"] * 5
-                          + [VENUE[extra["q5"]], "N/A"], ";")
+                          + [VENUE[extra["q5"]], "N/A", None], ";")
     write("limesurvey-full.csv", b"\xef\xbb\xbf" + text.encode("utf-8"))
 
 
@@ -176,8 +179,8 @@ KOBO_META = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes",
 VALIDATION_LABELS = {"approved": ("Approved", "validation_status_approved"), "not": ("Not Approved", "validation_status_not_approved"),
                      "hold": ("On Hold", "validation_status_on_hold"), "": ("", "")}
 # Two submissions the project refused, and one sent twice (the copy keeps its _uuid).
-KOBO_REFUSED = [{"q1": 0, "q2": 0, "q3": 20, "q4": [3], "q5": 2, "q6": False, "other": "", "minute": 61},
-                {"q1": 0, "q2": 1, "q3": 19, "q4": [3], "q5": 2, "q6": False, "other": "", "minute": 62}]
+KOBO_REFUSED = [{"q1": 0, "q2": 0, "q3": 20, "q4": [3], "q5": 2, "q6": False, "other": "", "q7": "Refusé", "minute": 61},
+                {"q1": 0, "q2": 1, "q3": 19, "q4": [3], "q5": 2, "q6": False, "other": "", "q7": None, "minute": 62}]
 KOBO_RESENT = 4
 
 
@@ -195,12 +198,12 @@ def kobo_rows(labels):
         if labels:
             answers = ["" if p["q1"] is None else satisfaction_as(p["q1"], "feminine"), blank(p["q2"]), blank(p["q3"]),
                        " ".join(OUTCOMES[i] for i in p["q4"])] + (["1" if i in p["q4"] else "0" for i in range(5)] if p["q4"] else [""] * 5) \
-                + [VENUE[p["q5"]], {True: "Oui", False: "Non", None: ""}[p["q6"]]]
+                + [VENUE[p["q5"]], {True: "Oui", False: "Non", None: ""}[p["q6"]], blank(p["q7"])]
         else:
             names = ["pas_du_tout_satisfait_e", "peu_satisfait_e", "moyennement_satisfait_e", "satisfait_e", "tres_satisfait_e"]
             answers = ["" if p["q1"] is None else names[p["q1"]], blank(p["q2"]), blank(p["q3"]),
                        " ".join(OUTCOME_NAMES[i] for i in p["q4"])] + (["1" if i in p["q4"] else "0" for i in range(5)] if p["q4"] else [""] * 5) \
-                + [VENUE_NAMES[p["q5"]], {True: "oui", False: "non", None: ""}[p["q6"]]]
+                + [VENUE_NAMES[p["q5"]], {True: "oui", False: "non", None: ""}[p["q6"]], blank(p["q7"])]
         rows.append([f"2026-05-20T18:{p['minute'] % 60:02d}:02.000+02:00", f"2026-05-20T18:{p['minute'] % 60:02d}:51.000+02:00"] + answers
                     + [str(200000 + index), uuid, f"2026-05-20T16:{p['minute'] % 60:02d}:55", status(kind), "", "submitted_via_web", "",
                        "vUQcA4tRKXhKh8c3aJhZrt", "", f"uuid:{uuid}", str(index)])
@@ -209,27 +212,27 @@ def kobo_rows(labels):
 
 # 7. KoboToolbox CSV, « Labels »: « ; », every field quoted, CRLF, no BOM; select_multiple both ways.
 def kobo_labels():
-    header = ["start", "end", Q1, Q2, Q3, Q4] + [f"{Q4}/{option}" for option in OUTCOMES] + [Q5, Q6] + KOBO_META
+    header = ["start", "end", Q1, Q2, Q3, Q4] + [f"{Q4}/{option}" for option in OUTCOMES] + [Q5, Q6, Q7] + KOBO_META
     write("kobo-labels.csv", csv_bytes([header] + kobo_rows(labels=True), delimiter=";", quoting=csv.QUOTE_ALL))
 
 
 # 8. KoboToolbox CSV, « XML values and headers » of the XLSForm `atelier survey --xlsform` writes.
 def kobo_xml():
-    header = ["start", "end", "Q1", "Q2", "Q3", "Q4"] + [f"Q4/{name}" for name in OUTCOME_NAMES] + ["Q5", "Q6"] + KOBO_META
+    header = ["start", "end", "Q1", "Q2", "Q3", "Q4"] + [f"Q4/{name}" for name in OUTCOME_NAMES] + ["Q5", "Q6", "Q7"] + KOBO_META
     write("kobo-xml.csv", csv_bytes([header] + kobo_rows(labels=False), delimiter=";", quoting=csv.QUOTE_ALL))
 
 
 # 9. SurveyMonkey « All individual responses », expanded columns, actual answer text: two header rows.
 def surveymonkey():
     meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name", "Last Name", "Custom Data 1"]
-    first = meta + [Q1, Q2, Q3, Q4, "", "", "", "", Q5, Q6]
-    second = [""] * len(meta) + ["Response", "Response", "Open-Ended Response"] + OUTCOMES + ["Response", "Response"]
+    first = meta + [Q1, Q2, Q3, Q4, "", "", "", "", Q5, Q6, Q7]
+    second = [""] * len(meta) + ["Response", "Response", "Open-Ended Response"] + OUTCOMES + ["Response", "Response", "Open-Ended Response"]
     rows = [first, second]
     for index, p in enumerate(people):
         rows.append([114512345600 + index, 431234567, f"05/20/2026 06:{p['minute'] % 60:02d}:02 PM", f"05/20/2026 06:{p['minute'] % 60:02d}:51 PM",
                      "", "", "", "", "", "" if p["q1"] is None else satisfaction_as(p["q1"], "slash"), blank(p["q2"]), blank(p["q3"])]
                     + [(p["other"] if i == 4 else OUTCOMES[i]) if i in p["q4"] else "" for i in range(5)]
-                    + [VENUE[p["q5"]], {True: "Oui", False: "Non", None: ""}[p["q6"]]])
+                    + [VENUE[p["q5"]], {True: "Oui", False: "Non", None: ""}[p["q6"]], blank(p["q7"])])
     write("surveymonkey.csv", csv_bytes(rows))
 
 
@@ -243,7 +246,7 @@ def paper():
     column = {title: index + 1 for index, title in enumerate(header)}
     for row, p in enumerate(people, start=2):
         values = {Q1: None if p["q1"] is None else SATISFACTION[p["q1"]], Q2: p["q2"], Q3: p["q3"], Q4: "; ".join(OUTCOMES[i] for i in p["q4"]) or None,
-                  Q5: VENUE[p["q5"]], Q6: {True: "Oui", False: "Non", None: None}[p["q6"]]}
+                  Q5: VENUE[p["q5"]], Q6: {True: "Oui", False: "Non", None: None}[p["q6"]], Q7: p["q7"]}
         sheet.cell(row=row, column=1, value=row - 1)
         for title, value in values.items():
             sheet.cell(row=row, column=column[title], value=value)
@@ -264,6 +267,7 @@ def expected():
                 for group, part in frame.dropna(subset=["q1"]).groupby("q5")["q1"]}
     return {
         "respondents": len(people),
+        "verbatims": [p["q7"] for p in people if p["q7"]],
         "indicators": {
             "I1": {"value": top, "n": int(len(answered)), "segments": segments},
             "I2": {"value": nps, "n": int(len(nps_answers))},
