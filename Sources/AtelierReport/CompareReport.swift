@@ -29,12 +29,14 @@ public struct CompareReport: Sendable {
         guard let value else { return "—" }
         let number = comparison.isProportion ? value * 100 : value
         let sign = signed && number > 0 ? "+" : ""
-        return sign + language.number(number, decimals: comparison.isProportion ? 1 : 2) + (comparison.isProportion ? " pt" : "")
+        let decimals = comparison.isProportion || comparison.measure == "nps" ? 1 : 2
+        return sign + language.number(number, decimals: decimals) + (comparison.isProportion ? " pt" : "")
     }
 
     /// A wave's value: a share in percent, other measures with two decimals.
     private func percent(_ value: Double?, _ comparison: IndicatorComparison) -> String {
         guard let value else { return "—" }
+        if comparison.measure == "nps" { return shown(value, comparison, signed: true) }
         return comparison.isProportion ? language.percent(value, decimals: 1) : language.number(value, decimals: 2)
     }
 

@@ -194,10 +194,17 @@ public struct ImpactPage: Sendable {
             let shown = figures.compactMap { name, figure in figure.value.map { (name, $0) } }
             if !shown.isEmpty {
                 let values = shown.map(\.1) + (result.value.map { [$0] } ?? [])
-                let low = result.isProportion ? 0 : min(values.min() ?? 0, 0), high = result.isProportion ? 1 : max(values.max() ?? 1, 1e-9)
+                // The axis: a share from 0 to 100 %, an NPS from −100 to +100, other values from 0 (or
+                // their minimum) to a quarter past their maximum.
+                let (low, high): (Double, Double) = result.isProportion ? (0, 1) : result.indicator.measure == "nps" ? (-100, 100)
+                    : (min(values.min() ?? 0, 0), max((values.max() ?? 1) * 1.25, 1e-9))
                 let x = { (value: Double) in 210 + (value - low) / max(high - low, 1e-9) * 370 }
                 let description = shown.map { "\($0.0) \(indicatorWords.figure($0.1, of: result))" }.joined(separator: ", ")
-                var svg = svgHeader(id: chartID(), title: result.indicator.label, description: description, height: 14 + shown.count * 24)
+                let axis = 12 + shown.count * 24
+                var svg = svgHeader(id: chartID(), title: result.indicator.label, description: description, height: axis + 18)
+                svg += "<line x1=\"210\" x2=\"580\" y1=\"\(axis)\" y2=\"\(axis)\" stroke=\"#999\"/>"
+                svg += "<text x=\"210\" y=\"\(axis + 14)\" class=\"amount\">\(HTML.escape(indicatorWords.figure(low, of: result)))</text>"
+                svg += "<text x=\"580\" y=\"\(axis + 14)\" class=\"amount\" text-anchor=\"end\">\(HTML.escape(indicatorWords.figure(high, of: result)))</text>\n"
                 if let network = result.value {
                     svg += "<line x1=\"\(x(network))\" x2=\"\(x(network))\" y1=\"2\" y2=\"\(10 + shown.count * 24)\" stroke=\"#555\" stroke-dasharray=\"4 3\"><title>\(text(.xlsxNetwork)) \(HTML.escape(indicatorWords.figure(network, of: result)))</title></line>"
                 }

@@ -128,7 +128,9 @@ public struct ImpactWorkbook: Sendable {
             if total > 0 { worksheet_write_number(sheet, row, 2, entry.count / total, formats.percent) }
         }
         let first = UInt32(3), last = UInt32(3 + counts.count - 1)
-        let isScale: Bool = if case .scale = question.kind { true } else { false }
+        // A stacked bar reads only while neighbouring levels can be told apart: up to seven; an
+        // 11-level scale (0 to 10, the NPS question) is drawn as plain columns.
+        let isScale: Bool = if case .scale(let scale) = question.kind { scale.levels.count <= 7 } else { false }
         let chart: UnsafeMutablePointer<lxw_chart>
         if isScale {
             // One series per level over a single category: the classic stacked Likert bar.
