@@ -1,8 +1,9 @@
 import AtelierCore
 import AtelierMockup
 
-/// GDPR art. 8 and French loi Informatique et Libertés art. 45: with consent as the legal basis,
-/// the personal data of a minor under 15 (`age`) needs a parent's consent as well.
+/// GDPR art. 8 as each country applies it (`LegalFrame`: 15 in France, 13 in Belgium, 16 in
+/// Luxembourg, 14 in Québec): with consent as the legal basis, the personal data of a minor under
+/// that age needs a parent's consent as well. `age` overrides the country's age.
 struct MinorsConsent: BuiltinFunction {
     static let name = "minors-consent"
     static let summary = Localized(fr: "Données de mineurs de moins de 15 ans avec consentement : le consentement parental est recueilli.",
@@ -12,12 +13,13 @@ struct MinorsConsent: BuiltinFunction {
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         guard let data = context.mockup.record.record("data"), data.bool("personal") == true,
               data.text("legal-basis") == "consent" else { return .notApplicable }
-        let age = Int(options.number("age") ?? 15)
+        let frame = LegalFrame.of(country: context.mockup.institution?.record.text("country"))
+        guard let age = options.number("age").map(Int.init) ?? frame.consentAge else { return .notApplicable }
         let young = context.mockup.audiences.first { ($0.minimumAge ?? Int.max) < age }
         guard young != nil || data.bool("minors") == true else { return .notApplicable }
         guard data.bool("parental-consent") != true else { return Outcome(applicable: true) }
         return Outcome(applicable: true, violations: [Outcome.Violation(
             path: FieldPath([.key("data"), .key("parental-consent")]),
-            arguments: ["age": "\(age)", "id": young?.id ?? "", "label": young?.label ?? ""])])
+            arguments: ["age": "\(age)", "id": young?.id ?? "", "label": young?.label ?? "", "lawfr": frame.consentLaw.fr, "lawen": frame.consentLaw.en])])
     }
 }
