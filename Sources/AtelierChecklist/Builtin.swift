@@ -5,10 +5,13 @@ import AtelierMockup
 public struct CheckContext: Sendable {
     public let mockup: Mockup
     public let language: Language
+    /// The sentences of Atelier's example templates, normalised, to recognise one left as it is.
+    public let templateTexts: Set<String>
 
-    public init(mockup: Mockup, language: Language) {
+    public init(mockup: Mockup, language: Language, templateTexts: Set<String> = []) {
         self.mockup = mockup
         self.language = language
+        self.templateTexts = templateTexts
     }
 }
 
@@ -27,10 +30,15 @@ public protocol BuiltinFunction: Sendable {
     static var summary: Localized { get }
     static var options: [String: OptionKind] { get }
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome
+    /// Whether a finding of this function leaves its section without substance: the section's
+    /// readiness is 0 while it stands, and the other findings at or under its place are its
+    /// consequences, not reported.
+    static var voidsSection: Bool { get }
 }
 
 extension BuiltinFunction {
     public static var options: [String: OptionKind] { [:] }
+    public static var voidsSection: Bool { false }
 }
 
 /// Every built-in function, by name.
@@ -40,7 +48,7 @@ public enum Builtins {
         ToolUsed.self, AudienceReached.self, ParticipationLevel.self, NonDigitalPath.self,
         NeedsAccommodated.self, MinorsConsent.self, ProcessorsOutsideEU.self, ImageRelease.self,
         LicenceCompatible.self, MinimumAge.self, ScheduleInsideSpan.self, ScheduleOrder.self,
-        SampleSize.self, IndicatorSource.self, BudgetBalance.self, OfflineUse.self, SatisfactionEvidence.self,
+        SampleSize.self, IndicatorSource.self, BudgetBalance.self, OfflineUse.self, SatisfactionEvidence.self, PlaceholderLeft.self, TemplateExample.self,
     ]
 
     public static func named(_ name: String) -> (any BuiltinFunction.Type)? {

@@ -13,8 +13,12 @@ public struct CheckResult: Sendable {
 public struct ChecklistEngine: Sendable {
     public let rules: [Rule]
 
-    public init(rules: [Rule]) {
+    /// The sentences of Atelier's templates (normalised), for `template-example`.
+    public let templateTexts: Set<String>
+
+    public init(rules: [Rule], templateSentences: [String] = []) {
         self.rules = rules
+        self.templateTexts = Set(templateSentences.map(TextMatching.normalized))
     }
 
     /// Checks a decoded mockup; `source` is its text (for suppression comments), `language`
@@ -26,7 +30,7 @@ public struct ChecklistEngine: Sendable {
         var applicable: [(rule: Rule, severity: Severity)] = []
         let structuralErrorPaths = decoded.findings.filter { $0.severity == .error && !$0.path.components.isEmpty }.map(\.path)
         if let mockup = decoded.mockup, let tree = decoded.tree {
-            let context = CheckContext(mockup: mockup, language: language)
+            let context = CheckContext(mockup: mockup, language: language, templateTexts: templateTexts)
             for rule in rules {
                 guard let severity = rule.severity else { continue }
                 let outcome = evaluate(rule, in: context)
@@ -38,13 +42,22 @@ public struct ChecklistEngine: Sendable {
                 findings += judged.map { finding(rule, severity: severity, $0, tree: tree) }
             }
         }
+        // A placeholder or a copied example stands for its field: what other rules say about the
+        // same place, or under it, is its consequence.
+        let voiding = Set(applicable.filter { if case .builtin(let name, _) = $0.rule.check { Builtins.named(name)?.voidsSection ?? false } else { false } }.map(\.rule.id))
+        let voidedPaths = findings.filter { voiding.contains($0.rule) }.map(\.path)
+        findings = findings.filter { finding in voiding.contains(finding.rule) || !voidedPaths.contains { finding.path.hasPrefix($0) } }
         findings = Suppression.apply(Suppression.all(in: source), to: findings)
         let standing = Set(findings.filter { !$0.isSuppressed }.map(\.rule))
+        let voidedSections = Set(findings.filter { !$0.isSuppressed && voiding.contains($0.rule) }.flatMap { Section.holding($0.path) })
         let structural = Set(decoded.findings.map(\.rule))
         let structuralErrors = findings.contains { !$0.isSuppressed && $0.severity == .error && structural.contains($0.rule) }
+        // A section without substance counts as one more error rule, unsatisfied, besides its
+        // rules (which then count as unsatisfied too): it shows at 0 % even where no rule applies.
         let entries = applicable.map {
-            Readiness.Entry(section: $0.rule.section, weight: Readiness.weight($0.severity), satisfied: !standing.contains($0.rule.id))
-        }
+            Readiness.Entry(section: $0.rule.section, weight: Readiness.weight($0.severity),
+                            satisfied: !standing.contains($0.rule.id) && !voidedSections.contains($0.rule.section))
+        } + voidedSections.sorted { $0.rawValue < $1.rawValue }.map { Readiness.Entry(section: $0, weight: Readiness.weight(.error), satisfied: false) }
         let readiness = decoded.mockup == nil ? Readiness.unreadable : Readiness(entries: entries, structuralErrors: structuralErrors)
         return CheckResult(findings: findings.sorted(by: Finding.readingOrder), readiness: readiness)
     }

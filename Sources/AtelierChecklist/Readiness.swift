@@ -5,7 +5,9 @@ import AtelierCore
 /// satisfied when it has no finding left standing (a finding silenced with a reason does not
 /// count against it). Rules that are off, or do not apply to the mockup (no podcast, no
 /// personal data…), are left out. Structural errors (YAML, format) weigh as one more error
-/// rule, unsatisfied, in the overall score; a mockup that cannot be read scores 0.
+/// rule, unsatisfied, in the overall score; a mockup that cannot be read scores 0. A section
+/// left without substance (a placeholder or a template's sentence where the project should
+/// describe itself) has all its rules unsatisfied, plus one more error rule, so it shows 0 %.
 public struct Readiness: Sendable, Equatable {
     public let score: Double
     public let sections: [(section: Section, score: Double)]

@@ -8,6 +8,27 @@ public enum Section: String, CaseIterable, Sendable {
     case dataAndRights = "data-and-rights"
     case technology, schedule, evaluation, sustainability
 
+    /// The sections a place of the mockup gives substance to: its project description (title,
+    /// summary) and objectives to the objectives and their alignment, who runs it to the
+    /// audiences, its tools to the technology…
+    public static func holding(_ path: FieldPath) -> [Section] {
+        guard case .key(let key)? = path.components.first else { return [] }
+        let section: Section? = switch key {
+        case "title", "summary", "objectives": .objectives
+        case "institution", "team", "partners", "audiences": .audiences
+        case "tools": .technology
+        case "dates", "activities": .schedule
+        case "evaluation": .evaluation
+        case "data", "rights": .dataAndRights
+        case "accessibility": .accessibility
+        case "inclusion": .inclusion
+        case "budget", "sustainability": .sustainability
+        default: nil
+        }
+        guard let section else { return [] }
+        return section == .objectives ? [.objectives, .alignment] : [section]
+    }
+
     public var title: Localized {
         let key: MessageKey = switch self {
         case .objectives: .sectionObjectives

@@ -125,3 +125,50 @@ public struct Record: Sendable {
         }
     }
 }
+
+extension Record {
+    /// Every text value under this record, with its path: what a trainee wrote, wherever it is.
+    public var allTexts: [(path: FieldPath, text: String)] {
+        var found: [(FieldPath, String)] = []
+        func walk(_ value: Value, _ path: FieldPath) {
+            switch value {
+            case .scalar(.text(let text), _): found.append((path, text))
+            case .localized(let text, _): found.append((path, text.fr))
+            case .record(let record): for key in record.values.keys.sorted() { walk(record.values[key]!, path.appending(key)) }
+            case .list(let items, _): for (index, item) in items.enumerated() { walk(item, path.appending(index)) }
+            case .dictionary(let entries, _): for entry in entries { walk(entry.value, path.appending(entry.key)) }
+            case .scalar: break
+            }
+        }
+        for key in values.keys.sorted() { walk(values[key]!, self.path.appending(key)) }
+        return found
+    }
+}
+
+extension Mockup {
+    /// The places where a mockup says what its project is (its title, summary, objectives and
+    /// their success criteria, its tools' purposes, its path without digital, its afterlife):
+    /// sentences that are the project's own, unlike a question or an activity's title that two
+    /// projects may well share.
+    static let describingPlaces: Set<String> = [
+        "title", "summary", "objectives[].text", "objectives[].success", "tools[].purpose",
+        "accessibility.non-digital-alternative", "sustainability.after-project",
+    ]
+
+    /// The texts at the places that describe the project, with their paths.
+    public var describingTexts: [(path: FieldPath, text: String)] {
+        record.allTexts.filter { Self.describingPlaces.contains($0.path.shape) }
+    }
+}
+
+extension FieldPath {
+    /// The path with its list indices left out (`objectives[2].text` → `objectives[].text`).
+    var shape: String {
+        components.reduce(into: "") { text, component in
+            switch component {
+            case .key(let key): text += text.isEmpty ? key : ".\(key)"
+            case .index: text += "[]"
+            }
+        }
+    }
+}

@@ -58,6 +58,17 @@ public struct TemplateLibrary: Sendable {
 
     public var scaleNames: Set<String> { Set(names(in: "scales")) }
 
+    /// The sentences with which the mockup templates describe their projects (titles,
+    /// summaries, objectives, purposes…), for the checker to recognise one left as it is.
+    /// Placeholders between ‹ › are not kept: they have their own rule.
+    public var templateSentences: [String] {
+        let decoder = MockupDecoder(builtinScales: scaleNames)
+        return mockupTemplateNames.flatMap { name -> [String] in
+            guard let text = try? mockupTemplate(named: name), let mockup = decoder.decode(Array(text.utf8)).mockup else { return [] }
+            return mockup.describingTexts.map(\.text).filter { !$0.contains("‹") }
+        }
+    }
+
     public func mockupTemplate(named name: String) throws -> String {
         let names = mockupTemplateNames
         guard names.contains(name) else {

@@ -76,6 +76,11 @@ struct CommonOptions: ParsableArguments {
     func checklists(_ requested: [String], in library: TemplateLibrary) throws -> ChecklistSet {
         try ChecklistSet.load(requested, folder: library.checklistsFolder)
     }
+
+    /// The checker with the rules in effect, knowing the templates' sentences.
+    func checklistEngine(_ requested: [String], in library: TemplateLibrary) throws -> ChecklistEngine {
+        ChecklistEngine(rules: try checklists(requested, in: library).rules, templateSentences: library.templateSentences)
+    }
 }
 
 extension Language: ExpressibleByArgument {}

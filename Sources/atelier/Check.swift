@@ -50,7 +50,7 @@ struct Check: ParsableCommand {
         let language = common.language
         let library = try common.templateLibrary()
         let paths = try InputFiles.expand(files)
-        let engine = ChecklistEngine(rules: try common.checklists(checklists, in: library).rules)
+        let engine = try common.checklistEngine(checklists, in: library)
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
         let checked = try InputFiles.check(paths, with: decoder, engine: engine, language: language)
         switch format {

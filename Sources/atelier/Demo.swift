@@ -26,7 +26,7 @@ struct Demo: ParsableCommand {
         let paths = try InputFiles.expand([folder])
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
         let checklists = try common.checklists([], in: library)
-        let engine = ChecklistEngine(rules: checklists.rules)
+        let engine = ChecklistEngine(rules: checklists.rules, templateSentences: library.templateSentences)
         let checked = try InputFiles.check(paths, with: decoder, engine: engine, language: language)
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)

@@ -42,7 +42,7 @@ struct RubricOptions: ParsableArguments {
 enum MockupGroups {
     static func load(_ paths: [String], common: CommonOptions, library: TemplateLibrary) throws -> [GradedGroup] {
         let files = try InputFiles.expand(paths).map { ($0, try InputFiles.read($0)) }
-        let engine = ChecklistEngine(rules: try common.checklists([], in: library).rules)
+        let engine = try common.checklistEngine([], in: library)
         return try GradedGroup.fromMockups(files, decoder: MockupDecoder(builtinScales: library.scaleNames), engine: engine, language: common.language)
     }
 }

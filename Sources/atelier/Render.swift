@@ -36,7 +36,7 @@ struct Render: ParsableCommand {
         let source = String(decoding: bytes, as: UTF8.self)
         let decoded = MockupDecoder(builtinScales: library.scaleNames).decode(bytes)
         guard let typed = decoded.mockup else { throw UserError(.projectUnreadable, ["file": mockup]) }
-        let result = ChecklistEngine(rules: try common.checklists(checklists, in: library).rules).check(decoded, source: source, language: language)
+        let result = try common.checklistEngine(checklists, in: library).check(decoded, source: source, language: language)
         let sheet = ProjectSheet(language: language)
         let file = URL(fileURLWithPath: mockup).lastPathComponent
         let outputs = [(html, { sheet.html(typed, result: result, file: file) }), (markdown, { sheet.markdown(typed, result: result, file: file) })]

@@ -78,9 +78,15 @@ final class CommandTests: ScratchFolderTestCase {
             XCTAssertTrue(schemaPath.hasPrefix("../"), "relative to the new file: \(schemaPath)")
             let resolved = file.deletingLastPathComponent().appendingPathComponent(schemaPath).standardized
             XCTAssertTrue(FileManager.default.fileExists(atPath: resolved.path), resolved.path)
-            let checked = try atelier(["check", file.path])
-            XCTAssertEqual(checked.status, 0, template + checked.output)
-            XCTAssertTrue(checked.output.contains("1 file(s) checked: 0 error(s), 0 warning(s), "), template + checked.output)
+            // Untouched, a template is well formed but not ready: its placeholders and its
+            // example's sentences stand where the project should describe itself.
+            let checked = try atelier(["check", file.path, "--lang", "en"])
+            XCTAssertEqual(checked.status, 1, template + checked.output)
+            let errorRules = Set(checked.output.split(separator: "\n").filter { $0.contains(": error: ") }.compactMap { $0.split(separator: "[").last?.dropLast() })
+            XCTAssertEqual(errorRules, template == "blank" ? ["placeholder-left", "template-example"] : ["template-example"], template + checked.output)
+            XCTAssertFalse(checked.output.contains(": warning: "), template + checked.output)
+            let readiness = try XCTUnwrap(checked.output.firstMatch(of: /Readiness: (\d+)%/).flatMap { Int($0.1) }, checked.output)
+            XCTAssertLessThan(readiness, template == "blank" ? 50 : 90, template)
         }
     }
 

@@ -1,0 +1,50 @@
+import AtelierChecklist
+import AtelierCore
+import AtelierMockup
+import XCTest
+
+/// A section counts as ready only with substance: a placeholder between ‹ › or a template's
+/// sentence left where the project describes itself gives one finding, silences what other
+/// rules would say about the same place, and sets its sections at 0 %.
+final class TemplateTextTests: XCTestCase {
+    private func score(_ result: CheckResult, _ section: Section) -> Double? {
+        result.readiness.sections.first { $0.section == section }?.score
+    }
+
+    func testAPlaceholderObjectiveIsOneFindingAndVoidsObjectivesAndAlignment() {
+        let written = Fixtures.check(Fixtures.minimal)
+        let placeholder = Fixtures.check(Fixtures.minimal.replacingOccurrences(of: "text: Nommer trois œuvres", with: "text: ‹ Votre objectif ›"))
+        let atTheObjective = placeholder.findings.filter { $0.path.description.hasPrefix("objectives[0].text") }
+        XCTAssertEqual(atTheObjective.map(\.rule), ["placeholder-left"], "the verb rules say nothing of a placeholder")
+        XCTAssertEqual(atTheObjective.first?.message.fr, "Le texte du modèle « ‹ Votre objectif › » est resté tel quel.")
+        XCTAssertEqual(score(placeholder, .objectives), 0)
+        XCTAssertEqual(score(placeholder, .alignment), 0)
+        XCTAssertEqual(score(placeholder, .audiences), score(written, .audiences), "other sections keep their score")
+        XCTAssertLessThan(placeholder.readiness.score, written.readiness.score)
+    }
+
+    func testATemplateTitleIsReportedOnlyWhereTheProjectDescribesItself() throws {
+        let podcast = try Fixtures.library.mockupTemplate(named: "podcast")
+        let title = try XCTUnwrap(podcast.split(separator: "\n").first { $0.hasPrefix("title: ") }).dropFirst("title: ".count)
+        let copied = Fixtures.check(Fixtures.minimal.replacingOccurrences(of: "title: Essai", with: "title: \(title)"))
+        XCTAssertEqual(copied.findings.filter { $0.rule == "template-example" }.map(\.path.description), ["title"])
+        XCTAssertEqual(score(copied, .objectives), 0)
+        // The same words as an activity's title describe nothing of the project: no finding.
+        let activity = Fixtures.check(Fixtures.minimal.replacingOccurrences(of: "title: Visite", with: "title: \(title)"))
+        XCTAssertFalse(activity.findings.contains { $0.rule == "template-example" })
+        // Spaces and accents aside, a copy is a copy.
+        let respaced = Fixtures.check(Fixtures.minimal.replacingOccurrences(of: "title: Essai", with: "title: \"  \(title.replacingOccurrences(of: " ", with: "   "))\""))
+        XCTAssertEqual(respaced.findings.filter { $0.rule == "template-example" }.count, 1)
+    }
+
+    func testUntouchedTemplatesAreNotReadyAndTheExamplesHaveNoTemplateSentence() throws {
+        for name in Fixtures.library.mockupTemplateNames {
+            let result = Fixtures.check(try Fixtures.library.mockupTemplate(named: name))
+            XCTAssertLessThan(result.readiness.score, name == "blank" ? 0.5 : 0.9, name)
+        }
+        for file in Fixtures.files(in: Fixtures.examples, ending: ".yaml") {
+            let result = Fixtures.check(Fixtures.bytes(file))
+            XCTAssertFalse(result.findings.contains { ["template-example", "placeholder-left"].contains($0.rule) }, file.lastPathComponent)
+        }
+    }
+}
