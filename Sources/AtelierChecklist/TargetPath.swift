@@ -6,8 +6,9 @@
 import AtelierCore
 import AtelierMockup
 
-/// A selection of parts of a mockup: dotted keys, lists entered with `[*]` (every item) or
-/// `[key=value]` (the items whose `key` is `value`). `tools[type=podcast].accessibility.transcript`.
+/// A selection of parts of a mockup: dotted keys, lists entered with `[*]` (every item, records
+/// or plain values such as `audiences[*].needs[*]`) or `[key=value]` (the items whose `key` is
+/// `value`). `tools[type=podcast].accessibility.transcript`.
 public struct TargetPath: Sendable, Hashable, CustomStringConvertible {
     public struct Segment: Sendable, Hashable {
         public let key: String
@@ -112,8 +113,16 @@ public struct TargetPath: Sendable, Hashable, CustomStringConvertible {
                     continue
                 }
                 guard case .list(let items, _)? = child else { continue }
-                for case .record(let element) in items where selector.accepts(element) {
-                    next.append(Match(path: element.path, value: .record(element), item: element))
+                for (index, element) in items.enumerated() {
+                    switch element {
+                    case .record(let record) where selector.accepts(record):
+                        next.append(Match(path: record.path, value: element, item: record))
+                    case .record:
+                        continue
+                    default:
+                        // A list of plain values (`needs: [visual, cognitive]`): `[*]` selects each.
+                        next.append(Match(path: path.appending(index), value: element, item: match.item))
+                    }
                 }
             }
             current = next

@@ -16,7 +16,7 @@ final class ChecklistCommandTests: XCTestCase {
         let show = try atelier(["checklist", "show", trainerChecklist, "--lang", "en"])
         XCTAssertEqual(show.status, 0)
         let lines = show.output.split(separator: "\n")
-        XCTAssertEqual(lines.count, 59)
+        XCTAssertEqual(lines.count, 60)
         XCTAssertTrue(lines.contains("objective-measurable\tObjectives\terror\tObjective {id} has no success criterion (success)."))
         XCTAssertTrue(lines.contains("offline-use\tSustainability\toff\tTool {id} depends on the network and does not work offline."))
     }
@@ -26,7 +26,7 @@ final class ChecklistCommandTests: XCTestCase {
         XCTAssertEqual(builtIn.status, 0, builtIn.output)
         XCTAssertEqual(builtIn.output, "mediation-essentials: 58 rules, 127 examples, 0 failure(s).\n")
         let trainer = try atelier(["checklist", "test", trainerChecklist, "--lang", "en"])
-        XCTAssertEqual(trainer.output, "\(trainerChecklist): 1 rules, 2 examples, 0 failure(s).\n")
+        XCTAssertEqual(trainer.output, "\(trainerChecklist): 2 rules, 4 examples, 0 failure(s).\n")
     }
 
     func testABrokenChecklistExitsTwoWithPositions() throws {

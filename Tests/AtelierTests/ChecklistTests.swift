@@ -187,7 +187,7 @@ final class ChecklistTests: ScratchFolderTestCase {
         let path = Fixtures.examples.appendingPathComponent("checklists/reseau-mediatheques.yaml").path
         let set = try ChecklistSet.load([path], folder: Fixtures.library.checklistsFolder)
         let rules = Dictionary(uniqueKeysWithValues: set.rules.map { ($0.id, $0) })
-        XCTAssertEqual(set.rules.count, 59, "58 built-in rules and one added")
+        XCTAssertEqual(set.rules.count, 60, "58 built-in rules and two added")
         XCTAssertEqual(rules["objective-measurable"]?.severity, .error)
         XCTAssertEqual(rules["after-project"]?.severity, .error)
         XCTAssertNil(rules["offline-use"]?.severity)
@@ -290,5 +290,16 @@ final class ChecklistTests: ScratchFolderTestCase {
         XCTAssertThrowsError(try TargetPath(parsing: "tools[type=quiz"))
         XCTAssertThrowsError(try TargetPath(parsing: "title[*]")) { XCTAssertEqual($0 as? TargetPathError, .notAList("title[*]", "title")) }
         XCTAssertThrowsError(try TargetPath(parsing: "tools[access=x]")) { XCTAssertEqual($0 as? TargetPathError, .badSelector("tools[access=x]", "access")) }
+    }
+
+    func testStarSelectsEachPlainValueWithItsEnclosingItem() throws {
+        let text = Fixtures.minimal.replacingOccurrences(of: "audiences: [{id: tous, label: Tout public}]",
+                                                         with: "audiences: [{id: tous, label: Tout public, needs: [visual, other]}, {id: b, label: B, needs: [cognitive]}]")
+        let root = try XCTUnwrap(Fixtures.decode(text).mockup?.record)
+        let needs = try TargetPath(parsing: "audiences[*].needs[*]")
+        let matches = needs.matches(in: root)
+        XCTAssertEqual(matches.map(\.path.description), ["audiences[0].needs[0]", "audiences[0].needs[1]", "audiences[1].needs[0]"])
+        XCTAssertEqual(matches.map { $0.item?.text("id") }, ["tous", "tous", "b"])
+        XCTAssertThrowsError(try TargetPath(parsing: "audiences[*].needs[kind=x]")) { XCTAssertEqual($0 as? TargetPathError, .badSelector("audiences[*].needs[kind=x]", "kind")) }
     }
 }
