@@ -48,3 +48,29 @@ final class TemplateTextTests: XCTestCase {
         }
     }
 }
+
+/// The sampling advice never asks for more respondents than the audience holds: with the finite
+/// population correction, 10 answers out of 12 seniors leave ±13.2 points (1.96·√(0.25/10)·√(2/11))
+/// and 11 are needed (96.04 / (1 + 95.04/12) = 10.77); all 12 leave no sampling margin.
+final class SampleSizeTests: XCTestCase {
+    private func sampleSize(audience: Int?, respondents: Int?) -> Finding? {
+        let evaluation = respondents.map { "  respondents-expected: \($0)\n" } ?? ""
+        let text = Fixtures.minimal
+            .replacingOccurrences(of: "audiences: [{id: tous, label: Tout public}]", with: "audiences: [{id: tous, label: Aînés\(audience.map { ", expected: \($0)" } ?? "")}]")
+            .replacingOccurrences(of: "evaluation:\n", with: "evaluation:\n" + evaluation)
+        return Fixtures.check(text).findings.first { $0.rule == "sample-size" }
+    }
+
+    func testASmallWorkshopIsAskedForAtMostItsAudience() throws {
+        let finding = try XCTUnwrap(sampleSize(audience: 12, respondents: 10))
+        XCTAssertEqual(finding.message.fr, "Avec 10 répondants attendus, la marge d'erreur d'une proportion atteint ±13.2 points.")
+        XCTAssertEqual(finding.fix?.fr.hasPrefix("Visez au moins 11 répondants"), true, finding.fix?.fr ?? "")
+        XCTAssertNil(sampleSize(audience: 12, respondents: nil), "all twelve asked: no sampling margin")
+    }
+
+    func testAnAudienceOfUnknownSizeKeepsTheUsualAdvice() throws {
+        let finding = try XCTUnwrap(sampleSize(audience: nil, respondents: 40))
+        XCTAssertEqual(finding.message.en, "With 40 expected respondents, the margin of error of a proportion reaches ±15.5 points.")
+        XCTAssertEqual(finding.fix?.en.hasPrefix("Aim for at least 97 respondents"), true, finding.fix?.en ?? "")
+    }
+}
