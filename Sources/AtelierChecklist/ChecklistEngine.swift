@@ -16,6 +16,9 @@ public struct ChecklistEngine: Sendable {
     /// The sentences of Atelier's templates (normalised), for `template-example`.
     public let templateTexts: Set<String>
 
+    /// The structural findings that say a required part is absent.
+    private static let absenceRules: Set<String> = ["missing-key", "unknown-key"]
+
     public init(rules: [Rule], templateSentences: [String] = []) {
         self.rules = rules
         self.templateTexts = Set(templateSentences.map(TextMatching.normalized))
@@ -49,7 +52,10 @@ public struct ChecklistEngine: Sendable {
         findings = findings.filter { finding in voiding.contains(finding.rule) || !voidedPaths.contains { finding.path.hasPrefix($0) } }
         findings = Suppression.apply(Suppression.all(in: source), to: findings)
         let standing = Set(findings.filter { !$0.isSuppressed }.map(\.rule))
-        let voidedSections = Set(findings.filter { !$0.isSuppressed && voiding.contains($0.rule) }.flatMap { Section.holding($0.path) })
+        // A required key missing (or written under a wrong name) leaves its section without
+        // substance too: the audiences cannot be ready when there are none.
+        let absent = decoded.findings.filter { $0.severity == .error && Self.absenceRules.contains($0.rule) }
+        let voidedSections = Set((findings.filter { !$0.isSuppressed && voiding.contains($0.rule) } + absent).flatMap { Section.holding($0.path) })
         let structural = Set(decoded.findings.map(\.rule))
         let structuralErrors = findings.contains { !$0.isSuppressed && $0.severity == .error && structural.contains($0.rule) }
         // A section without substance counts as one more error rule, unsatisfied, besides its

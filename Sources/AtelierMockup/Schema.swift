@@ -105,3 +105,13 @@ extension SchemaNode {
         }
     }
 }
+
+extension SchemaNode {
+    /// The namespace of identifiers this node declares (`audiences` for the audiences' list).
+    var namespace: String? {
+        switch self {
+        case .list(_, let ids), .dictionary(_, let ids): ids
+        default: nil
+        }
+    }
+}

@@ -96,10 +96,12 @@ struct Validator {
         }
         var values: [String: Value] = [:]
         var present: Set<String> = []
+        var standingIn: Set<String> = []
+        let written = Set(entries.map(\.key))
         for entry in entries {
             let entryPath = path.appending(entry.key)
             guard let field = fields.first(where: { $0.name == entry.key }) else {
-                reportUnknownKey(entry, fields: fields, path: path)
+                if let standIn = reportUnknownKey(entry, fields: fields, path: path, written: written) { standingIn.insert(standIn) }
                 continue
             }
             present.insert(field.name)
@@ -119,7 +121,7 @@ struct Validator {
                 incompleteNamespaces.insert(namespace)
             }
         }
-        for field in fields where field.required && !present.contains(field.name) {
+        for field in fields where field.required && !present.contains(field.name) && !standingIn.contains(field.name) {
             if field.name == "id", let idNamespace { incompleteNamespaces.insert(idNamespace) }
             report("missing-key", at: keyPosition ?? node.position, path: path.appending(field.name),
                    Catalogue.text(.mockupMissingKey, localized: ["key": Localized(verbatim: field.name), "place": Self.place(of: path)]),
@@ -129,20 +131,46 @@ struct Validator {
         return .record(Record(path: path, position: node.position, values: values))
     }
 
-    private mutating func reportUnknownKey(_ entry: YAMLEntry, fields: [Field], path: FieldPath) {
+    /// Reports a key the format does not have. When it is the misspelling of a key that is not
+    /// written (`publics:` for `audiences:`), it stands in for that key: the key is not reported
+    /// missing again, the references to its identifiers are not reported dangling, and the
+    /// finding is an error at the key's place when the key is required — one mistake, one finding.
+    /// Returns the key it stands in for.
+    private mutating func reportUnknownKey(_ entry: YAMLEntry, fields: [Field], path: FieldPath, written: Set<String>) -> String? {
         let candidates = fields.map(\.name) + fields.flatMap(\.aliases)
-        let suggestion = TextMatching.closest(to: entry.key, among: candidates).first.map { match in
-            fields.first { $0.name == match || $0.aliases.contains(match) }!.name
+        let spaced = Self.spaceBeforeColon(entry.key)
+        let suggested = fields.first { $0.name == spaced?.key } ?? TextMatching.closest(to: entry.key, among: candidates).first.map { match in
+            fields.first { $0.name == match || $0.aliases.contains(match) }!
         }
+        let suggestion = suggested?.name
+        let standIn = suggested.flatMap { written.contains($0.name) ? nil : $0 }
+        if let namespace = standIn?.node.namespace { incompleteNamespaces.insert(namespace) }
         let arguments: [String: Localized] = [
             "key": Localized(verbatim: entry.key), "place": Self.place(of: path),
             "suggestion": Localized(verbatim: suggestion ?? ""),
+            "space": spaced?.space ?? Localized(verbatim: ""),
         ]
-        let message = Catalogue.text(suggestion == nil ? .mockupUnknownKey : .mockupUnknownKeySuggestion, localized: arguments)
-        report("unknown-key", .warning, at: entry.keyPosition, path: path.appending(entry.key), message,
-               fix: Catalogue.text(entry.value.isEmpty ? .mockupUnknownKeyCommaFix : .mockupUnknownKeyFix,
-                                   ["key": entry.key, "keys": fields.map(\.name).joined(separator: ", ")]),
-               why: Catalogue.text(.mockupUnknownKeyWhy))
+        let message = Catalogue.text(spaced != nil && suggestion == spaced?.key ? .mockupKeySpaceBeforeColon
+                                     : suggestion == nil ? .mockupUnknownKey : .mockupUnknownKeySuggestion, localized: arguments)
+        let fix = spaced != nil && suggestion == spaced?.key ? Catalogue.text(.mockupKeySpaceBeforeColonFix, localized: arguments)
+            : Catalogue.text(entry.value.isEmpty ? .mockupUnknownKeyCommaFix : .mockupUnknownKeyFix,
+                             ["key": entry.key, "keys": fields.map(\.name).joined(separator: ", ")])
+        report("unknown-key", standIn?.required == true ? .error : .warning, at: entry.keyPosition,
+               path: path.appending(standIn?.name ?? entry.key), message, fix: fix, why: Catalogue.text(.mockupUnknownKeyWhy))
+        return standIn?.name
+    }
+
+    /// A key ending with the space a French word processor puts before « : » (no-break, narrow
+    /// no-break, thin): the key without it, and the space's name.
+    private static func spaceBeforeColon(_ key: String) -> (key: String, space: Localized)? {
+        let names: [Unicode.Scalar: Localized] = [
+            "\u{00A0}": Localized(fr: "insécable (U+00A0)", en: "no-break (U+00A0)"),
+            "\u{202F}": Localized(fr: "fine insécable (U+202F)", en: "narrow no-break (U+202F)"),
+            "\u{2009}": Localized(fr: "fine (U+2009)", en: "thin (U+2009)"),
+        ]
+        guard let last = key.unicodeScalars.last, let name = names[last] else { return nil }
+        let trimmed = String(String.UnicodeScalarView(key.unicodeScalars.reversed().drop { names[$0] != nil || $0 == " " }.reversed()))
+        return trimmed.isEmpty ? nil : (trimmed, name)
     }
 
     /// An object with both a `start` and an `end` must not end before it starts.

@@ -145,4 +145,17 @@ final class MockupDecoderTests: XCTestCase {
             XCTAssertEqual(Fixtures.summary(Fixtures.decode(text).findings), [], name)
         }
     }
+
+    func testAMisnamedKeyIsOneFindingThatStandsInForTheKey() throws {
+        let file = Fixtures.repository.appendingPathComponent("Examples/broken/cles-mal-ecrites.yaml")
+        let result = Fixtures.check(Fixtures.bytes(file))
+        let title = try XCTUnwrap(result.findings.first { $0.position?.line == 5 })
+        XCTAssertEqual(title.severity, .error, "the title is required: written under a wrong name it is missing")
+        XCTAssertEqual(title.message.fr, "La clé « title » est suivie d'une espace insécable (U+00A0) avant « : » en tête du fichier : YAML la lit comme une partie du nom, et la clé n'est pas reconnue.")
+        XCTAssertEqual(title.message.en, "The key « title » is followed by a no-break (U+00A0) space before « : » at the top of the file: YAML reads it as part of the name, and the key is not recognised.")
+        let publics = try XCTUnwrap(result.findings.first { $0.position?.line == 8 })
+        XCTAssertEqual(publics.path.description, "audiences")
+        XCTAssertFalse(result.findings.contains { ["missing-key", "dangling-ref"].contains($0.rule) }, "consequences of the same mistakes")
+        XCTAssertEqual(result.readiness.sections.first { $0.section == .audiences }?.score, 0, "no audiences, no ready audiences")
+    }
 }
