@@ -71,6 +71,8 @@ extension Catalogue {
         .mockupUnknownKeySuggestion: "Unknown key « {key} » {place}: did you mean « {suggestion} »?",
         .mockupUnknownKeyWhy: "Atelier ignores this key: what is written there is not checked.",
         .mockupUnknownKeyFix: "Keys accepted here: {keys}.",
+        .mockupWrittenDate: "« {value} » is a date written by hand: Atelier reads dates as year-month-day, here {converted}.",
+        .mockupWrittenDateFix: "Write {converted}.",
         .mockupKeySpaceBeforeColon: "The key « {suggestion} » is followed by a {space} space before « : » {place}: YAML reads it as part of the name, and the key is not recognised.",
         .mockupKeySpaceBeforeColonFix: "Delete the space between « {suggestion} » and « : » (Word and LibreOffice insert one in French: turn off automatic punctuation correction, or write the mockup in a text editor).",
         .mockupUnknownKeyCommaFix: "Inside { … }, a comma separates two keys: if « {key} » belongs to the text before it, put that whole text in quotes (role: \"curator, project lead\"). Keys accepted here: {keys}.",

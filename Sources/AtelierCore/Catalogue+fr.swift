@@ -71,6 +71,8 @@ extension Catalogue {
         .mockupUnknownKeySuggestion: "Clé « {key} » inconnue {place} : vouliez-vous écrire « {suggestion} » ?",
         .mockupUnknownKeyWhy: "Atelier ignore cette clé : ce qui y est écrit n'est pas vérifié.",
         .mockupUnknownKeyFix: "Clés possibles ici : {keys}.",
+        .mockupWrittenDate: "« {value} » est une date écrite à la main : Atelier lit les dates sous la forme année-mois-jour, ici {converted}.",
+        .mockupWrittenDateFix: "Écrivez {converted}.",
         .mockupKeySpaceBeforeColon: "La clé « {suggestion} » est suivie d'une espace {space} avant « : » {place} : YAML la lit comme une partie du nom, et la clé n'est pas reconnue.",
         .mockupKeySpaceBeforeColonFix: "Effacez l'espace entre « {suggestion} » et « : » (Word et LibreOffice en insèrent une en français : désactivez la correction automatique de la ponctuation, ou écrivez la maquette dans un éditeur de texte).",
         .mockupUnknownKeyCommaFix: "Dans { … }, une virgule sépare deux clés : si « {key} » fait partie du texte qui précède, mettez tout ce texte entre guillemets (role: \"bibliothécaire, coordinatrice\"). Clés possibles ici : {keys}.",

@@ -75,6 +75,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case mockupUnknownKeySuggestion = "mockup.unknown-key.suggestion"
     case mockupUnknownKeyWhy = "mockup.unknown-key.why"
     case mockupUnknownKeyFix = "mockup.unknown-key.fix"
+    case mockupWrittenDate = "mockup.written-date"
+    case mockupWrittenDateFix = "mockup.written-date.fix"
     case mockupKeySpaceBeforeColon = "mockup.key-space-before-colon"
     case mockupKeySpaceBeforeColonFix = "mockup.key-space-before-colon.fix"
     case mockupUnknownKeyCommaFix = "mockup.unknown-key.comma-fix"

@@ -173,6 +173,18 @@ struct Validator {
         return trimmed.isEmpty ? nil : (trimmed, name)
     }
 
+    /// A date written the everyday way (« 15/05/2026 », « 30 juin 2026 »), converted to the form
+    /// `type` reads, when it reads it.
+    private static func convertedDate(_ text: String, as type: ScalarType) -> String? {
+        guard let converted = WrittenDate.converted(text) else { return nil }
+        return switch type {
+        case .date: ScalarParser.date(converted) != nil ? converted : nil
+        case .dateTime: ScalarParser.dateTime(converted) != nil ? converted : nil
+        case .moment: ScalarParser.moment(converted) != nil ? converted : nil
+        default: nil
+        }
+    }
+
     /// An object with both a `start` and an `end` must not end before it starts.
     private mutating func checkOrder(_ values: [String: Value], at path: FieldPath) {
         guard case .scalar(.moment(let start), _)? = values["start"],
@@ -205,6 +217,12 @@ struct Validator {
         }
         let position = node.position
         func invalid() -> Value? {
+            if let converted = Self.convertedDate(text, as: type) {
+                report("invalid-value", at: position, path: path,
+                       Catalogue.text(.mockupWrittenDate, ["value": text, "converted": converted]),
+                       fix: Catalogue.text(.mockupWrittenDateFix, ["converted": converted]))
+                return nil
+            }
             report("invalid-value", at: position, path: path,
                    Catalogue.text(.mockupInvalidValue, localized: ["value": Localized(verbatim: text), "expected": type.expectedForm]),
                    fix: Catalogue.text(.mockupWriteExpected, localized: ["expected": type.expectedForm]))

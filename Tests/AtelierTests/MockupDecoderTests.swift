@@ -44,10 +44,10 @@ final class MockupDecoderTests: XCTestCase {
     }
 
     func testInvalidValuesSayWhatToWrite() throws {
-        let decoded = Fixtures.decode(Fixtures.minimal.replacingOccurrences(of: "start: 2026-01-01", with: "start: 01/01/2026"))
+        let decoded = Fixtures.decode(Fixtures.minimal.replacingOccurrences(of: "start: 2026-01-01", with: "start: le 1er de l'an"))
         let finding = try XCTUnwrap(decoded.findings.first)
         XCTAssertEqual(finding.rule, "invalid-value")
-        XCTAssertEqual(finding.message.fr, "« 01/01/2026 » n'est pas une date comme 2026-03-02.")
+        XCTAssertEqual(finding.message.fr, "« le 1er de l'an » n'est pas une date comme 2026-03-02.")
         XCTAssertEqual(finding.fix?.en, "Write a date like 2026-03-02.")
         XCTAssertEqual(findings(replacing: "start: 2026-03-01", with: "start: 2026-03-01, duration: deux heures"), ["invalid-value 8:79"])
     }
