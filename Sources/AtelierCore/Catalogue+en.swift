@@ -475,6 +475,7 @@ extension Catalogue {
         .projectEvaluation: "Evaluation plan",
         .projectEvaluationColumns: "Indicator|Measure|Questions|Target|Objectives",
         .projectReadiness: "Readiness: {percent}",
+        .projectNotReady: "⚠ The check finds {errors} error(s) and {warnings} warning(s): this sheet shows what is written, not a ready project (readiness {percent}). The details are at the end; fix them with « atelier check {file} ».",
         .projectNoFindings: "The check reports nothing.",
         .projectLine: "line {line}",
         .projectGenerated: "Sheet made by Atelier from {file}.",

@@ -475,6 +475,7 @@ extension Catalogue {
         .projectEvaluation: "Plan d'évaluation",
         .projectEvaluationColumns: "Indicateur|Mesure|Questions|Cible|Objectifs",
         .projectReadiness: "Préparation : {percent}",
+        .projectNotReady: "⚠ La vérification relève {errors} erreur(s) et {warnings} avertissement(s) : cette fiche montre ce qui est écrit, pas un projet prêt (préparation {percent}). Le détail est en fin de fiche ; corrigez avec « atelier check {file} ».",
         .projectNoFindings: "La vérification ne signale rien.",
         .projectLine: "ligne {line}",
         .projectGenerated: "Fiche produite par Atelier à partir de {file}.",

@@ -207,6 +207,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case projectEvaluationColumns = "project.evaluation-columns"
     case projectReadiness = "project.readiness"
     case projectNoFindings = "project.no-findings"
+    case projectNotReady = "project.not-ready"
     case projectLine = "project.line"
     case projectGenerated = "project.generated"
     case projectUnreadable = "project.unreadable"

@@ -62,6 +62,17 @@ public struct ProjectSheet: Sendable {
         }
     }
 
+    /// The warning a sheet opens with while the check finds errors or warnings, with the same
+    /// counts as `atelier check`; nil when nothing stands at those levels.
+    public func notReady(_ result: CheckResult, file: String) -> String? {
+        let standing = result.findings.filter { !$0.isSuppressed }
+        let errors = standing.filter { $0.severity == .error }.count
+        let warnings = standing.filter { $0.severity == .warning }.count
+        guard errors + warnings > 0 else { return nil }
+        return text(.projectNotReady, ["errors": "\(errors)", "warnings": "\(warnings)",
+                                       "percent": language.percent(result.readiness.score), "file": file])
+    }
+
     func dates(_ mockup: Mockup) -> String? {
         mockup.span.map { text(.projectDates, ["start": $0.start.description, "end": $0.end.description]) }
     }
@@ -74,6 +85,7 @@ public struct ProjectSheet: Sendable {
         let institution = [mockup.institution?.name, dates(mockup)].compactMap { $0 }.joined(separator: " · ")
         if !institution.isEmpty { body += "<p class=\"meta\" dir=\"auto\">\(escape(institution))</p>\n" }
         if let summary = mockup.summary { body += "<p dir=\"auto\">\(escape(summary))</p>\n" }
+        if let warning = notReady(result, file: file) { body += "<p class=\"not-ready\" role=\"alert\">\(escape(warning))</p>\n" }
         body += "</header>\n<section><h2>\(escape(text(.projectAudiences)))</h2>\n<ul>\n"
         for audience in mockup.audiences {
             var details: [String] = []
@@ -201,6 +213,7 @@ public struct ProjectSheet: Sendable {
     th{background:#eef3f8}td{overflow-wrap:break-word;hyphens:auto}li,p,h1{overflow-wrap:anywhere}td.gap{background:#fff3cd;font-weight:600}
     .scroll{overflow-x:auto}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
     svg.timeline{width:100%;height:auto;font-size:11px}svg .grid{stroke:#ddd}svg .tick{fill:#555;font-size:10px}svg .label{fill:#1a1a1a}
+    p.not-ready{border:2px solid #D55E00;background:#fff4ec;padding:.6rem .8rem;font-weight:600}
     table.readiness td.bar{width:50%}td.bar span{display:block;height:.8rem;background:#0072B2}
     ul.findings li.error strong{color:#B2182B}ul.findings li.warning strong{color:#8a5a00}.fix{color:#444}
     footer{margin-top:1.5rem;color:#666;font-size:.8rem}
@@ -222,6 +235,7 @@ public struct ProjectSheet: Sendable {
         var output = "# \(escape(mockup.title))\n\n"
         if let meta = [mockup.institution?.name, dates(mockup)].compactMap({ $0 }).nonEmptyJoined { output += "*\(escape(meta))*\n\n" }
         if let summary = mockup.summary { output += escape(summary) + "\n\n" }
+        if let warning = notReady(result, file: file) { output += "> **\(escape(warning))**\n\n" }
         output += "## \(text(.projectAudiences))\n\n"
         for audience in mockup.audiences {
             output += "- **\(escape(audience.label))**" + (audience.expected.map { " — " + text(.projectExpected, ["count": "\($0)"]) } ?? "") + "\n"

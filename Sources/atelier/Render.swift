@@ -45,5 +45,6 @@ struct Render: ParsableCommand {
             Console.print(Catalogue.text(.projectWritten, ["path": path])[language] + "\n")
         }
         if html == nil && markdown == nil { Console.print(sheet.markdown(typed, result: result, file: file)) }
+        if let warning = sheet.notReady(result, file: mockup) { Console.error(warning) }
     }
 }

@@ -44,6 +44,18 @@ final class ProjectSheetTests: XCTestCase {
         XCTAssertEqual(count("class=\"gap\"", in: html), 0)
     }
 
+    func testASheetWithErrorsOpensWithTheCheckCounts() throws {
+        let text = String(decoding: Fixtures.bytes(Fixtures.repository.appendingPathComponent("Examples/broken/pedagogie.yaml")), as: UTF8.self)
+        let standing = Fixtures.check(text).findings.filter { !$0.isSuppressed }
+        XCTAssertEqual([standing.filter { $0.severity == .error }.count, standing.filter { $0.severity == .warning }.count], [9, 13], "as atelier check counts them")
+        let (html, markdown) = try sheet(text)
+        let warning = "⚠ La vérification relève 9 erreur(s) et 13 avertissement(s) : cette fiche montre ce qui est écrit, pas un projet prêt (préparation 43 %). Le détail est en fin de fiche ; corrigez avec « atelier check maquette.yaml »."
+        XCTAssertTrue(html.contains("<p class=\"not-ready\" role=\"alert\">\(HTML.escape(warning))</p>\n</header>"), "at the top, before the audiences")
+        XCTAssertTrue(markdown.contains("> **\(MarkdownReporter.escape(warning))**\n\n## Publics"))
+        let ready = try sheet(String(decoding: Fixtures.bytes(Fixtures.examples.appendingPathComponent("voix-du-quartier.yaml")), as: UTF8.self))
+        XCTAssertFalse(ready.html.contains("role=\"alert\""), "nothing to warn about")
+    }
+
     func testGapsInTheAlignmentAreMarkedInWordsNotOnlyColour() throws {
         let text = Fixtures.minimal.replacingOccurrences(of: "objectives: [{id: O1, text: Nommer trois œuvres, audiences: [tous]}]",
                                                          with: "objectives: [{id: O1, text: Nommer trois œuvres, audiences: [tous]}, {id: O2, text: Décrire une œuvre, audiences: [tous]}]")
