@@ -35,12 +35,29 @@ public enum BloomVerbs {
     static let englishState = ["understand", "know", "learn", "be aware of", "be familiar with", "appreciate", "grasp", "realize", "master", "believe", "comprehend", "discover"]
 
     static let french: [BloomLevel: [String]] = [
-        .remember: ["citer", "définir", "dénommer", "désigner", "énoncer", "énumérer", "étiqueter", "identifier", "indiquer", "lister", "localiser", "mémoriser", "nommer", "rappeler", "réciter", "reconnaître", "relever", "répéter", "reproduire", "retrouver", "se rappeler", "situer", "repérer"],
+        .remember: ["citer", "définir", "dénommer", "désigner", "énoncer", "énumérer", "étiqueter", "identifier", "indiquer", "lister", "localiser", "mémoriser", "nommer", "rappeler", "réciter", "reconnaître", "relever", "répéter", "reproduire", "retrouver", "se rappeler", "situer", "repérer", "lire", "déchiffrer"],
         .understand: ["associer", "classer", "classifier", "convertir", "décrire", "déduire", "discuter", "distinguer", "donner un exemple", "expliquer", "exprimer", "extrapoler", "illustrer", "exemplifier", "inférer", "interpréter", "paraphraser", "prédire", "reformuler", "représenter", "résumer", "traduire", "raconter"],
-        .apply: ["appliquer", "calculer", "démontrer", "employer", "exécuter", "expérimenter", "manipuler", "mettre en œuvre", "mobiliser", "modifier", "montrer", "opérer", "pratiquer", "préparer", "réaliser", "résoudre", "simuler", "utiliser"],
+        .apply: ["appliquer", "calculer", "démontrer", "employer", "exécuter", "expérimenter", "manipuler", "mettre en œuvre", "mobiliser", "modifier", "montrer", "opérer", "pratiquer", "préparer", "réaliser", "résoudre", "simuler", "utiliser", "transcrire", "photographier", "interviewer", "filmer", "dessiner", "manier"],
         .analyze: ["analyser", "attribuer", "catégoriser", "comparer", "contraster", "décomposer", "déconstruire", "différencier", "discriminer", "examiner", "isoler", "mettre en relation", "organiser", "questionner", "relier", "schématiser", "structurer"],
         .evaluate: ["arbitrer", "argumenter", "conclure", "contrôler", "critiquer", "défendre", "estimer", "évaluer", "hiérarchiser", "juger", "justifier", "noter", "prioriser", "recommander", "sélectionner", "valider", "vérifier"],
         .create: ["combiner", "composer", "concevoir", "construire", "créer", "développer", "écrire", "élaborer", "enregistrer", "formuler", "générer", "imaginer", "inventer", "modéliser", "planifier", "produire", "proposer", "rédiger", "scénariser"],
+    ]
+
+    /// What the mediator intends, not what the public will do: « Sensibiliser », « Faire
+    /// découvrir »… They are infinitives, but their subject is the team; « Développer la
+    /// confiance » names a disposition no one can observe.
+    static let frenchIntention = [
+        "sensibiliser", "faire découvrir", "faire connaître", "faire comprendre", "faire aimer", "faire vivre", "permettre",
+        "susciter", "favoriser", "valoriser", "initier", "éveiller", "accompagner", "donner envie", "donner le goût",
+        "encourager", "promouvoir", "amener", "inciter", "transmettre", "ouvrir", "offrir", "aider", "faciliter",
+        "renforcer", "développer la confiance", "développer le goût", "développer la curiosité", "développer l'esprit",
+        "développer le sens", "développer leur", "développer son", "développer sa", "développer ses",
+    ]
+
+    static let englishIntention = [
+        "raise awareness", "make aware", "introduce", "enable", "allow", "encourage", "foster", "promote", "inspire",
+        "engage", "help", "support", "offer", "provide", "give", "spark", "nurture", "build confidence", "develop confidence",
+        "develop a sense", "develop their", "showcase", "highlight",
     ]
 
     static let frenchState = ["comprendre", "connaître", "savoir", "apprendre", "maîtriser", "percevoir", "appréhender", "prendre conscience", "être sensibilisé à", "être sensibilisé aux", "se familiariser avec", "découvrir", "apprécier", "croire", "s'approprier"]
@@ -53,26 +70,28 @@ public enum BloomVerbs {
         }
     }
 
-    /// Normalised verb phrase → levels, and the set of state phrases, per language.
+    /// Normalised verb phrase → levels, and the sets of state and intention phrases, per language.
     struct Lexicon: Sendable {
         let levels: [[String]: Set<BloomLevel>]
         let states: Set<[String]>
+        let intentions: Set<[String]>
         let longest: Int
     }
 
     static let lexicons: [Language: Lexicon] = [
-        .fr: lexicon(french, states: frenchState),
-        .en: lexicon(english, states: englishState),
+        .fr: lexicon(french, states: frenchState, intentions: frenchIntention),
+        .en: lexicon(english, states: englishState, intentions: englishIntention),
     ]
 
-    private static func lexicon(_ lists: [BloomLevel: [String]], states: [String]) -> Lexicon {
+    private static func lexicon(_ lists: [BloomLevel: [String]], states: [String], intentions: [String]) -> Lexicon {
         var levels: [[String]: Set<BloomLevel>] = [:]
         for (level, verbs) in lists {
             for verb in verbs { levels[BloomAnalyzer.words(verb), default: []].insert(level) }
         }
         let stateWords = Set(states.map(BloomAnalyzer.words))
-        let longest = (Array(levels.keys) + Array(stateWords)).map(\.count).max() ?? 1
-        return Lexicon(levels: levels, states: stateWords, longest: longest)
+        let intentionWords = Set(intentions.map(BloomAnalyzer.words))
+        let longest = (Array(levels.keys) + Array(stateWords) + Array(intentionWords)).map(\.count).max() ?? 1
+        return Lexicon(levels: levels, states: stateWords, intentions: intentionWords, longest: longest)
     }
 }
 
@@ -84,7 +103,13 @@ public enum BloomAnalyzer {
         public let verb: String?
         public let levels: Set<BloomLevel>
         public let isState: Bool
+        /// The verb states what the team intends (« Sensibiliser »), not what the public does.
+        public let isIntention: Bool
         public let firstWord: String
+        /// The verb phrase as written in the sentence, accents kept (« découvrir »).
+        public let written: String
+        /// What follows the verb phrase in the sentence, as written.
+        public let rest: String
     }
 
     /// Lower case, no accents, elisions and pronouns split off, punctuation dropped.
@@ -108,6 +133,14 @@ public enum BloomAnalyzer {
         return words.filter { $0 != "se" || words.count == 1 }
     }
 
+    /// « Les participants sauront… », « Chaque élève pourra… »: a subject and a future that
+    /// announce the verb (« sauront » and « pourront » then stand as « savoir », « pouvoir »).
+    private static let subjects: Set<String> = ["les", "le", "la", "chaque", "tous", "toutes", "the", "each", "all"]
+    private static let futures: [String: String] = [
+        "sauront": "savoir", "saura": "savoir", "pourront": "pouvoir", "pourra": "pouvoir", "devront": "", "devra": "",
+        "seront": "etre", "sera": "etre", "vont": "", "va": "",
+    ]
+
     private static let leadIns: [Language: [[String]]] = [
         .fr: [["etre", "capable", "de"], ["etre", "capables", "de"], ["etre", "en", "mesure", "de"], ["capable", "de"], ["capables", "de"],
               ["savoir"], ["pouvoir"]],
@@ -116,9 +149,13 @@ public enum BloomAnalyzer {
 
     public static func analyze(_ sentence: String, language: Language) -> Analysis {
         guard let lexicon = BloomVerbs.lexicons[language] else {
-            return Analysis(verb: nil, levels: [], isState: false, firstWord: "")
+            return Analysis(verb: nil, levels: [], isState: false, isIntention: false, firstWord: "", written: "", rest: "")
         }
         var words = Self.words(sentence)
+        if let future = words.prefix(4).firstIndex(where: { futures[$0] != nil }), future > 0, subjects.contains(words[0]) {
+            let standIn = futures[words[future]] ?? ""
+            words = (standIn.isEmpty ? [] : [standIn]) + words.dropFirst(future + 1)
+        }
         if language == .en, let will = words.prefix(5).firstIndex(of: "will") {
             words.removeFirst(will)
         }
@@ -137,22 +174,48 @@ public enum BloomAnalyzer {
             }
         }
         let first = words.first ?? ""
-        guard let (phrase, levels, isState) = match(words, in: lexicon) else {
-            return Analysis(verb: nil, levels: [], isState: false, firstWord: first)
+        guard let found = match(words, in: lexicon) else {
+            let (written, rest) = locate([first], in: sentence)
+            return Analysis(verb: nil, levels: [], isState: false, isIntention: false, firstWord: written.isEmpty ? first : written,
+                            written: written, rest: rest)
         }
-        return Analysis(verb: phrase, levels: levels, isState: isState, firstWord: first)
+        let (written, rest) = locate(found.phrase, in: sentence)
+        return Analysis(verb: found.phrase.joined(separator: " "), levels: found.levels, isState: found.isState,
+                        isIntention: found.isIntention, firstWord: first, written: written.isEmpty ? found.phrase.joined(separator: " ") : written,
+                        rest: rest)
     }
 
     /// The longest verb phrase of the lexicon at the start of `words`.
-    private static func match(_ words: [String], in lexicon: BloomVerbs.Lexicon) -> (String, Set<BloomLevel>, Bool)? {
+    private static func match(_ words: [String], in lexicon: BloomVerbs.Lexicon) -> (phrase: [String], levels: Set<BloomLevel>, isState: Bool, isIntention: Bool)? {
         for length in stride(from: min(lexicon.longest, words.count), through: 1, by: -1) {
             let phrase = Array(words.prefix(length))
             let isState = lexicon.states.contains(phrase)
+            let isIntention = lexicon.intentions.contains(phrase)
             let levels = lexicon.levels[phrase] ?? []
-            if isState || !levels.isEmpty {
-                return (phrase.joined(separator: " "), levels, isState)
+            if isState || isIntention || !levels.isEmpty {
+                return (phrase, isIntention ? [] : levels, isState, isIntention)
             }
         }
         return nil
+    }
+
+    /// Where the normalised `phrase` is written in `sentence`: its words as written (accents
+    /// kept, an elided « d' » left out) and what follows them.
+    private static func locate(_ phrase: [String], in sentence: String) -> (written: String, rest: String) {
+        let tokens = sentence.split(separator: " ")
+        for start in tokens.indices {
+            for end in start..<min(tokens.count, start + phrase.count) {
+                let candidate = tokens[start...end].joined(separator: " ")
+                let normalised = words(candidate)
+                guard normalised.count >= phrase.count, Array(normalised.suffix(phrase.count)) == phrase else { continue }
+                var written = Substring(candidate)
+                if normalised.count > phrase.count {
+                    guard let apostrophe = written.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { continue }
+                    written = written[written.index(after: apostrophe)...]
+                }
+                return (written.lowercased(), tokens[(end + 1)...].joined(separator: " "))
+            }
+        }
+        return ("", "")
     }
 }

@@ -71,7 +71,7 @@ final class BloomAnalyzerTests: XCTestCase {
         ("Une visite ludique des collections", nil, false),
         ("Visite des réserves", nil, false),
         ("Les familles viennent au musée", nil, false),
-        ("Faire aimer la peinture flamande", nil, false),
+        ("Faire aimer la peinture flamande", "faire aimer", false),
         ("Nommer trois œuvres puis comprendre leur histoire", "nommer", false),
         ("  Nommer   trois œuvres  ", "nommer", false),
     ]
@@ -137,6 +137,30 @@ final class BloomAnalyzerTests: XCTestCase {
     func testEnglishObjectives() {
         XCTAssertGreaterThanOrEqual(english.count, 40)
         check(english, language: .en)
+    }
+
+    func testIntentionsAreTheTeamsNotThePublics() {
+        for sentence in ["Sensibiliser les enfants au tri", "Faire découvrir les œuvres aux familles", "Permettre aux aînés de témoigner",
+                         "Susciter la curiosité", "Favoriser le lien social", "Valoriser le fonds local", "Initier les jeunes au montage",
+                         "Éveiller la curiosité", "Accompagner les familles", "Donner envie de lire", "Développer la confiance en soi"] {
+            let analysis = BloomAnalyzer.analyze(sentence, language: .fr)
+            XCTAssertTrue(analysis.isIntention, sentence)
+            XCTAssertTrue(analysis.levels.isEmpty, "an intention has no Bloom level: \(sentence)")
+        }
+        XCTAssertTrue(BloomAnalyzer.analyze("Raise awareness of local history", language: .en).isIntention)
+        XCTAssertFalse(BloomAnalyzer.analyze("Développer un prototype de visite", language: .fr).isIntention, "développer un objet is creating")
+    }
+
+    func testSubjectsAndFuturesLeadToTheVerbAndAccentsAreKept() {
+        let sauront = BloomAnalyzer.analyze("Les participants sauront déchiffrer une lettre du XVIIe siècle", language: .fr)
+        XCTAssertEqual(sauront.verb, "dechiffrer")
+        XCTAssertEqual(sauront.written, "déchiffrer")
+        XCTAssertEqual(sauront.rest, "une lettre du XVIIe siècle")
+        XCTAssertEqual(BloomAnalyzer.analyze("Chaque élève sera capable d'identifier trois sources", language: .fr).written, "identifier")
+        XCTAssertEqual(BloomAnalyzer.analyze("Découvrir les réserves", language: .fr).written, "découvrir")
+        for observable in ["Transcrire une lettre", "Lire un plan ancien", "Photographier un détail", "Interviewer un ancien ouvrier"] {
+            XCTAssertFalse(BloomAnalyzer.analyze(observable, language: .fr).levels.isEmpty, observable)
+        }
     }
 
     func testVerbsAtTwoLevels() {

@@ -74,3 +74,29 @@ final class SampleSizeTests: XCTestCase {
         XCTAssertEqual(finding.fix?.en.hasPrefix("Aim for at least 97 respondents"), true, finding.fix?.en ?? "")
     }
 }
+
+/// An intention objective is answered with two rewritings drawn from its own words.
+final class IntentionRewriteTests: XCTestCase {
+    private func fix(_ objective: String, language: Language = .fr) throws -> String {
+        let text = Fixtures.minimal.replacingOccurrences(of: "text: Nommer trois œuvres", with: "text: \(objective)")
+        let finding = try XCTUnwrap(Fixtures.check(text).findings.first { $0.rule == "objective-intention" }, objective)
+        return try XCTUnwrap(finding.fix?[language])
+    }
+
+    func testRewritingsComeFromTheObjectivesWords() throws {
+        XCTAssertEqual(try fix("Sensibiliser le public à la biodiversité du parc"),
+                       "Écrivez ce que le public saura faire, par exemple « Citer trois éléments de la biodiversité du parc » ou « Expliquer à un proche la biodiversité du parc ».")
+        XCTAssertEqual(try fix("Faire découvrir les œuvres de la salle aux familles"),
+                       "Écrivez ce que le public saura faire, par exemple « Citer trois éléments des œuvres de la salle » ou « Expliquer à un proche les œuvres de la salle ».")
+        XCTAssertEqual(try fix("Permettre aux enfants de nommer trois arbres du parc"),
+                       "Écrivez ce que le public saura faire, par exemple « Nommer trois arbres du parc » ou « Montrer à un proche comment nommer trois arbres du parc ».")
+        XCTAssertEqual(try fix("Valoriser le patrimoine industriel"),
+                       "Écrivez ce que le public saura faire, par exemple « Citer trois éléments du patrimoine industriel » ou « Expliquer à un proche le patrimoine industriel ».")
+    }
+
+    func testTheIntentionIsNotAlsoAnUnknownVerb() {
+        let text = Fixtures.minimal.replacingOccurrences(of: "text: Nommer trois œuvres", with: "text: Sensibiliser les familles au patrimoine")
+        let rules = Fixtures.check(text).findings.filter { $0.path.description == "objectives[0].text" }.map(\.rule)
+        XCTAssertEqual(rules, ["objective-intention"])
+    }
+}
