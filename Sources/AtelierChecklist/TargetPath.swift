@@ -7,8 +7,8 @@ import AtelierCore
 import AtelierMockup
 
 /// A selection of parts of a mockup: dotted keys, lists entered with `[*]` (every item, records
-/// or plain values such as `audiences[*].needs[*]`) or `[key=value]` (the items whose `key` is
-/// `value`). `tools[type=podcast].accessibility.transcript`.
+/// or plain values such as `audiences[*].needs[*]`), `[key=value]` (the items whose `key` is
+/// `value`) or `[key]` (the items where `key` is written). `tools[type=podcast].accessibility.transcript`.
 public struct TargetPath: Sendable, Hashable, CustomStringConvertible {
     public struct Segment: Sendable, Hashable {
         public let key: String
@@ -18,6 +18,8 @@ public struct TargetPath: Sendable, Hashable, CustomStringConvertible {
     public enum Selector: Sendable, Hashable {
         case all
         case equals(key: String, value: String)
+        /// `[ai]`: the items where that key is written.
+        case has(key: String)
     }
 
     public let segments: [Segment]
@@ -47,6 +49,8 @@ public struct TargetPath: Sendable, Hashable, CustomStringConvertible {
                 segments.append(Segment(key: key, selector: .all))
             } else if let equals = inside.firstIndex(of: "="), !inside[..<equals].isEmpty, !inside[inside.index(after: equals)...].isEmpty {
                 segments.append(Segment(key: key, selector: .equals(key: String(inside[..<equals]), value: String(inside[inside.index(after: equals)...]))))
+            } else if !inside.isEmpty, inside.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+                segments.append(Segment(key: key, selector: .has(key: String(inside))))
             } else {
                 throw .syntax(text)
             }
@@ -67,11 +71,18 @@ public struct TargetPath: Sendable, Hashable, CustomStringConvertible {
             let isLast = index == segments.count - 1
             switch (field.node, segment.selector) {
             case (.list(let item, _), let selector?):
-                if case .equals(let key, _) = selector {
+                switch selector {
+                case .equals(let key, _):
                     guard case .object(let itemFields) = item, let selected = itemFields.first(where: { $0.name == key }),
                           case .scalar = selected.node else {
                         throw .badSelector(text, key)
                     }
+                case .has(let key):
+                    guard case .object(let itemFields) = item, itemFields.contains(where: { $0.name == key }) else {
+                        throw .badSelector(text, key)
+                    }
+                case .all:
+                    break
                 }
                 node = item
             case (.list, nil) where !isLast:
@@ -138,6 +149,8 @@ extension TargetPath.Selector {
         case let .equals(key, value):
             guard case .scalar(let scalar, _)? = record[key] else { return false }
             return scalar.text.lowercased() == value.lowercased()
+        case .has(let key):
+            return record[key] != nil
         }
     }
 }

@@ -162,7 +162,9 @@ public enum MockupSchema {
             Field("provider", .scalar(.text), "Fournisseur du modèle d'IA."),
             Field("provider-country", .scalar(.country), "Pays du fournisseur (code à deux lettres)."),
             Field("personal-data-in-prompts", .scalar(.bool), "Des données personnelles sont envoyées au modèle."),
-        ]), "Intelligence artificielle."),
+            Field("purpose", .scalar(.text), "Ce que fait l'IA dans le projet (répondre, écrire des textes, produire des images…)."),
+            Field("generated-content", .scalar(.bool), "Des contenus produits par l'IA (textes, images, voix) sont montrés au public."),
+        ]), "Intelligence artificielle (tout outil qui en utilise une : AI Act art. 50)."),
         Field("social", .object([
             Field("platform", .scalar(.text), "Plateforme (Instagram, TikTok…)."),
             Field("moderation", .scalar(.text), "Qui modère, et comment."),

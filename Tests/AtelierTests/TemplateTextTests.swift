@@ -100,3 +100,39 @@ final class IntentionRewriteTests: XCTestCase {
         XCTAssertEqual(rules, ["objective-intention"])
     }
 }
+
+/// AI use is raised wherever it shows: in a tool's name or purpose, not only in a chatbot.
+final class AIUseTests: XCTestCase {
+    private func rules(_ tool: String, rights: String? = nil) -> [String] {
+        var text = Fixtures.minimal.replacingOccurrences(of: "tools: [{id: quiz, type: quiz, objectives: [O1]}]", with: "tools: [\(tool)]")
+        if let rights { text += "rights: \(rights)\n" }
+        return Fixtures.check(text).findings.map(\.rule).filter { $0.hasPrefix("ai-") }
+    }
+
+    func testAnUndeclaredAIIsOneErrorWhateverTheToolsType() {
+        XCTAssertEqual(rules("{id: quiz, type: website, name: Biographies, purpose: Biographies écrites par ChatGPT, objectives: [O1]}"), ["ai-declared"])
+        XCTAssertEqual(rules("{id: quiz, type: video, name: Affiches Midjourney, objectives: [O1]}"), ["ai-declared"])
+        XCTAssertEqual(rules("{id: quiz, type: quiz, name: Quiz de l'IA, objectives: [O1]}"), ["ai-declared"])
+        XCTAssertEqual(rules("{id: quiz, type: chatbot, objectives: [O1]}"), ["ai-declared"], "one finding, not three")
+        XCTAssertEqual(rules("{id: quiz, type: quiz, name: Quiz des aïeux, purpose: Ce que j'ai vu chez Claude Monet quand le mistral souffle, objectives: [O1]}"), [], "no clue")
+    }
+
+    func testADeclaredAIOnAnyToolIsHeldToDisclosureAndReview() {
+        XCTAssertEqual(rules("{id: quiz, type: website, purpose: Textes écrits avec ChatGPT, objectives: [O1], ai: {provider: OpenAI}}"),
+                       ["ai-disclosure", "ai-human-review"])
+        XCTAssertEqual(rules("{id: quiz, type: website, objectives: [O1], ai: {disclosure: true, human-review: true, personal-data-in-prompts: true}}"),
+                       ["ai-personal-data"])
+    }
+
+    func testAnAIOutputIsNotTheTeamsOwnWork() {
+        XCTAssertEqual(rules("{id: quiz, type: quiz, objectives: [O1]}", rights: "{image-release: true, assets: [{title: Portrait, author: Midjourney, license: own-work}]}"),
+                       ["ai-generated-licence"])
+        XCTAssertEqual(rules("{id: quiz, type: quiz, objectives: [O1]}", rights: "{image-release: true, assets: [{title: Portrait, author: Midjourney, license: unknown}]}"),
+                       [])
+    }
+
+    func testTheHasSelectorSelectsTheItemsWhereAKeyIsWritten() throws {
+        XCTAssertEqual(try TargetPath(parsing: "tools[ai].ai.disclosure").segments.first?.selector, .has(key: "ai"))
+        XCTAssertThrowsError(try TargetPath(parsing: "tools[nope].name")) { XCTAssertEqual($0 as? TargetPathError, .badSelector("tools[nope].name", "nope")) }
+    }
+}

@@ -1,0 +1,57 @@
+import AtelierCore
+import AtelierMockup
+
+/// AI use wherever it shows, not only in chatbots: a tool whose type, name or purpose names an
+/// AI (ChatGPT, Midjourney, « IA générative »…) must declare it in an `ai:` block
+/// (`aspect: declared`); an asset produced by an AI is not the team's own work
+/// (`aspect: licence`).
+struct AIUse: BuiltinFunction {
+    static let name = "ai-use"
+    static let summary = Localized(fr: "Tout outil qui utilise une IA la déclare, et ses productions ne sont pas des œuvres de l'équipe.",
+                                   en: "Every tool that uses an AI declares it, and its outputs are not the team's own work.")
+    static let options: [String: OptionKind] = ["aspect": .text(["declared", "licence"])]
+
+    /// Words that name an AI service or AI generation, normalised (no accents, lower case).
+    /// Names that are also ordinary words (Claude, le mistral, Le Chat) are left out: a clue
+    /// must not turn Claude Monet into an AI.
+    static let clues = [
+        "chatgpt", "gpt-4", "gpt-5", "openai", "mistral ai", "gemini", "copilot", "midjourney", "dall-e", "dall·e",
+        "stable diffusion", "adobe firefly", "elevenlabs", "intelligence artificielle", "ia generative", "par ia",
+        "par l ia", "artificial intelligence", "generative ai", "ai-generated", "ai generated", "llm",
+    ]
+
+    /// The first clue of AI use in `texts`, as written in the list.
+    static func clue(in texts: [String]) -> String? {
+        // Words apart: « l'IA », « (IA) », « IA. » all count.
+        let padded = texts.map { text in
+            (" " + String(TextMatching.normalized(text).map { $0.isLetter || $0.isNumber || "-·".contains($0) ? $0 : " " }) + " ")
+                .replacingOccurrences(of: " j ai ", with: " ")
+        }
+        if padded.contains(where: { $0.contains(" ia ") || $0.contains(" ai ") }) { return "IA" }
+        return clues.first { clue in padded.contains { $0.contains(clue) } }
+    }
+
+    static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
+        let mockup = context.mockup
+        switch options.text("aspect") ?? "declared" {
+        case "licence":
+            let assets = mockup.record.record("rights")?.records("assets") ?? []
+            func origin(_ asset: Record) -> String? { clue(in: ["author", "title", "source"].compactMap(asset.text)) }
+            return Outcome.each(of: assets, failing: { asset in
+                asset.text("license") == "own-work" && origin(asset) != nil
+            }, violation: { asset in
+                Outcome.Violation(path: asset.path, arguments: ["title": asset.text("title") ?? "", "clue": origin(asset) ?? ""])
+            })
+        default:
+            return Outcome.each(of: mockup.tools, failing: { tool in
+                tool.record["ai"] == nil && evidence(tool) != nil
+            }, violation: { tool in
+                Outcome.Violation(path: tool.record.path, arguments: ["id": tool.id, "clue": evidence(tool) ?? ""])
+            })
+        }
+    }
+
+    private static func evidence(_ tool: Mockup.Tool) -> String? {
+        tool.type == "chatbot" ? "chatbot" : clue(in: ["name", "purpose"].compactMap(tool.record.text))
+    }
+}
