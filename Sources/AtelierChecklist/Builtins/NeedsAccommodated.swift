@@ -1,14 +1,16 @@
 import AtelierCore
 import AtelierMockup
 
-/// RGAA and FALC: an audience with a `hearing` need is not served by an audio tool without
-/// transcript or a video without captions; one with a `visual` need gets audio description
-/// or an easy-read version from at least one of its tools.
+/// Each declared need answered by the measures that serve it (RGAA, FALC): a `hearing` need is
+/// not served by an audio tool without transcript or a video without captions; a `visual` need
+/// gets audio description, large print or a screen-reader-ready tool, or large-print or tactile
+/// media for the project (an easy-read version is not a low-vision measure); a `cognitive`
+/// need gets an easy-read (FALC) version; a `mobility` need gets step-free places.
 struct NeedsAccommodated: BuiltinFunction {
     static let name = "needs-accommodated"
-    static let summary = Localized(fr: "Les besoins auditifs et visuels déclarés sont couverts par les outils de ces publics.",
-                                   en: "Declared hearing and visual needs are met by the tools of those audiences.")
-    static let options: [String: OptionKind] = ["need": .text(["hearing", "visual"])]
+    static let summary = Localized(fr: "Les besoins auditifs, visuels, cognitifs et moteurs déclarés sont couverts par des mesures qui y répondent.",
+                                   en: "Declared hearing, visual, cognitive and mobility needs are met by measures that answer them.")
+    static let options: [String: OptionKind] = ["need": .text(["hearing", "visual", "cognitive", "mobility"])]
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         let need = options.text("need") ?? "hearing"
@@ -21,11 +23,19 @@ struct NeedsAccommodated: BuiltinFunction {
             let tools = mockup.tools.filter { toolIds.contains($0.id) }
             let needIndex = audience.needs.firstIndex(of: need) ?? 0
             let path = audience.record.path.appending("needs").appending(needIndex)
+            let project = mockup.record.record("accessibility")
+            func projectHas(_ measure: String) -> Bool { project?.bool(measure) == true }
+            let served: Bool? = switch need {
+            case "visual": tools.isEmpty ? nil
+                : tools.contains { has($0, "audio-description") || has($0, "large-print") || has($0, "screen-reader") }
+                    || projectHas("large-print") || projectHas("tactile")
+            case "cognitive": tools.contains { has($0, "easy-read") } || projectHas("easy-read")
+            case "mobility": projectHas("step-free")
+            default: nil
+            }
             switch need {
-            case "visual":
-                let served = tools.contains { has($0, "audio-description") || has($0, "easy-read") }
-                    || mockup.record.record("accessibility")?.bool("easy-read") == true
-                if !served && !tools.isEmpty {
+            case "visual", "cognitive", "mobility":
+                if served == false {
                     violations.append(Outcome.Violation(path: path, arguments: ["id": audience.id, "label": audience.label, "tool": ""]))
                 }
             default:
