@@ -136,3 +136,34 @@ final class AIUseTests: XCTestCase {
         XCTAssertThrowsError(try TargetPath(parsing: "tools[nope].name")) { XCTAssertEqual($0 as? TargetPathError, .badSelector("tools[nope].name", "nope")) }
     }
 }
+
+/// Platforms named by a tool carry their minimum age and are processors; minors are declared.
+final class PlatformTests: XCTestCase {
+    private func rules(audience: String, tool: String, data: String) -> [String] {
+        let text = Fixtures.minimal
+            .replacingOccurrences(of: "audiences: [{id: tous, label: Tout public}]", with: "audiences: [\(audience)]")
+            .replacingOccurrences(of: "tools: [{id: quiz, type: quiz, objectives: [O1]}]", with: "tools: [\(tool)]")
+            .replacingOccurrences(of: "tools: [quiz], objectives: [O1]}]", with: "tools: [quiz], audiences: [tous], objectives: [O1]}]") + "data: \(data)\n"
+        return Fixtures.check(text).findings.map(\.rule).filter { ["platform-age", "platform-processor", "minors-declared", "minors-retention", "social-network-age"].contains($0) }
+    }
+
+    func testAPlatformNamedInAnyToolKeepsItsMinimumAge() {
+        XCTAssertEqual(rules(audience: "{id: tous, label: CM2, age: {min: 10}}", tool: "{id: quiz, type: podcast, name: Podcast sur Spotify, objectives: [O1]}", data: "{personal: false}"),
+                       ["platform-age"])
+        XCTAssertEqual(rules(audience: "{id: tous, label: CM2, age: {min: 10}}", tool: "{id: quiz, type: social-network, social: {platform: Instagram}, objectives: [O1]}", data: "{personal: false}"),
+                       ["social-network-age"], "the social network's own rule says it once")
+    }
+
+    func testAPlatformIsAProcessorUnderItsOwnNameOrItsCompanys() {
+        let tool = "{id: quiz, type: social-network, social: {platform: Instagram}, objectives: [O1]}"
+        let adults = "{id: tous, label: Adultes, age: {min: 18}}"
+        XCTAssertEqual(rules(audience: adults, tool: tool, data: "{personal: true, legal-basis: consent, retention-months: 6, notice: true}"), ["platform-processor"])
+        XCTAssertEqual(rules(audience: adults, tool: tool, data: "{personal: true, legal-basis: consent, retention-months: 6, notice: true, processors: [{name: Meta Platforms Ireland, country: IE}]}"), [])
+    }
+
+    func testMinorsAreDeclaredAndTheirDataKeptBriefly() {
+        let tool = "{id: quiz, type: quiz, objectives: [O1]}"
+        XCTAssertEqual(rules(audience: "{id: tous, label: Lycéens, age: {min: 17}}", tool: tool, data: "{personal: true, legal-basis: consent, retention-months: 6, notice: true}"), ["minors-declared"])
+        XCTAssertEqual(rules(audience: "{id: tous, label: Lycéens, age: {min: 17}}", tool: tool, data: "{personal: true, legal-basis: consent, retention-months: 120, notice: true, minors: true}"), ["minors-retention"])
+    }
+}
