@@ -86,9 +86,12 @@ public enum MockupSchema {
     ])
 
     static let needs = [
-        Choice("low-digital-literacy", "Peu à l'aise avec le numérique"), Choice("visual", "Handicap visuel"),
-        Choice("hearing", "Handicap auditif"), Choice("mobility", "Mobilité réduite"),
-        Choice("cognitive", "Handicap cognitif ou psychique"), Choice("non-native-speakers", "Non-francophones"),
+        Choice("low-digital-literacy", "Peu à l'aise avec le numérique", synonyms: ["illectronisme", "fracture numérique"]),
+        Choice("visual", "Handicap visuel", synonyms: ["visuel", "malvoyant", "malvoyants", "aveugle", "aveugles"]),
+        Choice("hearing", "Handicap auditif", synonyms: ["auditif", "sourd", "sourds", "malentendant", "malentendants"]),
+        Choice("mobility", "Mobilité réduite", synonyms: ["pmr", "moteur", "handicap moteur", "fauteuil"]),
+        Choice("cognitive", "Handicap cognitif ou psychique", synonyms: ["cognitif", "handicap mental", "handicap cognitif", "psychique", "falc"]),
+        Choice("non-native-speakers", "Non-francophones", synonyms: ["allophones", "allophone", "fle"]),
         Choice("young-children", "Jeunes enfants"), Choice("other", "Autre besoin"),
     ]
 
@@ -209,7 +212,7 @@ public enum MockupSchema {
     ])
 
     public static let legalBases = [
-        Choice("consent", "Consentement"), Choice("public-task", "Mission d'intérêt public"),
+        Choice("consent", "Consentement", synonyms: ["accord"]), Choice("public-task", "Mission d'intérêt public"),
         Choice("legitimate-interest", "Intérêt légitime"), Choice("contract", "Contrat"),
         Choice("legal-obligation", "Obligation légale"), Choice("vital-interest", "Intérêts vitaux"),
     ]
@@ -232,7 +235,7 @@ public enum MockupSchema {
         Choice("cc-by", "CC BY"), Choice("cc-by-sa", "CC BY-SA"), Choice("cc-by-nc", "CC BY-NC"),
         Choice("cc-by-nd", "CC BY-ND"), Choice("cc-by-nc-sa", "CC BY-NC-SA"), Choice("cc-by-nc-nd", "CC BY-NC-ND"),
         Choice("cc0", "CC0"), Choice("public-domain", "Domaine public"), Choice("cleared", "Droits obtenus"),
-        Choice("own-work", "Création de l'équipe"), Choice("unknown", "Inconnue"),
+        Choice("own-work", "Création de l'équipe", synonyms: ["œuvre originale", "création originale"]), Choice("unknown", "Inconnue"),
     ]
 
     static let rights: SchemaNode = .object([

@@ -4,14 +4,23 @@
 
 import AtelierCore
 
-/// One accepted value of an enumerated field, with what it means.
+/// One accepted value of an enumerated field, with what it means. The French words of its
+/// description (« Bibliothèque, médiathèque ») and its `synonyms` are how French speakers
+/// write it: written instead of the value, they get the value in the answer.
 public struct Choice: Sendable {
     public let value: String
     public let description: String
+    public let synonyms: [String]
 
-    public init(_ value: String, _ description: String) {
+    public init(_ value: String, _ description: String, synonyms: [String] = []) {
         self.value = value
         self.description = description
+        self.synonyms = synonyms
+    }
+
+    /// The words that stand for this value, normalised.
+    var everydayWords: Set<String> {
+        Set((description.split(separator: ",").map(String.init) + synonyms).map(TextMatching.normalized))
     }
 }
 

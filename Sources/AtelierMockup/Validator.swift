@@ -267,7 +267,13 @@ struct Validator {
         case .integer: return typed(ScalarParser.integer(text).map { .integer($0) })
         case .number: return typed(ScalarParser.number(text).map { .number($0) })
         case .percent: return typed(ScalarParser.percent(text).map { .number($0) })
-        case .country: return typed(ScalarParser.isCode(text, letters: 2) ? .text(text) : nil)
+        case .country:
+            if !ScalarParser.isCode(text, letters: 2), let code = CountryNames.code(of: text) {
+                report("invalid-value", at: position, path: path, Catalogue.text(.mockupCountryName, ["value": text, "code": code]),
+                       fix: Catalogue.text(.mockupCountryNameFix, ["code": code]))
+                return nil
+            }
+            return typed(ScalarParser.isCode(text, letters: 2) ? .text(text) : nil)
         case .currency: return typed(ScalarParser.isCode(text, letters: 3) ? .text(text) : nil)
         case .email: return typed(ScalarParser.isEmail(text) ? .text(text) : nil)
         }
@@ -279,6 +285,12 @@ struct Validator {
             return .scalar(.text(match.value), position)
         }
         let values = choices.map(\.value)
+        if let everyday = choices.first(where: { $0.everydayWords.contains(TextMatching.normalized(text)) }) {
+            report("unknown-value", at: position, path: path,
+                   Catalogue.text(.mockupValueSynonym, ["value": text, "suggestion": everyday.value]),
+                   fix: Catalogue.text(.mockupValueSynonymFix, ["suggestion": everyday.value]))
+            return nil
+        }
         let suggestion = TextMatching.closest(to: text, among: values).first
         let arguments = ["value": text, "field": path.description, "suggestion": suggestion ?? ""]
         report("unknown-value", at: position, path: path,

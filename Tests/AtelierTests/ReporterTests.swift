@@ -7,7 +7,7 @@ final class ReporterTests: XCTestCase {
     private let source = """
     format: atelier/1
     title: Médiation | <b>essai</b>
-    institution: {name: Musée, type: musee}
+    institution: {name: Musée, type: musuem}
     sumary: x
 
     """
@@ -19,8 +19,8 @@ final class ReporterTests: XCTestCase {
     func testTextReportLooksLikeACompiler() {
         let text = TextReporter(language: .en, colour: false).render([checked])
         XCTAssertEqual(text, """
-        essai.yaml:3:34: error: « musee » is not an accepted value for « institution.type »: did you mean « museum »? [unknown-value]
-         3 | institution: {name: Musée, type: musee}
+        essai.yaml:3:34: error: « musuem » is not an accepted value for « institution.type »: did you mean « museum »? [unknown-value]
+         3 | institution: {name: Musée, type: musuem}
            |                                  ^
            = fix: Write one of the values: museum, library, archives, heritage-site, performing-arts, cultural-centre, youth-centre, school, university, association, third-place, fablab, other.
         essai.yaml:4:1: warning: Unknown key « sumary » at the top of the file: did you mean « summary »? [unknown-key]
@@ -35,7 +35,7 @@ final class ReporterTests: XCTestCase {
 
     func testTextReportInFrenchWithColour() {
         let text = TextReporter(language: .fr, colour: true).render([checked])
-        XCTAssertTrue(text.hasPrefix("\u{1B}[1messai.yaml:3:34:\u{1B}[0m \u{1B}[1;31merreur:\u{1B}[0m « musee » n'est pas une valeur acceptée"))
+        XCTAssertTrue(text.hasPrefix("\u{1B}[1messai.yaml:3:34:\u{1B}[0m \u{1B}[1;31merreur:\u{1B}[0m « musuem » n'est pas une valeur acceptée"))
         XCTAssertTrue(text.contains("   = correction : Écrivez l'une des valeurs : museum,"))
         XCTAssertTrue(text.hasSuffix("\u{1B}[1m1 fichier(s) vérifié(s) : 1 erreur(s), 1 avertissement(s), 0 info(s).\u{1B}[0m\n"))
         XCTAssertFalse(TextReporter(language: .fr, colour: false).render([checked]).contains("\u{1B}"))
@@ -58,7 +58,7 @@ final class ReporterTests: XCTestCase {
         XCTAssertEqual(first["path"] as? String, "institution.type")
         XCTAssertEqual(first["line"] as? Int, 3)
         XCTAssertEqual(first["column"] as? Int, 34)
-        XCTAssertEqual(first["message"] as? String, "« musee » n'est pas une valeur acceptée pour « institution.type » : vouliez-vous écrire « museum » ?")
+        XCTAssertEqual(first["message"] as? String, "« musuem » n'est pas une valeur acceptée pour « institution.type » : vouliez-vous écrire « museum » ?")
         XCTAssertTrue(first["why"] is NSNull)
         XCTAssertNotNil(first["fix"] as? String)
         let summary = try XCTUnwrap(object["summary"] as? [String: Int])

@@ -27,3 +27,24 @@ final class WrittenDateTests: XCTestCase {
         XCTAssertEqual(timed.findings.first { $0.rule == "invalid-value" }?.fix?.en, "Write a date like 2026-03-02.")
     }
 }
+
+/// French words for enumerated values and country names are answered with the value to write.
+final class FrenchValueTests: XCTestCase {
+    func testEverydayWordsGetTheirValue() throws {
+        let text = Fixtures.minimal
+            .replacingOccurrences(of: "institution: {name: Musée, type: museum}", with: "institution: {name: Musée, type: Médiathèque, country: Belgique}")
+            .replacingOccurrences(of: "audiences: [{id: tous, label: Tout public}]", with: "audiences: [{id: tous, label: Tout public, needs: [malentendants]}]")
+        let findings = Fixtures.decode(text).findings
+        XCTAssertEqual(findings.map(\.message.fr), [
+            "« Médiathèque » s'écrit « library » dans la maquette : ses valeurs sont des mots fixes, en anglais, que tous les outils comprennent.",
+            "« Belgique » : la maquette attend le code du pays en deux lettres, ici BE.",
+            "« malentendants » s'écrit « hearing » dans la maquette : ses valeurs sont des mots fixes, en anglais, que tous les outils comprennent.",
+        ])
+        XCTAssertEqual(findings.map { $0.fix?.en }, ["Write library.", "Write BE.", "Write hearing."])
+    }
+
+    func testAWordNoValueMeansKeepsTheClosestValueSuggestion() throws {
+        let text = Fixtures.minimal.replacingOccurrences(of: "type: museum", with: "type: musem")
+        XCTAssertEqual(Fixtures.decode(text).findings.first?.message.en, "« musem » is not an accepted value for « institution.type »: did you mean « museum »?")
+    }
+}
