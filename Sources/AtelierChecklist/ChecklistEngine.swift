@@ -34,6 +34,7 @@ public struct ChecklistEngine: Sendable {
         let structuralErrorPaths = decoded.findings.filter { $0.severity == .error && !$0.path.components.isEmpty }.map(\.path)
         if let mockup = decoded.mockup, let tree = decoded.tree {
             let context = CheckContext(mockup: mockup, language: language, templateTexts: templateTexts)
+            let frame = LegalFrame.of(country: mockup.institution?.record.text("country")).arguments
             for rule in rules {
                 guard let severity = rule.severity else { continue }
                 let outcome = evaluate(rule, in: context)
@@ -42,7 +43,7 @@ public struct ChecklistEngine: Sendable {
                 let judged = outcome.violations.filter { violation in
                     !structuralErrorPaths.contains { violation.path.hasPrefix($0) }
                 }
-                findings += judged.map { finding(rule, severity: severity, $0, tree: tree) }
+                findings += judged.map { finding(rule, severity: severity, $0, frame: frame, tree: tree) }
             }
         }
         // A placeholder or a copied example stands for its field: what other rules say about the
@@ -81,9 +82,11 @@ public struct ChecklistEngine: Sendable {
         return DeclarativeChecks.evaluate(rule.check, on: target, root: root, missingPasses: rule.missingPasses)
     }
 
-    private func finding(_ rule: Rule, severity: Severity, _ violation: Outcome.Violation, tree: YAMLNode) -> Finding {
-        Finding(rule: rule.id, severity: violation.severity ?? severity, path: violation.path,
-                position: tree.position(of: violation.path), message: rule.message.filled(violation.arguments),
-                why: rule.why.filled(violation.arguments), fix: rule.fix.filled(violation.arguments), reference: rule.reference)
+    /// A finding of `rule` at one violation; its texts may cite the mockup's legal frame.
+    private func finding(_ rule: Rule, severity: Severity, _ violation: Outcome.Violation, frame: [String: String], tree: YAMLNode) -> Finding {
+        let arguments = frame.merging(violation.arguments) { $1 }
+        return Finding(rule: rule.id, severity: violation.severity ?? severity, path: violation.path,
+                       position: tree.position(of: violation.path), message: rule.message.filled(arguments),
+                       why: rule.why.filled(arguments), fix: rule.fix.filled(arguments), reference: rule.reference)
     }
 }

@@ -167,3 +167,21 @@ final class PlatformTests: XCTestCase {
         XCTAssertEqual(rules(audience: "{id: tous, label: Lycéens, age: {min: 17}}", tool: tool, data: "{personal: true, legal-basis: consent, retention-months: 120, notice: true, minors: true}"), ["minors-retention"])
     }
 }
+
+/// The rules cite the law and figures of the institution's country.
+final class LegalFrameTests: XCTestCase {
+    private func why(_ rule: String, country: String) throws -> Localized {
+        let text = String(decoding: Fixtures.bytes(Fixtures.repository.appendingPathComponent("Examples/broken/pedagogie.yaml")), as: UTF8.self)
+            .replacingOccurrences(of: "country: FR", with: "country: \(country)")
+        return try XCTUnwrap(Fixtures.check(text).findings.first { $0.rule == rule }?.why, rule)
+    }
+
+    func testABelgianProjectGetsBelgianReferences() throws {
+        XCTAssertEqual(try why("podcast-transcript", country: "BE").fr,
+                       "Un contenu audio enregistré doit avoir une transcription textuelle (WCAG 1.2.1), obligatoire pour les organismes publics : norme EN 301 549 (loi du 19 juillet 2018 sur l'accessibilité des sites des organismes publics).")
+        XCTAssertTrue(try why("non-digital-path", country: "BE").en.hasPrefix("In the European Union, 44% of people aged 16-74 lack basic digital skills (Eurostat 2023)"))
+        XCTAssertTrue(try why("non-digital-path", country: "FR").fr.hasPrefix("15,4 % des personnes de 15 ans ou plus sont en illectronisme en France"))
+        XCTAssertEqual(try why("podcast-transcript", country: "FR").en,
+                       "Pre-recorded audio needs a text transcript (WCAG 1.2.1), mandatory for public bodies: RGAA 4.1 (act of 11 February 2005, art. 47).")
+    }
+}

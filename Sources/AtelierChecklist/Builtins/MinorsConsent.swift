@@ -24,6 +24,6 @@ struct MinorsConsent: BuiltinFunction {
         guard data.bool("parental-consent") != true else { return Outcome(applicable: true) }
         return Outcome(applicable: true, violations: [Outcome.Violation(
             path: FieldPath([.key("data"), .key("parental-consent")]),
-            arguments: ["age": "\(age)", "id": young?.id ?? "", "label": young?.label ?? "", "lawfr": frame.consentLaw.fr, "lawen": frame.consentLaw.en])])
+            arguments: ["age": "\(age)", "id": young?.id ?? "", "label": young?.label ?? ""])])
     }
 }
