@@ -85,7 +85,7 @@ public enum MockupSchema {
         ])), "Nature du partenaire (un partenaire commercial compte pour les licences NC)."),
     ])
 
-    static let needs = [
+    public static let needs = [
         Choice("low-digital-literacy", "Peu à l'aise avec le numérique", synonyms: ["illectronisme", "fracture numérique"]),
         Choice("visual", "Handicap visuel", synonyms: ["visuel", "malvoyant", "malvoyants", "aveugle", "aveugles"]),
         Choice("hearing", "Handicap auditif", synonyms: ["auditif", "sourd", "sourds", "malentendant", "malentendants"]),
@@ -121,6 +121,16 @@ public enum MockupSchema {
         Field("by", .scalar(.date), "La date à laquelle l'objectif doit être atteint."),
     ])
 
+    /// An enumerated value in French words (its description), or as written when the list
+    /// does not have it.
+    public static func words(for value: String, in choices: [Choice]) -> String {
+        choices.first { $0.value == value }?.description ?? value
+    }
+
+    public static let devices = [
+        Choice("provided", "Appareils prêtés"), Choice("byod", "Appareils des visiteurs"), Choice("both", "Appareils prêtés ou des visiteurs"),
+    ]
+
     public static let toolTypes = [
         Choice("ar", "Réalité augmentée"), Choice("vr", "Réalité virtuelle"), Choice("podcast", "Podcast"),
         Choice("video", "Vidéo"), Choice("social-network", "Réseau social"), Choice("quiz", "Quiz"),
@@ -137,9 +147,7 @@ public enum MockupSchema {
         Field("purpose", .scalar(.text), "À quoi sert l'outil dans le projet.", aliases: ["usage", "but"]),
         Field("objectives", .list(.scalar(.ref("objectives"))), "Les objectifs que l'outil sert.", aliases: ["objectifs"]),
         Field("access", .object([
-            Field("devices", .scalar(.choice([
-                Choice("provided", "Appareils prêtés"), Choice("byod", "Appareils des visiteurs"), Choice("both", "Les deux"),
-            ])), "Qui fournit les appareils."),
+            Field("devices", .scalar(.choice(devices)), "Qui fournit les appareils."),
             Field("network", .scalar(.choice([
                 Choice("none", "Aucun réseau nécessaire"), Choice("wifi", "Wi-Fi"), Choice("mobile", "Réseau mobile"),
             ])), "Le réseau nécessaire."),

@@ -74,7 +74,8 @@ public struct ProjectSheet: Sendable {
     }
 
     func dates(_ mockup: Mockup) -> String? {
-        mockup.span.map { text(.projectDates, ["start": $0.start.description, "end": $0.end.description]) }
+        let details = ProjectDetails(language: language)
+        return mockup.span.map { text(.projectDates, ["start": details.date($0.start), "end": details.date($0.end)]) }
     }
 
     // MARK: HTML
@@ -90,7 +91,7 @@ public struct ProjectSheet: Sendable {
         for audience in mockup.audiences {
             var details: [String] = []
             if let expected = audience.expected { details.append(text(.projectExpected, ["count": "\(expected)"])) }
-            if !audience.needs.isEmpty { details.append(text(.projectNeeds, ["needs": audience.needs.joined(separator: ", ")])) }
+            if !audience.needs.isEmpty { details.append(text(.projectNeeds, ["needs": ProjectDetails(language: language).needs(audience.needs)])) }
             let suffix = details.isEmpty ? "" : " — " + escape(details.joined(separator: " · "))
             body += "<li dir=\"auto\"><strong>\(escape(audience.label))</strong>\(suffix)</li>\n"
         }
@@ -118,6 +119,11 @@ public struct ProjectSheet: Sendable {
                 body += "<tr>" + cells.map { "<td dir=\"auto\">\(escape($0))</td>" }.joined() + "</tr>\n"
             }
             body += Self.tableEnd + "</section>\n"
+        }
+        for section in ProjectDetails(language: language).sections(mockup) {
+            body += "<section><h2>\(escape(section.title))</h2>\n<dl class=\"details\">\n"
+            for row in section.rows { body += "<dt dir=\"auto\">\(escape(row.label))</dt><dd dir=\"auto\">\(escape(row.text))</dd>\n" }
+            body += "</dl></section>\n"
         }
         body += readiness(result)
         body += "<footer>\(escape(text(.projectGenerated, ["file": file])))</footer>\n"
@@ -213,6 +219,7 @@ public struct ProjectSheet: Sendable {
     th{background:#eef3f8}td{overflow-wrap:break-word;hyphens:auto}li,p,h1{overflow-wrap:anywhere}td.gap{background:#fff3cd;font-weight:600}
     .scroll{overflow-x:auto}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
     svg.timeline{width:100%;height:auto;font-size:11px}svg .grid{stroke:#ddd}svg .tick{fill:#555;font-size:10px}svg .label{fill:#1a1a1a}
+    dl.details{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}dl.details dt{font-weight:600}dl.details dd{margin:0}
     p.not-ready{border:2px solid #D55E00;background:#fff4ec;padding:.6rem .8rem;font-weight:600}
     table.readiness td.bar{width:50%}td.bar span{display:block;height:.8rem;background:#0072B2}
     ul.findings li.error strong{color:#B2182B}ul.findings li.warning strong{color:#8a5a00}.fix{color:#444}
@@ -256,6 +263,9 @@ public struct ProjectSheet: Sendable {
             output += table(.projectEvaluationColumns, indicators.map {
                 [$0.label, $0.measure, $0.questions.joined(separator: ", "), $0.target ?? "—", $0.objectives.joined(separator: ", ")]
             })
+        }
+        for section in ProjectDetails(language: language).sections(mockup) {
+            output += "\n## \(escape(section.title))\n\n" + section.rows.map { "- **\(escape($0.label))**\(language.colon)\(escape($0.text))\n" }.joined()
         }
         output += "\n## \(text(.projectReadiness, ["percent": language.percent(result.readiness.score)]))\n\n"
         for (section, score) in result.readiness.sections { output += "- \(section.title[language])\(language.colon)\(language.percent(score))\n" }

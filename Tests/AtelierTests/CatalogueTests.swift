@@ -3,7 +3,7 @@ import XCTest
 
 final class CatalogueTests: XCTestCase {
     /// Words that are spelt the same in French and English.
-    private static let sameInBothLanguages: Set<MessageKey> = [.severityInfo, .sectionInclusion, .xlsxSuppressed, .guideExcellent, .gradebookPoints, .phasePrototype, .phaseTest, .phaseCommunication]
+    private static let sameInBothLanguages: Set<MessageKey> = [.severityInfo, .sectionInclusion, .xlsxSuppressed, .guideExcellent, .gradebookPoints, .phasePrototype, .phaseTest, .phaseCommunication, .projectNotes, .projectMaintenance, .projectBudget]
 
     func testEveryMessageExistsInBothLanguagesWithTheSamePlaceholders() {
         for key in MessageKey.allCases {

@@ -82,3 +82,27 @@ final class ProjectSheetTests: XCTestCase {
         XCTAssertFalse(markdown.contains("<script>"))
     }
 }
+
+/// The sheet a group presents: every part of the mockup in words, dates written out.
+final class ProjectDetailsTests: XCTestCase {
+    func testEveryPartOfTheMockupIsShownInFrenchWords() throws {
+        let text = String(decoding: Fixtures.bytes(Fixtures.examples.appendingPathComponent("voix-du-quartier.yaml")), as: UTF8.self)
+        let mockup = try XCTUnwrap(Fixtures.decode(text).mockup)
+        let markdown = ProjectSheet(language: .fr).markdown(mockup, result: Fixtures.check(text), file: "voix.yaml")
+        for line in [
+            "*Médiathèque Jean-Jaurès · du 1er février 2026 au 30 juin 2026*",
+            "- **Résidents de l'EHPAD Les Tilleuls** — 12 attendus",
+            "- **Les voix du quartier** : Podcast — Recueillir et diffuser la parole des aînés — Appareils prêtés — fonctionne hors ligne",
+            "- **EHPAD Les Tilleuls** : accueil des séances et accompagnement des résidents",
+            "- **Mesures** : version FALC, lieux sans marche, boucle magnétique",
+            "- **Base légale** : Consentement",
+            "- **Mineurs** : oui, avec le consentement des parents",
+            "- **Dépenses** : 1\u{202F}200 EUR",
+        ] {
+            XCTAssertTrue(markdown.contains(line + "\n"), line)
+        }
+        let html = ProjectSheet(language: .fr).html(mockup, result: Fixtures.check(text), file: "voix.yaml")
+        XCTAssertTrue(html.contains("<dt dir=\"auto\">Sous-traitants</dt><dd dir=\"auto\">Ausha (hébergement du podcast) (FR)</dd>"))
+        XCTAssertTrue(html.contains("besoins : Peu à l&#39;aise avec le numérique, Handicap auditif, Mobilité réduite") || html.contains("besoins : Peu à l'aise avec le numérique, Handicap auditif, Mobilité réduite"), "needs in words")
+    }
+}
