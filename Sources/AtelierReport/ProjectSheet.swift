@@ -120,12 +120,13 @@ public struct ProjectSheet: Sendable {
             }
             body += Self.tableEnd + "</section>\n"
         }
+        body += "<div class=\"columns\">\n"
         for section in ProjectDetails(language: language).sections(mockup) {
             body += "<section><h2>\(escape(section.title))</h2>\n<dl class=\"details\">\n"
             for row in section.rows { body += "<dt dir=\"auto\">\(escape(row.label))</dt><dd dir=\"auto\">\(escape(row.text))</dd>\n" }
             body += "</dl></section>\n"
         }
-        body += readiness(result)
+        body += "</div>\n" + readiness(result)
         body += "<footer>\(escape(text(.projectGenerated, ["file": file])))</footer>\n"
         return HTML.page(title: mockup.title, language: language, style: Self.style, body: body)
     }
@@ -219,14 +220,17 @@ public struct ProjectSheet: Sendable {
     th{background:#eef3f8}td{overflow-wrap:break-word;hyphens:auto}li,p,h1{overflow-wrap:anywhere}td.gap{background:#fff3cd;font-weight:600}
     .scroll{overflow-x:auto}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
     svg.timeline{width:100%;height:auto;font-size:11px}svg .grid{stroke:#ddd}svg .tick{fill:#555;font-size:10px}svg .label{fill:#1a1a1a}
+    .columns{columns:2 24rem;column-gap:2rem}.columns section{break-inside:avoid}.columns h2{margin-top:.6rem}
     dl.details{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}dl.details dt{font-weight:600}dl.details dd{margin:0}
     p.not-ready{border:2px solid #D55E00;background:#fff4ec;padding:.6rem .8rem;font-weight:600}
     table.readiness td.bar{width:50%}td.bar span{display:block;height:.8rem;background:#0072B2}
     ul.findings li.error strong{color:#B2182B}ul.findings li.warning strong{color:#8a5a00}.fix{color:#444}
     footer{margin-top:1.5rem;color:#666;font-size:.8rem}
     @media (max-width:40rem){body{padding:.5rem}th,td{font-size:.8rem}svg.timeline{min-width:38rem}}
-    @page{size:A4;margin:12mm}
-    @media print{body{max-width:none;padding:0;font-size:10pt}h2{break-after:avoid}tr,li,svg{break-inside:avoid}section{break-inside:auto}.scroll{overflow:visible}}
+    @page{size:A4;margin:10mm}
+    @media print{body{max-width:none;padding:0;font-size:8.5pt;line-height:1.25}h1{font-size:14pt}h2{break-after:avoid;font-size:10.5pt;margin:.5rem 0 .25rem}
+    .columns{columns:2}table.readiness{width:70%}svg.timeline{max-height:60mm}
+    th,td{font-size:8.5pt;padding:.1rem .3rem}table.readiness td{padding:0 .3rem}td.bar span{height:.6rem}p.not-ready{padding:.3rem .5rem}tr,li,svg{break-inside:avoid}section{break-inside:auto}.scroll{overflow:visible}}
     """
 
     // MARK: Markdown
