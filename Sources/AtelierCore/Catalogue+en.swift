@@ -464,6 +464,7 @@ extension Catalogue {
         .phaseRun: "Running",
         .phaseEvaluation: "Evaluation",
         .monthsShort: "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+        .monthsLong: "January|February|March|April|May|June|July|August|September|October|November|December",
         .projectDates: "{start} to {end}",
         .projectAudiences: "Audiences",
         .projectExpected: "{count} expected",

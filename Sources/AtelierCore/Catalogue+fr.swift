@@ -464,6 +464,7 @@ extension Catalogue {
         .phaseRun: "Mise en œuvre",
         .phaseEvaluation: "Évaluation",
         .monthsShort: "janv.|févr.|mars|avr.|mai|juin|juil.|août|sept.|oct.|nov.|déc.",
+        .monthsLong: "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
         .projectDates: "du {start} au {end}",
         .projectAudiences: "Publics",
         .projectExpected: "{count} attendus",

@@ -195,6 +195,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case phaseRun = "phase.run"
     case phaseEvaluation = "phase.evaluation"
     case monthsShort = "months.short"
+    case monthsLong = "months.long"
     case projectDates = "project.dates"
     case projectAudiences = "project.audiences"
     case projectExpected = "project.expected"

@@ -30,9 +30,7 @@ struct ProjectDetails {
 
     /// A date written out: « 5 janvier 2026 », "5 January 2026".
     func date(_ date: CalendarDate) -> String {
-        let months = language == .fr
-            ? ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let months = say(.monthsLong).split(separator: "|")
         return "\(date.day == 1 && language == .fr ? "1er" : "\(date.day)") \(months[date.month - 1]) \(date.year)"
     }
 

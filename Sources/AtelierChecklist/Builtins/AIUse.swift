@@ -23,10 +23,7 @@ struct AIUse: BuiltinFunction {
     /// The first clue of AI use in `texts`, as written in the list.
     static func clue(in texts: [String]) -> String? {
         // Words apart: « l'IA », « (IA) », « IA. » all count.
-        let padded = texts.map { text in
-            (" " + String(TextMatching.normalized(text).map { $0.isLetter || $0.isNumber || "-·".contains($0) ? $0 : " " }) + " ")
-                .replacingOccurrences(of: " j ai ", with: " ")
-        }
+        let padded = texts.map { TextMatching.spacedWords($0, keeping: "-·").replacingOccurrences(of: " j ai ", with: " ") }
         if padded.contains(where: { $0.contains(" ia ") || $0.contains(" ai ") }) { return "IA" }
         return clues.first { clue in padded.contains { $0.contains(clue) } }
     }

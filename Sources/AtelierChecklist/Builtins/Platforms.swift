@@ -38,7 +38,7 @@ struct Platforms: BuiltinFunction {
 
     /// The platforms a text names, word by word.
     static func named(in texts: [String]) -> [Platform] {
-        let padded = texts.map { text in " " + String(TextMatching.normalized(text).map { $0.isLetter || $0.isNumber ? $0 : " " }) + " " }
+        let padded = texts.map { TextMatching.spacedWords($0) }
         return known.filter { platform in platform.aliases.contains { alias in padded.contains { $0.contains(" \(alias) ") } } }
     }
 
