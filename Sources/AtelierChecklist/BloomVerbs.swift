@@ -8,7 +8,7 @@ public enum BloomLevel: String, CaseIterable, Sendable {
     public var order: Int { Self.allCases.firstIndex(of: self)! }
 
     /// The level's name in the catalogues.
-    public var messageKey: MessageKey {
+    public var messageKey: ChecklistMessage {
         switch self {
         case .remember: .bloomRemember
         case .understand: .bloomUnderstand

@@ -23,7 +23,7 @@ public struct ChecklistLoader {
         return checklist
     }
 
-    private mutating func report(_ position: SourcePosition?, _ key: MessageKey, _ arguments: [String: String] = [:]) {
+    private mutating func report(_ position: SourcePosition?, _ key: ChecklistMessage, _ arguments: [String: String] = [:]) {
         reader.report(position, key, arguments)
     }
 
@@ -31,7 +31,7 @@ public struct ChecklistLoader {
         reader.checkKeys(node, known: known)
     }
 
-    private mutating func reportUnknown(_ word: String, at position: SourcePosition, among known: [String], kind: MessageKey) {
+    private mutating func reportUnknown(_ word: String, at position: SourcePosition, among known: [String], kind: ChecklistMessage) {
         reader.reportUnknown(word, at: position, among: known, kind: kind)
     }
 
@@ -101,14 +101,14 @@ public struct ChecklistLoader {
 
     static func explain(_ error: TargetPathError) -> Localized {
         switch error {
-        case .syntax(let path): Catalogue.text(.checklistPathSyntax, ["path": path])
+        case .syntax(let path): ChecklistMessage.text(.checklistPathSyntax, ["path": path])
         case let .unknownKey(path, key, suggestion):
-            Catalogue.text(.checklistPathUnknownKey, ["path": path, "key": key])
-                .joined(with: suggestion.map { Catalogue.text(.checklistDidYouMean, ["suggestion": $0]) } ?? Localized(verbatim: ""))
-        case let .listNeedsSelector(path, key): Catalogue.text(.checklistPathNeedsSelector, ["path": path, "key": key])
-        case let .notAList(path, key): Catalogue.text(.checklistPathNotAList, ["path": path, "key": key])
-        case let .notAnObject(path, key): Catalogue.text(.checklistPathNotAnObject, ["path": path, "key": key])
-        case let .badSelector(path, key): Catalogue.text(.checklistPathBadSelector, ["path": path, "key": key])
+            ChecklistMessage.text(.checklistPathUnknownKey, ["path": path, "key": key])
+                .joined(with: suggestion.map { ChecklistMessage.text(.checklistDidYouMean, ["suggestion": $0]) } ?? Localized(verbatim: ""))
+        case let .listNeedsSelector(path, key): ChecklistMessage.text(.checklistPathNeedsSelector, ["path": path, "key": key])
+        case let .notAList(path, key): ChecklistMessage.text(.checklistPathNotAList, ["path": path, "key": key])
+        case let .notAnObject(path, key): ChecklistMessage.text(.checklistPathNotAnObject, ["path": path, "key": key])
+        case let .badSelector(path, key): ChecklistMessage.text(.checklistPathBadSelector, ["path": path, "key": key])
         }
     }
 

@@ -71,8 +71,8 @@ private struct Resolver {
               let data = FileManager.default.contents(atPath: url.path) else {
             let available = ChecklistSet.builtinNames(in: folder).joined(separator: ", ")
             problems.append(DefinitionProblem(file: referrer?.file ?? name, position: referrer?.position,
-                                             message: Catalogue.text(.checklistUnknownChecklist, ["value": name])
-                                                .joined(with: Catalogue.text(.checklistAccepted, ["values": available]))))
+                                             message: ChecklistMessage.text(.checklistUnknownChecklist, ["value": name])
+                                                .joined(with: ChecklistMessage.text(.checklistAccepted, ["values": available]))))
             return nil
         }
         do {
@@ -101,7 +101,7 @@ private struct Resolver {
     mutating func rules(of checklist: Checklist) -> [Rule] {
         guard !resolving.contains(checklist.id) else {
             problems.append(DefinitionProblem(file: checklist.file, position: checklist.extends.first?.position,
-                                             message: Catalogue.text(.checklistCycle, ["id": checklist.id])))
+                                             message: ChecklistMessage.text(.checklistCycle, ["id": checklist.id])))
             return []
         }
         resolving.append(checklist.id)
@@ -117,8 +117,8 @@ private struct Resolver {
             guard let index = rules.firstIndex(where: { $0.id == override.rule }) else {
                 let suggestion = TextMatching.closest(to: override.rule, among: rules.map(\.id)).first
                 problems.append(DefinitionProblem(file: checklist.file, position: override.position,
-                                                 message: Catalogue.text(.checklistUnknownRule, ["value": override.rule])
-                                                    .joined(with: suggestion.map { Catalogue.text(.checklistDidYouMean, ["suggestion": $0]) } ?? Localized(verbatim: ""))))
+                                                 message: ChecklistMessage.text(.checklistUnknownRule, ["value": override.rule])
+                                                    .joined(with: suggestion.map { ChecklistMessage.text(.checklistDidYouMean, ["suggestion": $0]) } ?? Localized(verbatim: ""))))
                 continue
             }
             rules[index].severity = override.severity

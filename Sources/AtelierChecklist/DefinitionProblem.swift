@@ -59,8 +59,12 @@ public struct StrictReader {
         problems.append(problem)
     }
 
-    public mutating func report(_ position: SourcePosition?, _ key: MessageKey, _ arguments: [String: String] = [:]) {
-        problems.append(DefinitionProblem(file: file, position: position, message: Catalogue.text(key, arguments)))
+    public mutating func report(_ position: SourcePosition?, _ key: ChecklistMessage, _ arguments: [String: String] = [:]) {
+        report(position, ChecklistMessage.text(key, arguments))
+    }
+
+    public mutating func report(_ position: SourcePosition?, _ message: Localized) {
+        problems.append(DefinitionProblem(file: file, position: position, message: message))
     }
 
     /// Reports keys of `node` that are not in `known`, with the closest known one.
@@ -70,11 +74,11 @@ public struct StrictReader {
         }
     }
 
-    public mutating func reportUnknown(_ word: String, at position: SourcePosition, among known: [String], kind: MessageKey) {
+    public mutating func reportUnknown(_ word: String, at position: SourcePosition, among known: [String], kind: ChecklistMessage) {
         let suggestion = TextMatching.closest(to: word, among: known).first
-        let hint = suggestion.map { Catalogue.text(.checklistDidYouMean, ["suggestion": $0]) } ?? Catalogue.text(.checklistAccepted, ["values": known.joined(separator: ", ")])
+        let hint = suggestion.map { ChecklistMessage.text(.checklistDidYouMean, ["suggestion": $0]) } ?? ChecklistMessage.text(.checklistAccepted, ["values": known.joined(separator: ", ")])
         problems.append(DefinitionProblem(file: file, position: position,
-                                          message: Catalogue.text(kind, ["value": word]).joined(with: hint)))
+                                          message: ChecklistMessage.text(kind, ["value": word]).joined(with: hint)))
     }
 
     public mutating func text(_ node: YAMLNode?, _ key: String, in parent: YAMLNode, required: Bool = true) -> String? {

@@ -32,22 +32,25 @@ public struct ExampleRunner: Sendable {
                 examples += 1
                 let (text, offset) = compose(example.snippet)
                 let decoded = decoder.decode(Array(text.utf8))
-                func fail(_ key: MessageKey, _ arguments: [String: String]) {
+                func fail(_ key: ChecklistMessage, _ arguments: [String: Localized]) {
+                    let place = ["rule": Localized(verbatim: rule.id), "line": Localized(verbatim: "\(example.position.line)")]
                     failures.append(DefinitionProblem(file: file(rule), position: example.position,
-                                                     message: Catalogue.text(key, arguments.merging(["rule": rule.id, "line": "\(example.position.line)"]) { $1 })))
+                                                     message: ChecklistMessage.text(key, localized: arguments.merging(place) { $1 })))
                 }
                 if let structural = decoded.findings.first(where: { $0.severity == .error }) {
-                    fail(.checklistExampleUnreadable, ["message": "\(structural.position.map { "\($0.line - offset):\($0.column)" } ?? "") \(structural.message.en)"])
+                    let position = structural.position.map { "\($0.line - offset):\($0.column)" } ?? ""
+                    fail(.checklistExampleUnreadable, ["message": structural.message.map { "\(position) \($0)" }])
                     continue
                 }
                 let found = engine.check(decoded, source: text, language: .fr).findings.filter { $0.rule == rule.id }
                 let places = found.compactMap(\.position).map { SourcePosition(line: $0.line - offset, column: $0.column) }
                 if valid, let first = found.first {
-                    fail(.checklistExampleFired, ["message": first.message.en])
+                    fail(.checklistExampleFired, ["message": first.message])
                 } else if !valid, found.isEmpty {
                     fail(.checklistExampleSilent, [:])
                 } else if !valid, let marker = example.marker, !places.contains(marker) {
-                    fail(.checklistExampleWrongPlace, ["found": places.map(\.description).joined(separator: ", "), "expected": marker.description])
+                    fail(.checklistExampleWrongPlace, ["found": Localized(verbatim: places.map(\.description).joined(separator: ", ")),
+                                                       "expected": Localized(verbatim: marker.description)])
                 }
             }
         }

@@ -30,7 +30,7 @@ public enum Section: String, CaseIterable, Sendable {
     }
 
     public var title: Localized {
-        let key: MessageKey = switch self {
+        let key: ChecklistMessage = switch self {
         case .objectives: .sectionObjectives
         case .alignment: .sectionAlignment
         case .audiences: .sectionAudiences
@@ -42,7 +42,7 @@ public enum Section: String, CaseIterable, Sendable {
         case .evaluation: .sectionEvaluation
         case .sustainability: .sectionSustainability
         }
-        return Catalogue.text(key)
+        return ChecklistMessage.text(key)
     }
 }
 

@@ -57,9 +57,9 @@ public struct Suppression: Sendable, Equatable {
         let unexplained = suppressions.filter { $0.reason.isEmpty }.map { suppression in
             let rule = suppression.rules.joined(separator: ", ")
             return Finding(rule: "suppression-reason", severity: .warning, position: suppression.position,
-                           message: Catalogue.text(.suppressionWithoutReason, ["rule": rule]),
-                           why: Catalogue.text(.suppressionWithoutReasonWhy),
-                           fix: Catalogue.text(.suppressionWithoutReasonFix, ["rule": rule]))
+                           message: ChecklistMessage.text(.suppressionWithoutReason, ["rule": rule]),
+                           why: ChecklistMessage.text(.suppressionWithoutReasonWhy),
+                           fix: ChecklistMessage.text(.suppressionWithoutReasonFix, ["rule": rule]))
         }
         return silenced + unexplained
     }

@@ -70,6 +70,11 @@ public struct Localized: Hashable, Sendable {
         self.init(fr: verbatim, en: verbatim)
     }
 
+    /// Both texts changed the same way (a place made of a file name and a localized word).
+    public func map(_ transform: (String) -> String) -> Localized {
+        Localized(fr: transform(fr), en: transform(en))
+    }
+
     public subscript(language: Language) -> String {
         switch language {
         case .fr: fr

@@ -8,7 +8,7 @@ public struct UserError: Error, Sendable {
         self.message = message
     }
 
-    public init(_ key: MessageKey, _ arguments: [String: String] = [:]) {
-        self.message = Catalogue.text(key, arguments)
+    public init<Message: MessageCatalogue>(_ key: Message, _ arguments: [String: String] = [:]) {
+        self.message = Message.text(key, arguments)
     }
 }

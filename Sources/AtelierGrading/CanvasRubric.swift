@@ -65,7 +65,7 @@ public enum CanvasRubric {
         var reader = try LongFormat.open(path)
         let header = reader.header.map(TextMatching.normalized)
         guard let nameColumn = header.firstIndex(of: "criteria name"), let firstRating = header.firstIndex(of: "rating name") else {
-            throw UserError(.canvasHeader, ["file": file])
+            throw UserError(GradingMessage.canvasHeader, ["file": file])
         }
         let titleColumn = header.firstIndex(of: "rubric name"), descriptionColumn = header.firstIndex(of: "criteria description")
         var title: String?, criteria: [Rubric.Criterion] = []
@@ -79,14 +79,14 @@ public enum CanvasRubric {
                 let name = cell(column), descriptor = cell(column + 1), pointsText = cell(column + 2)
                 if !name.isEmpty || !pointsText.isEmpty {
                     guard let points = ScalarParser.number(pointsText) else {
-                        throw UserError(.canvasBadPoints, ["file": file, "row": "\(row.number)", "column": ColumnLetters.letters(column + 2), "value": pointsText])
+                        throw UserError(GradingMessage.canvasBadPoints, ["file": file, "row": "\(row.number)", "column": ColumnLetters.letters(column + 2), "value": pointsText])
                     }
                     levels.append(Rubric.Level(label: Localized(verbatim: name), points: points,
                                                descriptor: descriptor.isEmpty ? nil : Localized(verbatim: descriptor)))
                 }
                 column += 3
             }
-            guard !levels.isEmpty else { throw UserError(.canvasNoRatings, ["file": file, "row": "\(row.number)"]) }
+            guard !levels.isEmpty else { throw UserError(GradingMessage.canvasNoRatings, ["file": file, "row": "\(row.number)"]) }
             let label = cell(nameColumn), description = descriptionColumn.map(cell) ?? ""
             let declared = parse(description)
             var id = declared?.id ?? TextMatching.normalized(label).map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
@@ -94,7 +94,7 @@ public enum CanvasRubric {
             criteria.append(Rubric.Criterion(id: id, label: Localized(verbatim: label), weight: 1, levels: levels.sorted { $0.points < $1.points },
                                              source: declared?.source ?? .graders, feedbackOnly: declared?.feedbackOnly ?? false))
         }
-        guard !criteria.isEmpty else { throw UserError(.canvasNoRatings, ["file": file, "row": "2"]) }
+        guard !criteria.isEmpty else { throw UserError(GradingMessage.canvasNoRatings, ["file": file, "row": "2"]) }
         let name = title ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return Rubric(id: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, title: Localized(verbatim: name),
                       outOf: 20, rounding: 0.5, criteria: criteria)

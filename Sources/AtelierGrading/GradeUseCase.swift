@@ -29,7 +29,7 @@ public struct GradedGroup: Sendable {
             let decoded = decoder.decode(bytes)
             let name = decoded.mockup?.title ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             if let twin = groups.first(where: { TextMatching.normalized($0.name) == TextMatching.normalized(name) }) {
-                throw UserError(.gradeSameTitle, ["title": name, "first": twin.file ?? twin.name, "second": path])
+                throw UserError(GradingMessage.gradeSameTitle, ["title": name, "first": twin.file ?? twin.name, "second": path])
             }
             let team: [String] = if case .list(let people, _)? = decoded.mockup?.record["team"] {
                 people.compactMap { person in if case .record(let record) = person { record.text("name") } else { nil } }
@@ -47,7 +47,7 @@ public struct GradedGroup: Sendable {
         var groups: [GradedGroup] = []
         for name in names where !name.isEmpty {
             if let twin = groups.first(where: { TextMatching.normalized($0.name) == TextMatching.normalized(name) }) {
-                throw UserError(.gradeSameGroupName, ["first": twin.name, "second": name])
+                throw UserError(GradingMessage.gradeSameGroupName, ["first": twin.name, "second": name])
             }
             groups.append(GradedGroup(name: name))
         }
@@ -100,18 +100,18 @@ public enum GradeUseCase {
     public static func run(_ request: GradeRequest) throws -> GradeOutcome {
         let rubric = request.rubric
         guard request.peerWeighting.isFinite, (0...1).contains(request.peerWeighting) else {
-            throw UserError(.gradeBadShare, ["option": "--peer-weighting", "value": "\(request.peerWeighting)"])
+            throw UserError(GradingMessage.gradeBadShare, ["option": "--peer-weighting", "value": "\(request.peerWeighting)"])
         }
         guard request.disagreementShare.isFinite, (0...1).contains(request.disagreementShare) else {
-            throw UserError(.gradeBadShare, ["option": "--disagreement-share", "value": "\(request.disagreementShare)"])
+            throw UserError(GradingMessage.gradeBadShare, ["option": "--disagreement-share", "value": "\(request.disagreementShare)"])
         }
-        guard !request.scoreFiles.isEmpty else { throw UserError(.gradeNoScores) }
+        guard !request.scoreFiles.isEmpty else { throw UserError(GradingMessage.gradeNoScores) }
         if request.groups.isEmpty, let automatic = rubric.scored.first(where: { $0.source != .graders }) {
-            throw UserError(.gradeNeedsMockups, ["criterion": automatic.id, "rubric": rubric.id, "scores": request.scoreFiles.joined(separator: " ")])
+            throw UserError(GradingMessage.gradeNeedsMockups, ["criterion": automatic.id, "rubric": rubric.id, "scores": request.scoreFiles.joined(separator: " ")])
         }
         var read: [Score] = [], problems: [ScoreProblem] = [], listed: [String] = []
         for path in request.scoreFiles {
-            guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
+            guard FileManager.default.fileExists(atPath: path) else { throw UserError(CoreMessage.noSuchFile, ["path": path]) }
             let file = try ScoreReader(rubric: rubric).readAll(path)
             read += file.scores
             problems += file.problems
@@ -126,14 +126,14 @@ public enum GradeUseCase {
         let names = groups.map(\.name)
         for score in scores where !names.contains(score.group) {
             problems.append(ScoreProblem(severity: .error, place: score.place,
-                                         message: Catalogue.text(.gradeUnknownGroup, ["value": score.group, "groups": names.joined(separator: ", ")])))
+                                         message: GradingMessage.text(.gradeUnknownGroup, ["value": score.group, "groups": names.joined(separator: ", ")])))
         }
         let grading = Grading(rubric: rubric, disagreementShare: request.disagreementShare)
         let readiness = Dictionary(groups.compactMap { group in group.check.map { (group.name, $0.readiness) } }, uniquingKeysWith: { first, _ in first })
         let grades = grading.grade(groups: names, scores: scores, readiness: readiness)
         var peers: [PeerAssessment] = []
         if let peerFile = request.peerFile {
-            guard FileManager.default.fileExists(atPath: peerFile) else { throw UserError(.cliNoSuchFile, ["path": peerFile]) }
+            guard FileManager.default.fileExists(atPath: peerFile) else { throw UserError(CoreMessage.noSuchFile, ["path": peerFile]) }
             let (ratings, issues) = try PeerReader.read(peerFile)
             problems += issues
             let teams = Dictionary(groups.map { ($0.name, $0.team) }, uniquingKeysWith: { first, _ in first })

@@ -29,7 +29,7 @@ public enum GradingSheetLayout {
     public static func isLegend(header: [String]) -> Bool {
         let titles = header.prefix(5).map(TextMatching.normalized)
         return [Language.fr, .en].contains { language in
-            Catalogue.text(.gradeLegendColumns)[language].split(separator: "|").map { TextMatching.normalized(String($0)) } == titles
+            GradingMessage.text(.gradeLegendColumns)[language].split(separator: "|").map { TextMatching.normalized(String($0)) } == titles
         }
     }
 

@@ -10,7 +10,7 @@ public struct PeerRating: Sendable {
     public let giver: String
     public let receiver: String
     public let mark: Double
-    public let place: String
+    public let place: Localized
 }
 
 /// The WebPA result of one group: each member's score and individual mark.
@@ -41,14 +41,14 @@ public enum PeerReader {
         var reader = try LongFormat.open(path)
         let found = LongFormat.columns(reader.header, PeerReader.columns)
         guard let group = found["group"], let giver = found["giver"], let receiver = found["receiver"], let mark = found["mark"] else {
-            throw UserError(.peerHeader, ["file": file])
+            throw UserError(GradingMessage.peerHeader, ["file": file])
         }
         var ratings: [PeerRating] = [], problems: [ScoreProblem] = []
         while let row = try LongFormat.nextRow(&reader) {
             let cell = LongFormat.cells(row)
-            let place = Catalogue.text(.gradeRowPlace, ["file": file, "row": "\(row.number)"]).fr
+            let place = GradingMessage.text(.gradeRowPlace, ["file": file, "row": "\(row.number)"])
             guard let value = ScalarParser.number(cell(mark)), value >= 0 else {
-                problems.append(ScoreProblem(severity: .error, place: place, message: Catalogue.text(.peerBadMark, ["value": cell(mark)])))
+                problems.append(ScoreProblem(severity: .error, place: place, message: GradingMessage.text(.peerBadMark, ["value": cell(mark)])))
                 continue
             }
             ratings.append(PeerRating(group: cell(group), giver: cell(giver), receiver: cell(receiver), mark: value, place: place))
@@ -76,7 +76,7 @@ public enum PeerValidation {
         var byGroup: [String: [PeerRating]] = [:]
         for rating in ratings {
             guard let group = groups.first(where: { TextMatching.normalized($0) == TextMatching.normalized(rating.group) }) else {
-                problems.append(ScoreProblem(severity: .error, place: rating.place, message: Catalogue.text(.peerUnknownGroup, localized: [
+                problems.append(ScoreProblem(severity: .error, place: rating.place, message: GradingMessage.text(.peerUnknownGroup, localized: [
                     "value": Localized(verbatim: rating.group), "groups": Localized(verbatim: groups.joined(separator: ", ")),
                     "suggestion": suggestion(rating.group, among: groups),
                 ])))
@@ -95,7 +95,7 @@ public enum PeerValidation {
             for rating in mine {
                 guard let giver = member(rating.giver), let receiver = member(rating.receiver) else {
                     let unknown = member(rating.giver) == nil ? rating.giver : rating.receiver
-                    problems.append(ScoreProblem(severity: .error, place: rating.place, message: Catalogue.text(.peerUnknownMember, localized: [
+                    problems.append(ScoreProblem(severity: .error, place: rating.place, message: GradingMessage.text(.peerUnknownMember, localized: [
                         "value": Localized(verbatim: unknown), "group": Localized(verbatim: group),
                         "members": Localized(verbatim: roster.joined(separator: ", ")), "suggestion": suggestion(unknown, among: roster),
                     ])))
@@ -108,12 +108,12 @@ public enum PeerValidation {
                     continue
                 }
                 if earlier.mark != rating.mark {
-                    problems.append(ScoreProblem(severity: .error, place: rating.place, message: Catalogue.text(.peerConflict, [
-                        "giver": giver, "receiver": receiver, "first": JSONValue.format(earlier.mark), "firstPlace": earlier.place,
-                        "second": JSONValue.format(rating.mark),
+                    problems.append(ScoreProblem(severity: .error, place: rating.place, message: GradingMessage.text(.peerConflict, localized: [
+                        "giver": Localized(verbatim: giver), "receiver": Localized(verbatim: receiver), "first": Localized(verbatim: JSONValue.format(earlier.mark)),
+                        "firstPlace": earlier.place, "second": Localized(verbatim: JSONValue.format(rating.mark)),
                     ])))
                 } else if reportedTwice.insert(giver).inserted {
-                    problems.append(ScoreProblem(severity: .warning, place: rating.place, message: Catalogue.text(.peerSentTwice, ["giver": giver])))
+                    problems.append(ScoreProblem(severity: .warning, place: rating.place, message: GradingMessage.text(.peerSentTwice, ["giver": giver])))
                 }
             }
         }
@@ -133,7 +133,7 @@ public enum PeerValidation {
 
     private static func suggestion(_ word: String, among candidates: [String]) -> Localized {
         guard let closest = TextMatching.closest(to: word, among: candidates).first else { return Localized(verbatim: "") }
-        return Catalogue.text(.peerDidYouMean, ["name": closest])
+        return GradingMessage.text(.peerDidYouMean, ["name": closest])
     }
 }
 

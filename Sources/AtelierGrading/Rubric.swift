@@ -34,6 +34,10 @@ public struct Rubric: Sendable {
         public let feedbackOnly: Bool
 
         public var maximum: Double { levels.map(\.points).max() ?? 0 }
+        /// The level labels, listed in each language (« Insuffisant, Correct, Très bien »).
+        public var levelNames: Localized {
+            Localized(fr: levels.map(\.label.fr).joined(separator: ", "), en: levels.map(\.label.en).joined(separator: ", "))
+        }
     }
 
     public let id: String
@@ -77,14 +81,14 @@ public enum RubricLoader {
         let id = reader.text(root["id"], "id", in: root)
         let title = reader.localized(root["title"], "title", in: root)
         let outOf = reader.number(root["out-of"], "out-of", in: root, required: false) ?? 20
-        if !(outOf > 0 && outOf <= 1_000_000) { reader.report(root["out-of"]?.position, .rubricOutOf, ["value": JSONValue.format(outOf)]) }
+        if !(outOf > 0 && outOf <= 1_000_000) { reader.report(root["out-of"]?.position, GradingMessage.text(.rubricOutOf, ["value": JSONValue.format(outOf)])) }
         let rounding = reader.number(root["rounding"], "rounding", in: root, required: false) ?? 0.5
         if !(rounding > 0 && rounding <= outOf) {
-            reader.report(root["rounding"]?.position, .rubricRounding, ["value": JSONValue.format(rounding), "outOf": JSONValue.format(outOf)])
+            reader.report(root["rounding"]?.position, GradingMessage.text(.rubricRounding, ["value": JSONValue.format(rounding), "outOf": JSONValue.format(outOf)]))
         }
         let requiredGraders = reader.number(root["required-graders"], "required-graders", in: root, required: false) ?? 1
         if !(requiredGraders >= 1 && requiredGraders <= 100 && requiredGraders == requiredGraders.rounded()) {
-            reader.report(root["required-graders"]?.position, .rubricRequiredGraders, ["value": JSONValue.format(requiredGraders)])
+            reader.report(root["required-graders"]?.position, GradingMessage.text(.rubricRequiredGraders, ["value": JSONValue.format(requiredGraders)]))
         }
         var criteria: [Rubric.Criterion] = []
         var seen: [String: SourcePosition] = [:]
@@ -92,7 +96,7 @@ public enum RubricLoader {
         for node in root["criteria"]?.items ?? [] {
             guard let criterion = criterion(node, &reader) else { continue }
             if let first = seen[criterion.id] {
-                reader.report(node.position, .rubricDuplicateCriterion, ["id": criterion.id, "line": "\(first.line)"])
+                reader.report(node.position, GradingMessage.text(.rubricDuplicateCriterion, ["id": criterion.id, "line": "\(first.line)"]))
             }
             seen[criterion.id] = node.position
             criteria.append(criterion)
@@ -106,7 +110,7 @@ public enum RubricLoader {
         let id = reader.text(node["id"], "id", in: node)
         let label = reader.localized(node["label"], "label", in: node)
         let weight = reader.number(node["weight"], "weight", in: node, required: false) ?? 1
-        if !(weight > 0 && weight <= 1_000_000) { reader.report(node["weight"]?.position, .rubricWeight, ["value": JSONValue.format(weight)]) }
+        if !(weight > 0 && weight <= 1_000_000) { reader.report(node["weight"]?.position, GradingMessage.text(.rubricWeight, ["value": JSONValue.format(weight)])) }
         let feedbackOnly = node["feedback-only"].flatMap { $0.scalarText.flatMap(ScalarParser.bool) } ?? false
         var levels: [Rubric.Level] = []
         if node["levels"]?.items?.isEmpty ?? true { reader.report(node.position, .checklistMissingKey, ["key": "levels"]) }
@@ -116,19 +120,19 @@ public enum RubricLoader {
             let points = reader.number(item["points"], "points", in: item)
             let descriptor = item["descriptor"].flatMap { reader.localized($0, "descriptor", in: item) }
             if let points, !(points >= 0 && points <= 1_000_000) {
-                reader.report(item["points"]?.position, .rubricPoints, ["value": JSONValue.format(points)])
+                reader.report(item["points"]?.position, GradingMessage.text(.rubricPoints, ["value": JSONValue.format(points)]))
             }
             if let levelLabel, levels.contains(where: { TextMatching.normalized($0.label.fr) == TextMatching.normalized(levelLabel.fr)
                 || TextMatching.normalized($0.label.en) == TextMatching.normalized(levelLabel.en) }) {
-                reader.report(item.position, .rubricDuplicateLevel, ["label": levelLabel.fr])
+                reader.report(item.position, GradingMessage.text(.rubricDuplicateLevel, ["label": levelLabel.fr]))
             }
             if let levelLabel, let points { levels.append(Rubric.Level(label: levelLabel, points: points, descriptor: descriptor)) }
         }
         if !levels.isEmpty, levels.allSatisfy({ $0.points == 0 }), !feedbackOnly {
-            reader.report(node["levels"]?.position, .rubricNoPoints)
+            reader.report(node["levels"]?.position, GradingMessage.text(.rubricNoPoints))
         }
         if zip(levels, levels.dropFirst()).contains(where: { $0.points > $1.points }), let position = node["levels"]?.position {
-            reader.report(position, .rubricLevelsOrder)
+            reader.report(position, GradingMessage.text(.rubricLevelsOrder))
         }
         var source = Rubric.Source.graders
         if let auto = node["auto"] {
@@ -140,7 +144,7 @@ public enum RubricLoader {
             }
             let thresholds = (auto["thresholds"]?.items ?? []).compactMap { $0.scalarText.flatMap(ScalarParser.number) }
             if thresholds.count != max(0, levels.count - 1) {
-                reader.report(auto.position, .rubricThresholds, ["levels": "\(levels.count)", "count": "\(max(0, levels.count - 1))"])
+                reader.report(auto.position, GradingMessage.text(.rubricThresholds, ["levels": "\(levels.count)", "count": "\(max(0, levels.count - 1))"]))
             }
             source = .readiness(section: section, thresholds: thresholds)
         }

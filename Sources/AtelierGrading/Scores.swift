@@ -11,16 +11,16 @@ public struct Score: Sendable {
     /// The level's position in the rubric (0 = lowest).
     public let level: Int
     public let comment: String?
-    public let place: String
+    public let place: Localized
 }
 
 /// A problem in a filled sheet, with its place (`grille-camille.xlsx, feuille « Notes », C7`).
 public struct ScoreProblem: Sendable {
     public let severity: Severity
-    public let place: String
+    public let place: Localized
     public let message: Localized
 
-    public init(severity: Severity, place: String, message: Localized) {
+    public init(severity: Severity, place: Localized, message: Localized) {
         self.severity = severity
         self.place = place
         self.message = message
@@ -62,7 +62,9 @@ public struct ScoreReader {
             }
             guard !GradingSheetLayout.isLegend(header: sheetReader.header) else { continue }
             let grader = sheetReader.header.first.flatMap(GradingSheetLayout.grader(corner:)) ?? sheet
-            let (found, issues, listed) = try readGrid(&sheetReader, grader: grader, place: { "\(name), \(Catalogue.text(.gradeSheetWord, ["sheet": sheet]).fr), \($0)" })
+            let (found, issues, listed) = try readGrid(&sheetReader, grader: grader, place: { cell in
+                GradingMessage.text(.gradeSheetWord, ["sheet": sheet]).map { "\(name), \($0), \(cell)" }
+            })
             scores += found
             problems += issues
             groups += listed
@@ -112,12 +114,12 @@ public struct ScoreReader {
         return (columns, unknown)
     }
 
-    private func readGrid(_ reader: inout any TableReader, grader: String, place: (String) -> String) throws -> ([Score], [ScoreProblem], [String]) {
+    private func readGrid(_ reader: inout any TableReader, grader: String, place: (String) -> Localized) throws -> ([Score], [ScoreProblem], [String]) {
         var scores: [Score] = [], problems: [ScoreProblem] = [], groups: [String] = []
         let (columns, unknown) = gridColumns(reader.header)
         for index in unknown {
             problems.append(ScoreProblem(severity: .error, place: place("\(ColumnLetters.letters(index))1"),
-                                         message: Catalogue.text(.gradeUnknownCriterion, ["value": reader.header[index]])))
+                                         message: GradingMessage.text(.gradeUnknownCriterion, ["value": reader.header[index]])))
         }
         while let row = try LongFormat.nextRow(&reader) {
             guard let group = row.cells.first?.trimmingCharacters(in: .whitespaces), !group.isEmpty else { continue }
@@ -127,8 +129,8 @@ public struct ScoreReader {
                 guard !text.isEmpty else { continue }
                 let cell = "\(ColumnLetters.letters(column.index))\(row.number)"
                 guard let level = level(text, of: column.criterion) else {
-                    problems.append(ScoreProblem(severity: .error, place: place(cell), message: Catalogue.text(.gradeUnknownLevel, [
-                        "value": text, "criterion": column.criterion.id, "levels": column.criterion.levels.map(\.label.fr).joined(separator: ", "),
+                    problems.append(ScoreProblem(severity: .error, place: place(cell), message: GradingMessage.text(.gradeUnknownLevel, localized: [
+                        "value": Localized(verbatim: text), "criterion": Localized(verbatim: column.criterion.id), "levels": column.criterion.levelNames,
                     ])))
                     continue
                 }
@@ -137,7 +139,7 @@ public struct ScoreReader {
             }
         }
         if scores.isEmpty {
-            problems.append(ScoreProblem(severity: .warning, place: place("A1"), message: Catalogue.text(.gradeGraderEmpty, ["grader": grader])))
+            problems.append(ScoreProblem(severity: .warning, place: place("A1"), message: GradingMessage.text(.gradeGraderEmpty, ["grader": grader])))
         }
         return (scores, problems, groups)
     }
@@ -147,19 +149,19 @@ public struct ScoreReader {
                      ("criterion", ["criterion", "critere"]), ("level", ["level", "niveau"]), ("comment", ["comment", "commentaire"])]
         let column = LongFormat.columns(reader.header, names)
         guard let group = column["group"], let grader = column["grader"], let criterionColumn = column["criterion"], let levelColumn = column["level"] else {
-            throw UserError(.gradeLongHeader, ["file": file])
+            throw UserError(GradingMessage.gradeLongHeader, ["file": file])
         }
         var scores: [Score] = [], problems: [ScoreProblem] = []
         while let row = try LongFormat.nextRow(&reader) {
             let cell = LongFormat.cells(row)
-            let place = Catalogue.text(.gradeRowPlace, ["file": file, "row": "\(row.number)"]).fr
+            let place = GradingMessage.text(.gradeRowPlace, ["file": file, "row": "\(row.number)"])
             guard let criterion = criterion(named: cell(criterionColumn)) else {
-                problems.append(ScoreProblem(severity: .error, place: place, message: Catalogue.text(.gradeUnknownCriterion, ["value": cell(criterionColumn)])))
+                problems.append(ScoreProblem(severity: .error, place: place, message: GradingMessage.text(.gradeUnknownCriterion, ["value": cell(criterionColumn)])))
                 continue
             }
             guard let level = level(cell(levelColumn), of: criterion) else {
-                problems.append(ScoreProblem(severity: .error, place: place, message: Catalogue.text(.gradeUnknownLevel, [
-                    "value": cell(levelColumn), "criterion": criterion.id, "levels": criterion.levels.map(\.label.fr).joined(separator: ", "),
+                problems.append(ScoreProblem(severity: .error, place: place, message: GradingMessage.text(.gradeUnknownLevel, localized: [
+                    "value": Localized(verbatim: cell(levelColumn)), "criterion": Localized(verbatim: criterion.id), "levels": criterion.levelNames,
                 ])))
                 continue
             }
@@ -186,10 +188,10 @@ public enum ScoreSet {
             }
             guard earlier.level != score.level else { continue }
             let levels = rubric.criteria.first { $0.id == score.criterion }?.levels
-            problems.append(ScoreProblem(severity: .error, place: score.place, message: Catalogue.text(.gradeConflict, [
-                "grader": score.grader, "group": score.group, "criterion": score.criterion,
-                "first": levels.map { $0[earlier.level].label.fr } ?? "\(earlier.level + 1)", "firstPlace": earlier.place,
-                "second": levels.map { $0[score.level].label.fr } ?? "\(score.level + 1)",
+            problems.append(ScoreProblem(severity: .error, place: score.place, message: GradingMessage.text(.gradeConflict, localized: [
+                "grader": Localized(verbatim: score.grader), "group": Localized(verbatim: score.group), "criterion": Localized(verbatim: score.criterion),
+                "first": levels.map { $0[earlier.level].label } ?? Localized(verbatim: "\(earlier.level + 1)"), "firstPlace": earlier.place,
+                "second": levels.map { $0[score.level].label } ?? Localized(verbatim: "\(score.level + 1)"),
             ])))
         }
         return (kept, problems)

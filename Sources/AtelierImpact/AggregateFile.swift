@@ -39,13 +39,13 @@ public struct AggregateFile: Codable, Sendable {
     /// Reads an aggregate file, or says why it is not one.
     public static func decode(_ data: Data, file: String) throws -> AggregateFile {
         guard let value = try? JSONDecoder().decode(AggregateFile.self, from: data), value.format == format else {
-            throw UserError(.mergeNotAnAggregate, ["file": file])
+            throw UserError(ImpactMessage.mergeNotAnAggregate, ["file": file])
         }
         guard value.aggregate.version == SurveyAggregate.version else {
-            throw UserError(.mergeVersion, ["file": file, "version": "\(value.aggregate.version)", "expected": "\(SurveyAggregate.version)"])
+            throw UserError(ImpactMessage.mergeVersion, ["file": file, "version": "\(value.aggregate.version)", "expected": "\(SurveyAggregate.version)"])
         }
         if let (field, number) = value.aggregate.implausibleNumber() {
-            throw UserError(.mergeImplausibleNumber, ["file": file, "field": field, "value": number])
+            throw UserError(ImpactMessage.mergeImplausibleNumber, ["file": file, "field": field, "value": number])
         }
         return value
     }

@@ -23,16 +23,16 @@ public enum AggregateMerge {
         var sites: [(name: String, aggregate: SurveyAggregate)] = []
         for (index, (path, file)) in files.enumerated() {
             if let twin = files[..<index].first(where: { $0.file.isSame(as: file) }) {
-                throw UserError(.mergeSameAggregate, ["first": twin.path, "second": path])
+                throw UserError(ImpactMessage.mergeSameAggregate, ["first": twin.path, "second": path])
             }
-            guard let mockup = decoder.decode(Array(file.mockup.utf8)).mockup else { throw UserError(.mergeNotAnAggregate, ["file": path]) }
+            guard let mockup = decoder.decode(Array(file.mockup.utf8)).mockup else { throw UserError(ImpactMessage.mergeNotAnAggregate, ["file": path]) }
             let plan = SurveyPlan(mockup: mockup, builtinScales: scales)
             if let first = plans.first {
                 if let difference = AggregateFile.difference(first.plan, plan) ?? (file.aggregate.plan != merged?.plan ? "fingerprint" : nil) {
-                    throw UserError(.mergeDifferentPlans, ["file": path, "first": first.path, "difference": difference])
+                    throw UserError(ImpactMessage.mergeDifferentPlans, ["file": path, "first": first.path, "difference": difference])
                 }
                 if referee == nil, let (indicator, firstTarget, target) = differentTarget(first.plan, plan) {
-                    throw UserError(.mergeDifferentTargets, ["first": first.path, "second": path, "indicator": indicator,
+                    throw UserError(ImpactMessage.mergeDifferentTargets, ["first": first.path, "second": path, "indicator": indicator,
                                                              "firstTarget": firstTarget, "target": target])
                 }
             }
@@ -40,12 +40,12 @@ public enum AggregateMerge {
             merged = merged.map { $0 + file.aggregate } ?? file.aggregate
             sites.append((file.site ?? URL(fileURLWithPath: file.aggregate.files.first ?? path).deletingPathExtension().lastPathComponent, file.aggregate))
         }
-        guard let merged, let first = plans.first else { throw UserError(.mergeNothing) }
+        guard let merged, let first = plans.first else { throw UserError(ImpactMessage.mergeNothing) }
         var plan = first.plan
         if let referee {
             let chosen = SurveyPlan(mockup: referee.mockup, builtinScales: scales)
             if let difference = AggregateFile.difference(first.plan, chosen) {
-                throw UserError(.mergeDifferentPlans, ["file": referee.path, "first": first.path, "difference": difference])
+                throw UserError(ImpactMessage.mergeDifferentPlans, ["file": referee.path, "first": first.path, "difference": difference])
             }
             plan = chosen
         }

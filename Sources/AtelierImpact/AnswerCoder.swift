@@ -112,9 +112,9 @@ public struct AnswerCoder: Sendable {
         case .text:
             return .text
         case .number:
-            guard let number = ScalarParser.number(trimmed) else { return .invalid(Catalogue.text(.impactNotANumber)) }
+            guard let number = ScalarParser.number(trimmed) else { return .invalid(ImpactMessage.text(.impactNotANumber)) }
             if let range = question.range, !range.contains(number) {
-                return .invalid(Catalogue.text(.impactOutOfRange, ["low": JSONValue.format(range.lowerBound), "high": JSONValue.format(range.upperBound)]))
+                return .invalid(ImpactMessage.text(.impactOutOfRange, ["low": JSONValue.format(range.lowerBound), "high": JSONValue.format(range.upperBound)]))
             }
             return .value(number)
         case .scale, .yesNo:
@@ -122,10 +122,10 @@ public struct AnswerCoder: Sendable {
                 return index < answers ? .value(values[index]) : .missing
             }
             if let number = ScalarParser.number(trimmed), values.contains(number) { return .value(number) }
-            return .invalid(Catalogue.text(.impactNotALevel, ["scale": question.scaleName ?? "oui/non"]))
+            return .invalid(ImpactMessage.text(.impactNotALevel, ["scale": question.scaleName ?? "oui/non"]))
         case .choice:
             guard let index = option(trimmed) ?? (toolCodes ? Self.limeSurveyCode(trimmed, levels: answers) : nil), index < answers else {
-                return .invalid(Catalogue.text(.impactNotAChoice))
+                return .invalid(ImpactMessage.text(.impactNotAChoice))
             }
             return .choices([index])
         case .multiChoice(_, let separator):
@@ -142,7 +142,7 @@ public struct AnswerCoder: Sendable {
         for delimiter in delimiters { parts = parts.flatMap { $0.components(separatedBy: delimiter) } }
         let trimmed = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let unknown = trimmed.first { option($0).map { $0 >= answers } ?? true } ?? cell
-        return .invalid(Catalogue.text(.impactUnknownChoice, ["choice": unknown]))
+        return .invalid(ImpactMessage.text(.impactUnknownChoice, ["choice": unknown]))
     }
 
     /// Whether `cell` names the choice at `index` (its label, inclusive form or XLSForm name), or

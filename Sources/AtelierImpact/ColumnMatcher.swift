@@ -27,7 +27,7 @@ public enum ColumnMatcher {
                 if let index = normalized.firstIndex(of: normalizedHeader(column)) { return .single(index) }
                 if let index = ColumnLetters.index(column) {
                     guard index < header.count else {
-                        throw UserError(.impactColumnLetter, ["file": file, "letter": column, "id": question.id, "count": "\(header.count)"])
+                        throw UserError(ImpactMessage.impactColumnLetter, ["file": file, "letter": column, "id": question.id, "count": "\(header.count)"])
                     }
                     return .single(index)
                 }
@@ -40,7 +40,7 @@ public enum ColumnMatcher {
             let closest = header.indices.sorted {
                 distances[$0] < distances[$1]
             }.prefix(3).map { "« \(header[$0].count > 80 ? header[$0].prefix(79) + "…" : header[$0]) »" }
-            throw UserError(.impactNoColumn, ["file": file, "id": question.id, "text": question.text,
+            throw UserError(ImpactMessage.impactNoColumn, ["file": file, "id": question.id, "text": question.text,
                                               "closest": closest.joined(separator: ", ")])
         }
     }

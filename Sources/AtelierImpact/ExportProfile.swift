@@ -98,7 +98,7 @@ public struct ExportProfile: Sendable, Equatable {
         case .limeSurvey: Localized(verbatim: "LimeSurvey")
         case .koboToolbox: Localized(verbatim: "KoboToolbox")
         case .surveyMonkey: Localized(verbatim: "SurveyMonkey")
-        case .other: Catalogue.text(.profileOther)
+        case .other: ImpactMessage.text(.profileOther)
         }
     }
 }
@@ -124,14 +124,14 @@ public struct FileReading: Sendable, Equatable, Codable {
     public var sentence: Localized {
         let toolName = ExportProfile(tool: tool, evidence: nil, submitColumn: nil, uuidColumn: nil, validationColumn: nil).name
         var parts: [Localized] = []
-        if secondHeaderRow { parts.append(Catalogue.text(.profileSecondHeader)) }
-        if tool == .limeSurvey { parts.append(Catalogue.text(.profileIncomplete, ["count": "\(incomplete)"])) }
+        if secondHeaderRow { parts.append(ImpactMessage.text(.profileSecondHeader)) }
+        if tool == .limeSurvey { parts.append(ImpactMessage.text(.profileIncomplete, ["count": "\(incomplete)"])) }
         if tool == .koboToolbox {
-            parts.append(Catalogue.text(.profileResubmitted, ["count": "\(resubmitted)"]))
-            parts.append(Catalogue.text(.profileNotApproved, ["count": "\(notApproved)"]))
+            parts.append(ImpactMessage.text(.profileResubmitted, ["count": "\(resubmitted)"]))
+            parts.append(ImpactMessage.text(.profileNotApproved, ["count": "\(notApproved)"]))
         }
         let details = Localized(fr: parts.map(\.fr).joined(separator: " ; "), en: parts.map(\.en).joined(separator: "; "))
-        return Catalogue.text(evidence == nil ? .profileLineUnknown : .profileLine, localized: [
+        return ImpactMessage.text(evidence == nil ? .profileLineUnknown : .profileLine, localized: [
             "file": Localized(verbatim: file), "tool": toolName, "evidence": Localized(verbatim: evidence ?? ""),
             "details": parts.isEmpty ? Localized(verbatim: "") : Localized(fr: " — " + details.fr, en: " — " + details.en),
         ])

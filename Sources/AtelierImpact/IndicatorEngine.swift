@@ -97,7 +97,7 @@ public struct IndicatorEngine: Sendable {
         var segments: [SegmentResult] = []
         switch indicator.measure {
         case "count" where indicator.source == "observation":
-            measured = Measured(value: indicator.observed, note: indicator.observed == nil ? Catalogue.text(.impactNotObserved) : nil)
+            measured = Measured(value: indicator.observed, note: indicator.observed == nil ? ImpactMessage.text(.impactNotObserved) : nil)
         case "response-rate":
             measured = responseRate(aggregate)
         case "gain", "change":
@@ -108,7 +108,7 @@ public struct IndicatorEngine: Sendable {
             measured = outcomes(indicator, aggregate.outcomes[indicator.id])
         default:
             guard let id = indicator.questions.first, let question = plan.question(id) else {
-                measured = Measured(note: Catalogue.text(.impactNoQuestion))
+                measured = Measured(note: ImpactMessage.text(.impactNoQuestion))
                 break
             }
             measured = measure(indicator, tally: aggregate.questions[id] ?? QuestionTally(), question: question)
@@ -155,7 +155,7 @@ public struct IndicatorEngine: Sendable {
             let frequent = counts.sorted { $0.1 > $1.1 }.prefix(3).map { value, count in
                 "« \(value.count > 60 ? value.prefix(59) + "…" : value) » (\(count))"
             }.joined(separator: ", ")
-            return Catalogue.text(frequent.isEmpty ? .impactMostlyRefusedNoValues : .impactMostlyRefused, [
+            return ImpactMessage.text(frequent.isEmpty ? .impactMostlyRefusedNoValues : .impactMostlyRefused, [
                 "refused": JSONValue.format(tally.invalid), "total": JSONValue.format(total), "question": id, "values": frequent,
                 "share": "\(Int(Self.refusedShareLimit * 100))",
             ])
@@ -179,7 +179,7 @@ public struct IndicatorEngine: Sendable {
         measured.isProportion = true
         measured.n = n
         guard n > 0 else {
-            measured.note = Catalogue.text(.impactNoAnswer)
+            measured.note = ImpactMessage.text(.impactNoAnswer)
             return
         }
         measured.value = successes / n
@@ -222,10 +222,10 @@ public struct IndicatorEngine: Sendable {
         case "count":
             measured.value = n
         default:
-            measured.note = Catalogue.text(.impactUnsupportedMeasure, ["measure": indicator.measure])
+            measured.note = ImpactMessage.text(.impactUnsupportedMeasure, ["measure": indicator.measure])
         }
         if measured.value == nil && measured.note == nil && indicator.measure != "distribution" {
-            measured.note = Catalogue.text(.impactNoAnswer)
+            measured.note = ImpactMessage.text(.impactNoAnswer)
         }
         return measured
     }
@@ -294,7 +294,7 @@ public struct IndicatorEngine: Sendable {
     private func responseRate(_ aggregate: SurveyAggregate) -> Measured {
         var measured = Measured()
         guard let expected = plan.respondentsExpected, expected > 0 else {
-            measured.note = Catalogue.text(.impactNoExpected)
+            measured.note = ImpactMessage.text(.impactNoExpected)
             return measured
         }
         measured.isProportion = true
@@ -310,13 +310,13 @@ public struct IndicatorEngine: Sendable {
         var measured = Measured()
         guard let tally, tally.difference.n > 0 else {
             measured.n = 0
-            measured.note = Catalogue.text(.impactNoPairs)
+            measured.note = ImpactMessage.text(.impactNoPairs)
             return measured
         }
         measured.n = tally.difference.n
         if indicator.measure == "gain" {
             guard let pre = tally.pre.mean, let post = tally.post.mean, let maximum = maximum(indicator), maximum > pre else {
-                measured.note = Catalogue.text(.impactNoMaximum)
+                measured.note = ImpactMessage.text(.impactNoMaximum)
                 return measured
             }
             measured.value = (post - pre) / (maximum - pre)
@@ -350,12 +350,12 @@ public struct IndicatorEngine: Sendable {
     private func outcomes(_ indicator: Mockup.Indicator, _ tally: OutcomeTally?) -> Measured {
         var measured = Measured()
         guard !indicator.categories.isEmpty else {
-            measured.note = Catalogue.text(.impactNoCategories)
+            measured.note = ImpactMessage.text(.impactNoCategories)
             return measured
         }
         guard let tally, tally.respondents > 0 else {
             measured.n = 0
-            measured.note = Catalogue.text(.impactNoAnswer)
+            measured.note = ImpactMessage.text(.impactNoAnswer)
             return measured
         }
         measured.distribution = zip(indicator.categories, tally.categories).map { (Localized(verbatim: $0.name), $1) }
@@ -369,7 +369,7 @@ public struct IndicatorEngine: Sendable {
     private func alpha(_ tally: AlphaTally?) -> Measured {
         var measured = Measured()
         guard let tally, let alpha = CronbachAlpha(pairs: tally.pairs, respondents: tally.respondents) else {
-            measured.note = Catalogue.text(.impactNoAnswer)
+            measured.note = ImpactMessage.text(.impactNoAnswer)
             return measured
         }
         measured.n = tally.respondents

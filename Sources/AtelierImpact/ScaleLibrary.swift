@@ -13,7 +13,7 @@ public enum ScaleLibrary {
             guard let scale else {
                 let first = findings.first { $0.severity == .error }
                 let place = first?.position.map { "\(url.path):\($0.line):\($0.column)" } ?? url.path
-                throw UserError(.impactBadScale, ["file": place, "message": first?.message.en ?? ""])
+                throw UserError(ImpactMessage.text(.impactBadScale, localized: ["file": Localized(verbatim: place), "message": first?.message ?? Localized(verbatim: "")]))
             }
             scales[String(name.dropLast(5))] = scale
         }

@@ -123,13 +123,13 @@ public struct SurveyTally {
             pending = false
             aggregate.rows += 1
             if let submitColumn = profile.submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
-                aggregate.excluded.append(RowProblem(kind: .incomplete, file: reader.file, row: row.number, reason: Catalogue.text(.impactIncomplete)))
+                aggregate.excluded.append(RowProblem(kind: .incomplete, file: reader.file, row: row.number, reason: ImpactMessage.text(.impactIncomplete)))
                 reading.incomplete += 1
                 continue
             }
             if let validation = profile.validationColumn, case let status = row.text(validation), ExportProfile.isNotApproved(status) {
                 aggregate.excluded.append(RowProblem(kind: .notApproved, file: reader.file, row: row.number,
-                                                     reason: Catalogue.text(.impactNotApproved, ["status": status])))
+                                                     reason: ImpactMessage.text(.impactNotApproved, ["status": status])))
                 reading.notApproved += 1
                 continue
             }
@@ -147,20 +147,20 @@ public struct SurveyTally {
                 }
             }
             guard anything else {
-                aggregate.excluded.append(RowProblem(kind: .empty, file: reader.file, row: row.number, reason: Catalogue.text(.impactEmptyRow)))
+                aggregate.excluded.append(RowProblem(kind: .empty, file: reader.file, row: row.number, reason: ImpactMessage.text(.impactEmptyRow)))
                 continue
             }
             if let uuidColumn = profile.uuidColumn, case let uuid = row.text(uuidColumn), !uuid.isEmpty,
                let first = duplicates.earlierSubmission(uuid, row: row.number, file: reader.file) {
                 aggregate.excluded.append(RowProblem(kind: .duplicate, file: reader.file, row: row.number,
-                                                     reason: Catalogue.text(.impactResubmitted, ["uuid": uuid, "row": "\(first.row)", "file": first.file])))
+                                                     reason: ImpactMessage.text(.impactResubmitted, ["uuid": uuid, "row": "\(first.row)", "file": first.file])))
                 reading.resubmitted += 1
                 continue
             }
             if detectsDuplicates, let first = duplicates.earlier(row, file: reader.file) {
-                let key: MessageKey = first.file == reader.file ? .impactDuplicateRow : .impactDuplicateRowElsewhere
+                let key: ImpactMessage = first.file == reader.file ? .impactDuplicateRow : .impactDuplicateRowElsewhere
                 aggregate.excluded.append(RowProblem(kind: .duplicate, file: reader.file, row: row.number,
-                                                     reason: Catalogue.text(key, ["row": "\(first.row)", "file": first.file])))
+                                                     reason: ImpactMessage.text(key, ["row": "\(first.row)", "file": first.file])))
                 continue
             }
             aggregate.used += 1
@@ -432,7 +432,7 @@ struct AnswerCache {
         var mask: UInt64 = 0
         for (choice, cell) in cells.enumerated() {
             guard let cell, case let normal = TextMatching.normalized(cell), !normal.isEmpty, !notShown.contains(normal), !Self.unticked.contains(normal) else { continue }
-            guard Self.ticked.contains(normal) || coders[question].isChoice(cell, at: choice) else { return refusal(Catalogue.text(.impactNotATick)) }
+            guard Self.ticked.contains(normal) || coders[question].isChoice(cell, at: choice) else { return refusal(ImpactMessage.text(.impactNotATick)) }
             if choice < Coded.maxChoices { mask |= 1 << UInt64(choice) }
         }
         return mask == 0 ? .missing : .choices(mask)
@@ -449,7 +449,7 @@ struct AnswerCache {
         case .invalid(let reason): return refusal(reason)
         case .choices(let indices):
             guard indices.allSatisfy({ $0 < Coded.maxChoices }) else {
-                return refusal(Catalogue.text(.impactTooManyChoices, ["limit": "\(Coded.maxChoices)"]))
+                return refusal(ImpactMessage.text(.impactTooManyChoices, ["limit": "\(Coded.maxChoices)"]))
             }
             return .choices(indices.reduce(0) { $0 | 1 << UInt64($1) })
         }

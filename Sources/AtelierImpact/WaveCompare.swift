@@ -48,12 +48,12 @@ public struct Wave: Sendable {
     /// Reads an `impact --json` output or an aggregate file (recognised by content).
     public static func read(_ data: Data, file: String, decoder: MockupDecoder, scales: [String: Mockup.Scale]) throws -> Wave {
         if let aggregate = try? AggregateFile.decode(data, file: file) {
-            guard let mockup = decoder.decode(Array(aggregate.mockup.utf8)).mockup else { throw UserError(.mergeNotAnAggregate, ["file": file]) }
+            guard let mockup = decoder.decode(Array(aggregate.mockup.utf8)).mockup else { throw UserError(ImpactMessage.mergeNotAnAggregate, ["file": file]) }
             let plan = SurveyPlan(mockup: mockup, builtinScales: scales)
             return Wave(file: file, report: IndicatorEngine(plan: plan).report(aggregate.aggregate), plan: plan)
         }
         guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let items = document["indicators"] as? [[String: Any]] else {
-            throw UserError(.compareNotAWave, ["file": file])
+            throw UserError(ImpactMessage.compareNotAWave, ["file": file])
         }
         let indicators = items.compactMap { item -> WaveIndicator? in
             guard let id = item["id"] as? String, let measure = item["measure"] as? String else { return nil }
@@ -105,30 +105,30 @@ public enum WaveCompare {
                                            comparable: false, reason: reason)
             }
             guard let before, let after else {
-                return refused(Catalogue.text(.compareAbsent, ["file": before == nil ? old.file : new.file]))
+                return refused(ImpactMessage.text(.compareAbsent, ["file": before == nil ? old.file : new.file]))
             }
             guard before.measure == after.measure else {
-                return refused(Catalogue.text(.compareMeasureChanged, ["old": before.measure, "new": after.measure]))
+                return refused(ImpactMessage.text(.compareMeasureChanged, ["old": before.measure, "new": after.measure]))
             }
             if let reason = questionChange(before.questions, after.questions) { return refused(reason) }
-            guard let valueBefore = before.value, let valueAfter = after.value else { return refused(Catalogue.text(.compareNoValue)) }
+            guard let valueBefore = before.value, let valueAfter = after.value else { return refused(ImpactMessage.text(.compareNoValue)) }
             let result = test(before, after)
             return IndicatorComparison(id: id, label: after.label, measure: after.measure, old: valueBefore, new: valueAfter,
                                        result: result ?? WaveComparison.Result(difference: valueAfter - valueBefore, interval: nil, p: nil, statistic: nil, degreesOfFreedom: nil),
-                                       comparable: true, reason: result == nil ? Catalogue.text(.compareNoTest, ["measure": after.measure]) : nil)
+                                       comparable: true, reason: result == nil ? ImpactMessage.text(.compareNoTest, ["measure": after.measure]) : nil)
         }
     }
 
     /// The first way the questions differ between the waves: reworded, recoded, or replaced.
     static func questionChange(_ before: [QuestionIdentity], _ after: [QuestionIdentity]) -> Localized? {
         guard before.map(\.id) == after.map(\.id) else {
-            return Catalogue.text(.compareOtherQuestions, ["old": before.map(\.id).joined(separator: ", "), "new": after.map(\.id).joined(separator: ", ")])
+            return ImpactMessage.text(.compareOtherQuestions, ["old": before.map(\.id).joined(separator: ", "), "new": after.map(\.id).joined(separator: ", ")])
         }
         for (old, new) in zip(before, after) {
             if TextMatching.normalized(old.text) != TextMatching.normalized(new.text) {
-                return Catalogue.text(.compareReworded, ["id": new.id, "old": old.text, "new": new.text])
+                return ImpactMessage.text(.compareReworded, ["id": new.id, "old": old.text, "new": new.text])
             }
-            if old.coding != new.coding { return Catalogue.text(.compareRecoded, ["id": new.id]) }
+            if old.coding != new.coding { return ImpactMessage.text(.compareRecoded, ["id": new.id]) }
         }
         return nil
     }

@@ -36,7 +36,7 @@ public struct MockupDecoder: Sendable {
         guard scale.values.count == scale.levels.count, !scale.levels.isEmpty else {
             let finding = Finding(rule: "scale-values", severity: .error, path: FieldPath([.key("values")]),
                                   position: root.position(of: FieldPath([.key("values")])),
-                                  message: Catalogue.text(.scaleValuesCount, ["levels": "\(scale.levels.count)", "values": "\(scale.values.count)"]))
+                                  message: MockupMessage.text(.scaleValuesCount, ["levels": "\(scale.levels.count)", "values": "\(scale.values.count)"]))
             return (nil, validator.findings + [finding])
         }
         return (scale, validator.findings)
@@ -48,7 +48,7 @@ public struct MockupDecoder: Sendable {
         guard let root = document.root else {
             if findings.isEmpty {
                 findings.append(Finding(rule: "empty-file", severity: .error, position: SourcePosition(line: 1, column: 1),
-                                        message: Catalogue.text(.mockupEmpty), fix: Catalogue.text(.mockupEmptyFix)))
+                                        message: MockupMessage.text(.mockupEmpty), fix: MockupMessage.text(.mockupEmptyFix)))
             }
             return DecodedMockup(tree: nil, mockup: nil, findings: findings)
         }

@@ -83,22 +83,22 @@ extension ScalarType {
     /// How to write a value of this type, for messages.
     var expectedForm: Localized {
         switch self {
-        case .text: Catalogue.text(.formText)
-        case .id: Catalogue.text(.formId)
-        case .ref(let list): Catalogue.text(.formRef, ["list": list])
-        case .scale: Catalogue.text(.formText)
-        case .date: Catalogue.text(.formDate)
-        case .dateTime: Catalogue.text(.formDateTime)
-        case .moment: Catalogue.text(.formMoment)
-        case .duration: Catalogue.text(.formDuration)
-        case .bool: Catalogue.text(.formBool)
-        case .integer: Catalogue.text(.formInteger)
-        case .number: Catalogue.text(.formNumber)
-        case .percent: Catalogue.text(.formPercent)
-        case .choice(let choices): Catalogue.text(.formChoice, ["values": choices.map(\.value).joined(separator: ", ")])
-        case .country: Catalogue.text(.formCountry)
-        case .currency: Catalogue.text(.formCurrency)
-        case .email: Catalogue.text(.formEmail)
+        case .text: MockupMessage.text(.formText)
+        case .id: MockupMessage.text(.formId)
+        case .ref(let list): MockupMessage.text(.formRef, ["list": list])
+        case .scale: MockupMessage.text(.formText)
+        case .date: MockupMessage.text(.formDate)
+        case .dateTime: MockupMessage.text(.formDateTime)
+        case .moment: MockupMessage.text(.formMoment)
+        case .duration: MockupMessage.text(.formDuration)
+        case .bool: MockupMessage.text(.formBool)
+        case .integer: MockupMessage.text(.formInteger)
+        case .number: MockupMessage.text(.formNumber)
+        case .percent: MockupMessage.text(.formPercent)
+        case .choice(let choices): MockupMessage.text(.formChoice, ["values": choices.map(\.value).joined(separator: ", ")])
+        case .country: MockupMessage.text(.formCountry)
+        case .currency: MockupMessage.text(.formCurrency)
+        case .email: MockupMessage.text(.formEmail)
         case .formatVersion: Localized(verbatim: MockupSchema.formatVersion)
         }
     }
@@ -108,9 +108,9 @@ extension SchemaNode {
     var expectedForm: Localized {
         switch self {
         case .scalar(let type): type.expectedForm
-        case .localizedText: Catalogue.text(.formLocalizedText)
-        case .object, .dictionary: Catalogue.text(.formMapping)
-        case .list: Catalogue.text(.formList)
+        case .localizedText: MockupMessage.text(.formLocalizedText)
+        case .object, .dictionary: MockupMessage.text(.formMapping)
+        case .list: MockupMessage.text(.formList)
         }
     }
 }

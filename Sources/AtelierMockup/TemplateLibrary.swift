@@ -19,7 +19,7 @@ public struct TemplateLibrary: Sendable {
                               sourceFile: String = #filePath) throws -> TemplateLibrary {
         if let option {
             let folder = URL(fileURLWithPath: option)
-            guard isTemplateFolder(folder) else { throw UserError(.cliTemplatesNotFound, ["places": folder.path]) }
+            guard isTemplateFolder(folder) else { throw UserError(MockupMessage.cliTemplatesNotFound, ["places": folder.path]) }
             return TemplateLibrary(folder: folder)
         }
         var candidates: [URL] = []
@@ -31,7 +31,7 @@ public struct TemplateLibrary: Sendable {
         for candidate in candidates where isTemplateFolder(candidate) {
             return TemplateLibrary(folder: candidate)
         }
-        throw UserError(.cliTemplatesNotFound, ["places": candidates.map(\.path).joined(separator: ", ")])
+        throw UserError(MockupMessage.cliTemplatesNotFound, ["places": candidates.map(\.path).joined(separator: ", ")])
     }
 
     private static func isTemplateFolder(_ folder: URL) -> Bool {
@@ -72,13 +72,13 @@ public struct TemplateLibrary: Sendable {
     public func mockupTemplate(named name: String) throws -> String {
         let names = mockupTemplateNames
         guard names.contains(name) else {
-            throw UserError(.cliUnknownTemplate, ["name": name, "names": names.joined(separator: ", ")])
+            throw UserError(MockupMessage.cliUnknownTemplate, ["name": name, "names": names.joined(separator: ", ")])
         }
         let url = folder.appendingPathComponent("mockups/\(name).yaml")
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw UserError(.cliUnreadable, ["path": url.path, "reason": error.localizedDescription])
+            throw UserError(CoreMessage.unreadable, ["path": url.path, "reason": error.localizedDescription])
         }
     }
 }

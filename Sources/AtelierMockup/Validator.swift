@@ -31,7 +31,7 @@ struct Validator {
     }
 
     private static func place(of path: FieldPath) -> Localized {
-        path.components.isEmpty ? Catalogue.text(.placeTop) : Catalogue.text(.placeIn, ["path": path.description])
+        path.components.isEmpty ? MockupMessage.text(.placeTop) : MockupMessage.text(.placeIn, ["path": path.description])
     }
 
     private static func shown(_ node: YAMLNode) -> String {
@@ -43,10 +43,10 @@ struct Validator {
     }
 
     private mutating func wrongType(_ node: YAMLNode, expected: Localized, path: FieldPath) {
-        let message = Catalogue.text(.mockupWrongType, localized: [
+        let message = MockupMessage.text(.mockupWrongType, localized: [
             "field": Localized(verbatim: path.description), "expected": expected, "value": Localized(verbatim: Self.shown(node)),
         ])
-        report("wrong-type", at: node.position, path: path, message, fix: Catalogue.text(.mockupWriteExpected, localized: ["expected": expected]))
+        report("wrong-type", at: node.position, path: path, message, fix: MockupMessage.text(.mockupWriteExpected, localized: ["expected": expected]))
     }
 
     private mutating func validate(_ node: YAMLNode, as schema: SchemaNode, at path: FieldPath, keyPosition: SourcePosition?, idNamespace: String?) -> Value? {
@@ -91,7 +91,7 @@ struct Validator {
 
     private mutating func validateObject(_ node: YAMLNode, fields: [Field], at path: FieldPath, keyPosition: SourcePosition?, idNamespace: String?) -> Value? {
         guard let entries = node.entries else {
-            wrongType(node, expected: Catalogue.text(.formMapping), path: path)
+            wrongType(node, expected: MockupMessage.text(.formMapping), path: path)
             return nil
         }
         var values: [String: Value] = [:]
@@ -108,8 +108,8 @@ struct Validator {
             if entry.value.isEmpty {
                 if field.required, case .scalar = field.node {
                     report("missing-value", at: entry.keyPosition, path: entryPath,
-                           Catalogue.text(.mockupMissingValue, ["key": entry.key]),
-                           fix: Catalogue.text(.mockupWriteExpected, localized: ["expected": field.node.expectedForm]))
+                           MockupMessage.text(.mockupMissingValue, ["key": entry.key]),
+                           fix: MockupMessage.text(.mockupWriteExpected, localized: ["expected": field.node.expectedForm]))
                 }
                 if field.name == "id", let idNamespace { incompleteNamespaces.insert(idNamespace) }
                 continue
@@ -124,8 +124,8 @@ struct Validator {
         for field in fields where field.required && !present.contains(field.name) && !standingIn.contains(field.name) {
             if field.name == "id", let idNamespace { incompleteNamespaces.insert(idNamespace) }
             report("missing-key", at: keyPosition ?? node.position, path: path.appending(field.name),
-                   Catalogue.text(.mockupMissingKey, localized: ["key": Localized(verbatim: field.name), "place": Self.place(of: path)]),
-                   fix: Catalogue.text(.mockupMissingKeyFix, localized: ["key": Localized(verbatim: field.name), "expected": field.node.expectedForm]))
+                   MockupMessage.text(.mockupMissingKey, localized: ["key": Localized(verbatim: field.name), "place": Self.place(of: path)]),
+                   fix: MockupMessage.text(.mockupMissingKeyFix, localized: ["key": Localized(verbatim: field.name), "expected": field.node.expectedForm]))
         }
         checkOrder(values, at: path)
         return .record(Record(path: path, position: node.position, values: values))
@@ -150,13 +150,13 @@ struct Validator {
             "suggestion": Localized(verbatim: suggestion ?? ""),
             "space": spaced?.space ?? Localized(verbatim: ""),
         ]
-        let message = Catalogue.text(spaced != nil && suggestion == spaced?.key ? .mockupKeySpaceBeforeColon
+        let message = MockupMessage.text(spaced != nil && suggestion == spaced?.key ? .mockupKeySpaceBeforeColon
                                      : suggestion == nil ? .mockupUnknownKey : .mockupUnknownKeySuggestion, localized: arguments)
-        let fix = spaced != nil && suggestion == spaced?.key ? Catalogue.text(.mockupKeySpaceBeforeColonFix, localized: arguments)
-            : Catalogue.text(entry.value.isEmpty ? .mockupUnknownKeyCommaFix : .mockupUnknownKeyFix,
+        let fix = spaced != nil && suggestion == spaced?.key ? MockupMessage.text(.mockupKeySpaceBeforeColonFix, localized: arguments)
+            : MockupMessage.text(entry.value.isEmpty ? .mockupUnknownKeyCommaFix : .mockupUnknownKeyFix,
                              ["key": entry.key, "keys": fields.map(\.name).joined(separator: ", ")])
         report("unknown-key", standIn?.required == true ? .error : .warning, at: entry.keyPosition,
-               path: path.appending(standIn?.name ?? entry.key), message, fix: fix, why: Catalogue.text(.mockupUnknownKeyWhy))
+               path: path.appending(standIn?.name ?? entry.key), message, fix: fix, why: MockupMessage.text(.mockupUnknownKeyWhy))
         return standIn?.name
     }
 
@@ -191,8 +191,8 @@ struct Validator {
               case .scalar(.moment(let end), let endPosition)? = values["end"],
               end.latest < start.earliest else { return }
         report("end-before-start", at: endPosition, path: path.appending("end"),
-               Catalogue.text(.mockupEndBeforeStart, ["start": start.description, "end": end.description]),
-               fix: Catalogue.text(.mockupEndBeforeStartFix))
+               MockupMessage.text(.mockupEndBeforeStart, ["start": start.description, "end": end.description]),
+               fix: MockupMessage.text(.mockupEndBeforeStartFix))
     }
 
     private mutating func validateLocalizedText(_ node: YAMLNode, at path: FieldPath) -> Value? {
@@ -204,7 +204,7 @@ struct Validator {
             return nil
         }
         guard let any = record.text("fr") ?? record.text("en") else {
-            wrongType(node, expected: Catalogue.text(.formLocalizedText), path: path)
+            wrongType(node, expected: MockupMessage.text(.formLocalizedText), path: path)
             return nil
         }
         return .localized(Localized(fr: record.text("fr") ?? any, en: record.text("en") ?? any), node.position)
@@ -219,21 +219,21 @@ struct Validator {
         func invalid() -> Value? {
             if let converted = Self.convertedDate(text, as: type) {
                 report("invalid-value", at: position, path: path,
-                       Catalogue.text(.mockupWrittenDate, ["value": text, "converted": converted]),
-                       fix: Catalogue.text(.mockupWrittenDateFix, ["converted": converted]))
+                       MockupMessage.text(.mockupWrittenDate, ["value": text, "converted": converted]),
+                       fix: MockupMessage.text(.mockupWrittenDateFix, ["converted": converted]))
                 return nil
             }
             report("invalid-value", at: position, path: path,
-                   Catalogue.text(.mockupInvalidValue, localized: ["value": Localized(verbatim: text), "expected": type.expectedForm]),
-                   fix: Catalogue.text(.mockupWriteExpected, localized: ["expected": type.expectedForm]))
+                   MockupMessage.text(.mockupInvalidValue, localized: ["value": Localized(verbatim: text), "expected": type.expectedForm]),
+                   fix: MockupMessage.text(.mockupWriteExpected, localized: ["expected": type.expectedForm]))
             return nil
         }
         func typed(_ value: ScalarValue?) -> Value? {
             guard let value else { return invalid() }
             if let range = ScalarBounds.violated(by: value) {
                 report("out-of-range", at: position, path: path,
-                       Catalogue.text(.mockupOutOfRange, ["value": text, "low": range.low, "high": range.high]),
-                       fix: Catalogue.text(.mockupOutOfRangeFix, ["low": range.low, "high": range.high]))
+                       MockupMessage.text(.mockupOutOfRange, ["value": text, "low": range.low, "high": range.high]),
+                       fix: MockupMessage.text(.mockupOutOfRangeFix, ["low": range.low, "high": range.high]))
                 return nil
             }
             return .scalar(value, position)
@@ -255,7 +255,7 @@ struct Validator {
             return validateChoice(text, choices: choices, at: position, path: path)
         case .formatVersion:
             guard text == MockupSchema.formatVersion else {
-                report("format-version", at: position, path: path, Catalogue.text(.mockupFormat, ["value": text]), fix: Catalogue.text(.mockupFormatFix))
+                report("format-version", at: position, path: path, MockupMessage.text(.mockupFormat, ["value": text]), fix: MockupMessage.text(.mockupFormatFix))
                 return nil
             }
             return .scalar(.text(text), position)
@@ -269,8 +269,8 @@ struct Validator {
         case .percent: return typed(ScalarParser.percent(text).map { .number($0) })
         case .country:
             if !ScalarParser.isCode(text, letters: 2), let code = CountryNames.code(of: text) {
-                report("invalid-value", at: position, path: path, Catalogue.text(.mockupCountryName, ["value": text, "code": code]),
-                       fix: Catalogue.text(.mockupCountryNameFix, ["code": code]))
+                report("invalid-value", at: position, path: path, MockupMessage.text(.mockupCountryName, ["value": text, "code": code]),
+                       fix: MockupMessage.text(.mockupCountryNameFix, ["code": code]))
                 return nil
             }
             return typed(ScalarParser.isCode(text, letters: 2) ? .text(text) : nil)
@@ -287,23 +287,23 @@ struct Validator {
         let values = choices.map(\.value)
         if let everyday = choices.first(where: { $0.everydayWords.contains(TextMatching.normalized(text)) }) {
             report("unknown-value", at: position, path: path,
-                   Catalogue.text(.mockupValueSynonym, ["value": text, "suggestion": everyday.value]),
-                   fix: Catalogue.text(.mockupValueSynonymFix, ["suggestion": everyday.value]))
+                   MockupMessage.text(.mockupValueSynonym, ["value": text, "suggestion": everyday.value]),
+                   fix: MockupMessage.text(.mockupValueSynonymFix, ["suggestion": everyday.value]))
             return nil
         }
         let suggestion = TextMatching.closest(to: text, among: values).first
         let arguments = ["value": text, "field": path.description, "suggestion": suggestion ?? ""]
         report("unknown-value", at: position, path: path,
-               Catalogue.text(suggestion == nil ? .mockupUnknownValue : .mockupUnknownValueSuggestion, arguments),
-               fix: Catalogue.text(.mockupUnknownValueFix, ["values": values.joined(separator: ", ")]))
+               MockupMessage.text(suggestion == nil ? .mockupUnknownValue : .mockupUnknownValueSuggestion, arguments),
+               fix: MockupMessage.text(.mockupUnknownValueFix, ["values": values.joined(separator: ", ")]))
         return nil
     }
 
     private mutating func register(_ id: String, in namespace: String, at position: SourcePosition, path: FieldPath) {
         if let first = ids[namespace]?[id] {
             report("duplicate-id", at: position, path: path,
-                   Catalogue.text(.mockupDuplicateId, ["id": id, "line": "\(first.line)"]),
-                   fix: Catalogue.text(.mockupDuplicateIdFix, ["list": namespace]))
+                   MockupMessage.text(.mockupDuplicateId, ["id": id, "line": "\(first.line)"]),
+                   fix: MockupMessage.text(.mockupDuplicateIdFix, ["list": namespace]))
         } else {
             ids[namespace, default: [:]][id] = position
         }
@@ -317,15 +317,15 @@ struct Validator {
             let suggestion = TextMatching.closest(to: reference.id, among: known).first
             let arguments = ["id": reference.id, "list": reference.namespace, "suggestion": suggestion ?? "", "ids": known.joined(separator: ", ")]
             report("dangling-ref", at: reference.position, path: reference.path,
-                   Catalogue.text(suggestion == nil ? .mockupDanglingRef : .mockupDanglingRefSuggestion, arguments),
-                   fix: Catalogue.text(known.isEmpty ? .mockupDanglingRefNone : .mockupDanglingRefFix, arguments))
+                   MockupMessage.text(suggestion == nil ? .mockupDanglingRef : .mockupDanglingRefSuggestion, arguments),
+                   fix: MockupMessage.text(known.isEmpty ? .mockupDanglingRefNone : .mockupDanglingRefFix, arguments))
         }
         let declaredScales = Set(ids["evaluation.scales"]?.keys.map { $0 } ?? [])
         for reference in scaleReferences where !declaredScales.contains(reference.name) && !builtinScales.contains(reference.name) {
             if incompleteNamespaces.contains("evaluation.scales") { continue }
             report("unknown-scale", at: reference.position, path: reference.path,
-                   Catalogue.text(.mockupUnknownScale, ["name": reference.name]),
-                   fix: Catalogue.text(.mockupUnknownScaleFix, ["names": builtinScales.sorted().joined(separator: ", ")]))
+                   MockupMessage.text(.mockupUnknownScale, ["name": reference.name]),
+                   fix: MockupMessage.text(.mockupUnknownScaleFix, ["names": builtinScales.sorted().joined(separator: ", ")]))
         }
     }
 }

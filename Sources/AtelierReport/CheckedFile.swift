@@ -50,7 +50,7 @@ public struct CheckSummary: Sendable, Equatable {
 
     public func sentence(in language: Language) -> String {
         let counts = ["files": "\(files)", "errors": "\(errors)", "warnings": "\(warnings)", "infos": "\(infos)", "suppressed": "\(suppressed)"]
-        return Catalogue.text(suppressed == 0 ? .reportSummary : .reportSummarySuppressed, counts)[language]
+        return ReportMessage.text(suppressed == 0 ? .reportSummary : .reportSummarySuppressed, counts)[language]
     }
 
     /// The highest severity found, if any.
@@ -62,9 +62,9 @@ public struct CheckSummary: Sendable, Equatable {
 extension Severity {
     public func word(in language: Language) -> String {
         switch self {
-        case .error: Catalogue.text(.severityError)[language]
-        case .warning: Catalogue.text(.severityWarning)[language]
-        case .info: Catalogue.text(.severityInfo)[language]
+        case .error: ReportMessage.text(.severityError)[language]
+        case .warning: ReportMessage.text(.severityWarning)[language]
+        case .info: ReportMessage.text(.severityInfo)[language]
         }
     }
 }
@@ -72,7 +72,7 @@ extension Severity {
 extension Readiness {
     /// `Préparation : 87 % (Objectifs 75 %, Accessibilité 100 %…)`, in one language.
     public func sentence(in language: Language) -> String {
-        let overall = Catalogue.text(.reportReadiness, ["score": Self.percent(score)])[language]
+        let overall = ReportMessage.text(.reportReadiness, ["score": Self.percent(score)])[language]
         let parts = sections.map { "\($0.section.title[language]) \(Self.percent($0.score))\(language == .fr ? " %" : "%")" }
         return parts.isEmpty ? overall : "\(overall) (\(parts.joined(separator: ", ")))"
     }

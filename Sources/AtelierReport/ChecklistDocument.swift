@@ -19,20 +19,20 @@ public struct ChecklistDocument: Sendable {
     }
 
     private func title(_ set: ChecklistSet) -> String {
-        Catalogue.text(.docTitle, ["title": set.checklists.first?.title[language] ?? ""])[language]
+        ReportMessage.text(.docTitle, ["title": set.checklists.first?.title[language] ?? ""])[language]
     }
 
     private func severity(_ rule: Rule) -> String {
-        rule.severity?.word(in: language) ?? Catalogue.text(.docOff)[language]
+        rule.severity?.word(in: language) ?? ReportMessage.text(.docOff)[language]
     }
 
     private var headers: [String] {
-        [MessageKey.reportColumnRule, .reportColumnSeverity, .docColumnChecked, .docColumnWhy, .docColumnReference].map { Catalogue.text($0)[language] }
+        [ReportMessage.reportColumnRule, .reportColumnSeverity, .docColumnChecked, .docColumnWhy, .docColumnReference].map { ReportMessage.text($0)[language] }
     }
 
     public func markdown(_ set: ChecklistSet) -> String {
         var output = "# \(MarkdownReporter.escape(title(set)))\n\n"
-        output += Catalogue.text(.docIntro, ["count": "\(set.rules.count)"])[language] + "\n"
+        output += ReportMessage.text(.docIntro, ["count": "\(set.rules.count)"])[language] + "\n"
         for (section, rules) in rows(set) {
             output += "\n## \(section.title[language])\n\n| " + headers.joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
             for rule in rules {
@@ -47,7 +47,7 @@ public struct ChecklistDocument: Sendable {
     }
 
     public func html(_ set: ChecklistSet) -> String {
-        var body = "<h1>\(HTML.escape(title(set)))</h1>\n<p>\(HTML.escape(Catalogue.text(.docIntro, ["count": "\(set.rules.count)"])[language]))</p>\n"
+        var body = "<h1>\(HTML.escape(title(set)))</h1>\n<p>\(HTML.escape(ReportMessage.text(.docIntro, ["count": "\(set.rules.count)"])[language]))</p>\n"
         for (section, rules) in rows(set) {
             body += "<h2>\(HTML.escape(section.title[language]))</h2>\n<table>\n<tr>" + headers.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n"
             for rule in rules {
@@ -70,26 +70,26 @@ public struct ChecklistDocument: Sendable {
         let check = describe(rule.check, path: rule.target?.description ?? "")
         guard let condition = rule.condition else { return check }
         let when = describe(condition.check, path: condition.target.description)
-        return Catalogue.text(.checkWhen, ["condition": when, "check": check])[language]
+        return ReportMessage.text(.checkWhen, ["condition": when, "check": check])[language]
     }
 
     private func describe(_ check: Check, path: String) -> String {
         let text: Localized
         switch check {
-        case .present(let keys) where keys.isEmpty: text = Catalogue.text(.checkPresent, ["path": path])
-        case .present(let keys): text = Catalogue.text(.checkPresentKeys, ["path": path, "keys": keys.joined(separator: ", ")])
-        case .notEmpty: text = Catalogue.text(.checkNotEmpty, ["path": path])
-        case .equals(let value): text = Catalogue.text(.checkEquals, ["path": path, "value": value])
-        case .oneOf(let values): text = Catalogue.text(.checkOneOf, ["path": path, "values": values.joined(separator: ", ")])
-        case .matches(let expression): text = Catalogue.text(.checkMatches, ["path": path, "pattern": expression.pattern])
-        case .atLeast(let value): text = Catalogue.text(.checkAtLeast, ["path": path, "value": JSONValue.format(value)])
+        case .present(let keys) where keys.isEmpty: text = ReportMessage.text(.checkPresent, ["path": path])
+        case .present(let keys): text = ReportMessage.text(.checkPresentKeys, ["path": path, "keys": keys.joined(separator: ", ")])
+        case .notEmpty: text = ReportMessage.text(.checkNotEmpty, ["path": path])
+        case .equals(let value): text = ReportMessage.text(.checkEquals, ["path": path, "value": value])
+        case .oneOf(let values): text = ReportMessage.text(.checkOneOf, ["path": path, "values": values.joined(separator: ", ")])
+        case .matches(let expression): text = ReportMessage.text(.checkMatches, ["path": path, "pattern": expression.pattern])
+        case .atLeast(let value): text = ReportMessage.text(.checkAtLeast, ["path": path, "value": JSONValue.format(value)])
         case let .numberBetween(low, high):
-            text = Catalogue.text(.checkNumberBetween, ["path": path, "low": JSONValue.format(low), "high": JSONValue.format(high)])
-        case let .countBetween(min, max?): text = Catalogue.text(.checkCountBetween, ["path": path, "min": "\(min)", "max": "\(max)"])
-        case let .countBetween(min, nil): text = Catalogue.text(.checkCountAtLeast, ["path": path, "min": "\(min)"])
-        case .unique: text = Catalogue.text(.checkUnique, ["path": path])
-        case .refersTo(let target): text = Catalogue.text(.checkRefersTo, ["path": path, "target": target.description])
-        case .dateBefore(let target): text = Catalogue.text(.checkDateBefore, ["path": path, "target": target.description])
+            text = ReportMessage.text(.checkNumberBetween, ["path": path, "low": JSONValue.format(low), "high": JSONValue.format(high)])
+        case let .countBetween(min, max?): text = ReportMessage.text(.checkCountBetween, ["path": path, "min": "\(min)", "max": "\(max)"])
+        case let .countBetween(min, nil): text = ReportMessage.text(.checkCountAtLeast, ["path": path, "min": "\(min)"])
+        case .unique: text = ReportMessage.text(.checkUnique, ["path": path])
+        case .refersTo(let target): text = ReportMessage.text(.checkRefersTo, ["path": path, "target": target.description])
+        case .dateBefore(let target): text = ReportMessage.text(.checkDateBefore, ["path": path, "target": target.description])
         case .builtin(let name, let options):
             let summary = Builtins.named(name)?.summary[language] ?? name
             let settings = options.values.sorted { $0.key < $1.key }.map { "\($0.key): \(Self.describe($0.value))" }

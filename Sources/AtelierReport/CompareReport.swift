@@ -19,8 +19,8 @@ public struct CompareReport: Sendable {
         comparisons = WaveCompare.compare(old, new)
     }
 
-    private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
-        Catalogue.text(key, arguments)[language]
+    private func text(_ key: ReportMessage, _ arguments: [String: String] = [:]) -> String {
+        ReportMessage.text(key, arguments)[language]
     }
 
     /// A difference as the reports show it: in percentage points for shares (« +7,5 pt »), with

@@ -18,7 +18,7 @@ public struct FeedbackFolder: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw UserError(.cliCannotWrite, ["path": path, "reason": error.localizedDescription])
+            throw UserError(ReportMessage.cliCannotWrite, ["path": path, "reason": error.localizedDescription])
         }
         var used = Set<String>()
         func unique(_ stem: String) -> String {
@@ -67,15 +67,15 @@ public struct GradeSummary: Sendable {
         var output = ""
         for grade in outcome.grades {
             let disagreeing = grade.criteria.filter(\.disagreement).map(\.criterion.id)
-            let flag = disagreeing.isEmpty ? "" : Catalogue.text(.gradeDisagreementFlag, ["criteria": disagreeing.joined(separator: ", ")])[language]
-            output += Catalogue.text(.gradeSummary, ["group": TerminalText.safe(grade.group), "mark": feedback.markText(grade), "flag": flag])[language] + "\n"
+            let flag = disagreeing.isEmpty ? "" : ReportMessage.text(.gradeDisagreementFlag, ["criteria": disagreeing.joined(separator: ", ")])[language]
+            output += ReportMessage.text(.gradeSummary, ["group": TerminalText.safe(grade.group), "mark": feedback.markText(grade), "flag": flag])[language] + "\n"
             if let peer = outcome.peers.first(where: { $0.group == grade.group }) {
                 let marks = peer.members.map { "\(TerminalText.safe($0.name)) \($0.mark.map { language.number($0) } ?? "—")" }.joined(separator: ", ")
-                output += Catalogue.text(.peerSummary, ["submitted": "\(peer.submitted)", "members": "\(peer.members.count)", "marks": marks])[language] + "\n"
+                output += ReportMessage.text(.peerSummary, ["submitted": "\(peer.submitted)", "members": "\(peer.members.count)", "marks": marks])[language] + "\n"
             }
         }
         if let agreement = outcome.agreement, let icc = agreement.icc {
-            output += "\n" + Catalogue.text(.gradeAgreementLine, [
+            output += "\n" + ReportMessage.text(.gradeAgreementLine, [
                 "graders": "\(agreement.graders)", "groups": "\(agreement.groups)", "leftOut": "\(agreement.leftOut)",
                 "iccAbsolute": icc.iccA1.map { language.number($0) } ?? "—", "iccGuide": ReadingGuide.icc(icc.iccA1)[language],
                 "iccConsistency": icc.iccC1.map { language.number($0) } ?? "—", "iccAverage": icc.iccAk.map { language.number($0) } ?? "—",
@@ -83,11 +83,11 @@ public struct GradeSummary: Sendable {
         }
         for criterion in outcome.agreement?.criteria ?? [] {
             guard let alpha = criterion.krippendorffOrdinal else { continue }
-            output += Catalogue.text(.gradeCriterionAgreement, ["id": criterion.id, "alpha": language.number(alpha),
+            output += ReportMessage.text(.gradeCriterionAgreement, ["id": criterion.id, "alpha": language.number(alpha),
                                                                  "guide": ReadingGuide.krippendorff(alpha)[language]])[language] + "\n"
         }
         if !outcome.severity.isEmpty {
-            output += "\n" + Catalogue.text(.gradeSeverityHeading)[language] + "\n"
+            output += "\n" + ReportMessage.text(.gradeSeverityHeading)[language] + "\n"
             for entry in outcome.severity {
                 output += "  " + TerminalText.safe(ReadingGuide.severity(entry)[language]) + "\n"
             }

@@ -77,13 +77,13 @@ public enum GradeJSON {
 public enum ReadingGuide {
     /// Koo & Li 2016.
     public static func icc(_ value: Double?) -> Localized {
-        guard let value else { return Catalogue.text(.guideUndefined) }
-        return Catalogue.text(value < 0.5 ? .guidePoor : value < 0.75 ? .guideModerate : value < 0.9 ? .guideGood : .guideExcellent)
+        guard let value else { return ReportMessage.text(.guideUndefined) }
+        return ReportMessage.text(value < 0.5 ? .guidePoor : value < 0.75 ? .guideModerate : value < 0.9 ? .guideGood : .guideExcellent)
     }
 
     /// Krippendorff: ≥ 0.800 reliable, 0.667–0.800 tentative.
     public static func krippendorff(_ value: Double) -> Localized {
-        Catalogue.text(value >= 0.8 ? .guideReliable : value >= 0.667 ? .guideTentative : .guideUnreliable)
+        ReportMessage.text(value >= 0.8 ? .guideReliable : value >= 0.667 ? .guideTentative : .guideUnreliable)
     }
 
     /// A grader's severity in a sentence: the mean gap to the other graders, its interval, and
@@ -93,18 +93,18 @@ public enum ReadingGuide {
             let sign = value < -0.005 ? "−" : "+"
             return Localized(fr: sign + Language.fr.number(abs(value), decimals: 1), en: sign + Language.en.number(abs(value), decimals: 1))
         }
-        let reading: MessageKey = entry.interval == nil ? .severityOneGroup
+        let reading: ReportMessage = entry.interval == nil ? .severityOneGroup
             : !entry.isSystematic ? .severityNone : entry.meanDifference < 0 ? .severityStricter : .severityMoreGenerous
-        let interval = entry.interval.map { Catalogue.text(.severityInterval, localized: ["low": signed($0.lowerBound), "high": signed($0.upperBound)]) }
-        return Catalogue.text(.severityLine, localized: [
+        let interval = entry.interval.map { ReportMessage.text(.severityInterval, localized: ["low": signed($0.lowerBound), "high": signed($0.upperBound)]) }
+        return ReportMessage.text(.severityLine, localized: [
             "grader": Localized(verbatim: entry.grader), "difference": signed(entry.meanDifference), "groups": Localized(verbatim: "\(entry.groups)"),
-            "interval": interval ?? Localized(verbatim: ""), "reading": Catalogue.text(reading),
+            "interval": interval ?? Localized(verbatim: ""), "reading": ReportMessage.text(reading),
         ])
     }
 
     /// Landis & Koch 1977.
     public static func kappa(_ value: Double) -> Localized {
-        Catalogue.text(value <= 0.2 ? .guideSlight : value <= 0.4 ? .guideFair : value <= 0.6 ? .guideModerate : value <= 0.8 ? .guideSubstantial : .guideAlmostPerfect)
+        ReportMessage.text(value <= 0.2 ? .guideSlight : value <= 0.4 ? .guideFair : value <= 0.6 ? .guideModerate : value <= 0.8 ? .guideSubstantial : .guideAlmostPerfect)
     }
 }
 
@@ -126,8 +126,8 @@ public struct Feedback: Sendable {
     public func markText(_ grade: GroupGrade) -> String {
         switch grade.status {
         case .marked: grade.mark.map { "\(language.number($0)) / \(language.number(rubric.outOf))" } ?? "—"
-        case .notGraded: Catalogue.text(.gradeStatusNotGraded)[language]
-        case .incomplete(let missing): Catalogue.text(.gradeStatusIncomplete, ["criteria": labels(missing)])[language]
+        case .notGraded: ReportMessage.text(.gradeStatusNotGraded)[language]
+        case .incomplete(let missing): ReportMessage.text(.gradeStatusIncomplete, ["criteria": labels(missing)])[language]
         }
     }
 
@@ -140,10 +140,10 @@ public struct Feedback: Sendable {
         let escape = MarkdownReporter.prose
         var output = "# \(escape(grade.group)) — \(escape(markText(grade)))\n\n" + body(grade)
         if let peer, !peer.members.isEmpty {
-            output += "\n## \(Catalogue.text(.feedbackPeers)[language])\n\n"
-            output += Catalogue.text(.feedbackPeersAnswered, ["submitted": "\(peer.submitted)", "members": "\(peer.members.count)"])[language] + "\n"
+            output += "\n## \(ReportMessage.text(.feedbackPeers)[language])\n\n"
+            output += ReportMessage.text(.feedbackPeersAnswered, ["submitted": "\(peer.submitted)", "members": "\(peer.members.count)"])[language] + "\n"
             if sharePeerScores {
-                output += "\n| \(Catalogue.text(.feedbackPeerColumns)[language]) |\n|---|---|---|\n"
+                output += "\n| \(ReportMessage.text(.feedbackPeerColumns)[language]) |\n|---|---|---|\n"
                 for member in peer.members {
                     output += "| \(MarkdownReporter.escape(member.name)) | \(member.score.map { language.number($0, decimals: 2) } ?? "—") | \(member.mark.map { language.number($0) } ?? "—") |\n"
                 }
@@ -156,10 +156,10 @@ public struct Feedback: Sendable {
     public func memberMarkdown(_ grade: GroupGrade, member: PeerAssessment.Member, peer: PeerAssessment, findings: [Finding]) -> String {
         let escape = MarkdownReporter.prose
         var output = "# \(escape(member.name)) — \(escape(grade.group))\n\n"
-        output += "- " + Catalogue.text(.feedbackGroupMark, ["mark": markText(grade)])[language] + "\n"
-        let score = member.score.map { language.number($0, decimals: 2) } ?? Catalogue.text(.feedbackNoPeerScore)[language]
-        output += "- " + Catalogue.text(.feedbackOwnScore, ["score": score, "submitted": "\(peer.submitted)", "members": "\(peer.members.count)"])[language] + "\n"
-        output += "- " + Catalogue.text(.feedbackOwnMark, ["mark": member.mark.map { "\(language.number($0)) / \(language.number(rubric.outOf))" } ?? markText(grade)])[language] + "\n\n"
+        output += "- " + ReportMessage.text(.feedbackGroupMark, ["mark": markText(grade)])[language] + "\n"
+        let score = member.score.map { language.number($0, decimals: 2) } ?? ReportMessage.text(.feedbackNoPeerScore)[language]
+        output += "- " + ReportMessage.text(.feedbackOwnScore, ["score": score, "submitted": "\(peer.submitted)", "members": "\(peer.members.count)"])[language] + "\n"
+        output += "- " + ReportMessage.text(.feedbackOwnMark, ["mark": member.mark.map { "\(language.number($0)) / \(language.number(rubric.outOf))" } ?? markText(grade)])[language] + "\n\n"
         return output + body(grade) + findingsSection(findings)
     }
 
@@ -170,8 +170,8 @@ public struct Feedback: Sendable {
         func level(_ criterion: CriterionGrade) -> Int { Int((criterion.meanLevel ?? 1).rounded()) - 1 }
         let strengths = graded.filter { level($0) >= $0.criterion.levels.count - 1 }
         let work = graded.filter { level($0) <= max(0, $0.criterion.levels.count - 3) }
-        for (title, list) in [(MessageKey.feedbackStrengths, strengths), (.feedbackToWork, work)] where !list.isEmpty {
-            output += "## \(Catalogue.text(title)[language])\n\n"
+        for (title, list) in [(ReportMessage.feedbackStrengths, strengths), (.feedbackToWork, work)] where !list.isEmpty {
+            output += "## \(ReportMessage.text(title)[language])\n\n"
             for criterion in list {
                 let chosen = criterion.criterion.levels[min(max(0, level(criterion)), criterion.criterion.levels.count - 1)]
                 output += "- **\(escape(criterion.criterion.label[language]))**\(language.colon)\(escape(chosen.label[language]))"
@@ -180,7 +180,7 @@ public struct Feedback: Sendable {
             }
             output += "\n"
         }
-        output += "## \(Catalogue.text(.feedbackCriteria)[language])\n\n| \(Catalogue.text(.feedbackColumns)[language]) |\n|---|---|---|\n"
+        output += "## \(ReportMessage.text(.feedbackCriteria)[language])\n\n| \(ReportMessage.text(.feedbackColumns)[language]) |\n|---|---|---|\n"
         for criterion in grade.criteria {
             let levelText = criterion.meanLevel.map { language.number($0, decimals: 1) } ?? "—"
             let points = criterion.points.map { language.number($0) } ?? "—"
@@ -188,7 +188,7 @@ public struct Feedback: Sendable {
         }
         let comments = grade.criteria.flatMap { criterion in criterion.comments.map { (criterion.criterion.label[language], $0) } }
         if !comments.isEmpty {
-            output += "\n## \(Catalogue.text(.feedbackComments)[language])\n\n"
+            output += "\n## \(ReportMessage.text(.feedbackComments)[language])\n\n"
             for (label, comment) in comments {
                 output += "- \(escape(label)) — \(escape(comment.grader))\(language.colon)\(escape(comment.text))\n"
             }
@@ -199,9 +199,9 @@ public struct Feedback: Sendable {
     private func findingsSection(_ findings: [Finding]) -> String {
         let standing = findings.filter { !$0.isSuppressed && $0.severity >= .warning }
         guard !standing.isEmpty else { return "" }
-        var output = "\n## \(Catalogue.text(.feedbackFindings)[language])\n\n"
+        var output = "\n## \(ReportMessage.text(.feedbackFindings)[language])\n\n"
         for finding in standing {
-            let place = finding.position.map { " (\(Catalogue.text(.reportColumnPlace)[language].lowercased()) \($0.line))" } ?? ""
+            let place = finding.position.map { " (\(ReportMessage.text(.reportColumnPlace)[language].lowercased()) \($0.line))" } ?? ""
             output += "- \(finding.severity.word(in: language))\(place)\(language.colon)\(MarkdownReporter.prose(finding.message[language]))\n"
         }
         return output

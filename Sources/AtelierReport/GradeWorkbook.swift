@@ -22,8 +22,8 @@ public struct GradeWorkbook: Sendable {
         self.totalsThreshold = totalsThreshold
     }
 
-    private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
-        Catalogue.text(key, arguments)[language]
+    private func text(_ key: ReportMessage, _ arguments: [String: String] = [:]) -> String {
+        ReportMessage.text(key, arguments)[language]
     }
 
     /// Returns how many texts were cut to fit their cell (each ends with « […] »).

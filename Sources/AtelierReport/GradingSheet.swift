@@ -23,7 +23,7 @@ public struct GradingSheet: Sendable {
     public func write(groups: [String], graders: [String], to url: URL) throws -> Int {
         _ = try GradedGroup.named(groups)
         if let (first, second) = GradingSheetLayout.clashingGraders(graders) {
-            throw UserError(.gradeSameGraderName, ["first": first, "second": second])
+            throw UserError(ReportMessage.gradeSameGraderName, ["first": first, "second": second])
         }
 
         let book = try XLSXBook(url: url, language: language)
@@ -39,7 +39,7 @@ public struct GradingSheet: Sendable {
         }
         let (legend, legendName) = book.addSheet(GradingSheetLayout.legendName)
         var row: UInt32 = 1
-        book.headerRow(legend, 0, Catalogue.text(.gradeLegendColumns)[language])
+        book.headerRow(legend, 0, GradingMessage.text(.gradeLegendColumns)[language])
         worksheet_set_column(legend, 0, 0, 16, nil)
         worksheet_set_column(legend, 1, 2, 24, nil)
         worksheet_set_column(legend, 4, 4, 70, nil)
@@ -63,7 +63,7 @@ public struct GradingSheet: Sendable {
             for (index, criterion) in criteria.enumerated() {
                 let level = UInt16(1 + 2 * index), comment = level + 1
                 book.writeString(sheet, 0, level, criterion.label[language], header)
-                book.writeString(sheet, 0, comment, Catalogue.text(.gradeCommentColumn, ["criterion": criterion.label[language]])[language], header)
+                book.writeString(sheet, 0, comment, ReportMessage.text(.gradeCommentColumn, ["criterion": criterion.label[language]])[language], header)
                 worksheet_set_column(sheet, level, level, 18, nil)
                 worksheet_set_column(sheet, comment, comment, 30, nil)
                 let descriptors = criterion.levels.map { "\($0.label[language]) (\(JSONValue.format($0.points))) : \($0.descriptor?[language] ?? "")" }

@@ -94,7 +94,7 @@ public struct ImpactText: Sendable {
     public func render(_ report: ImpactReport) -> String {
         let aggregate = report.aggregate
         let safe = TerminalText.safe
-        var output = "== \(safe(report.title)) ==\n" + Catalogue.text(.impactSummaryRows, [
+        var output = "== \(safe(report.title)) ==\n" + ReportMessage.text(.impactSummaryRows, [
             "files": "\(aggregate.files.count)", "rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
             "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)",
         ])[language] + "\n"
@@ -107,7 +107,7 @@ public struct ImpactText: Sendable {
             let value = result.value.map { words.value($0, of: result) } ?? "—"
             let interval = result.interval.map { " [\(words.figure($0.lowerBound, of: result)) ; \(words.figure($0.upperBound, of: result))]" } ?? ""
             let n = result.n.map { " n = \(JSONValue.format($0))" } ?? ""
-            let target = words.target(of: result).map { " — \(Catalogue.text(.impactTargetWord)[language]) \($0)" } ?? ""
+            let target = words.target(of: result).map { " — \(ReportMessage.text(.impactTargetWord)[language]) \($0)" } ?? ""
             output += "\(result.indicator.id) \(safe(result.indicator.label)) : \(value)\(interval)\(n)\(target) → \(statusWord(result.status))\n"
             if let note = result.note { output += "    \(safe(note[language]))\n" }
             if let statistics = words.statistics(of: result) { output += "    \(statistics)\n" }
@@ -133,7 +133,7 @@ public struct ImpactText: Sendable {
             output += "\(safe(problem.file)):\(problem.row)\(column)\(value) : \(safe(problem.reason[language]))\n"
         }
         let more = aggregate.excluded.count + aggregate.problems.count - 10
-        if more > 0 { output += Catalogue.text(.impactMoreProblems, ["count": "\(more)"])[language] + "\n" }
+        if more > 0 { output += ReportMessage.text(.impactMoreProblems, ["count": "\(more)"])[language] + "\n" }
         return output
     }
 
@@ -146,9 +146,9 @@ public struct ImpactText: Sendable {
 
     func statusWord(_ status: Status) -> String {
         switch status {
-        case .met: Catalogue.text(.impactMet)[language]
-        case .notMet: Catalogue.text(.impactNotMet)[language]
-        case .unknown: Catalogue.text(.impactUnknown)[language]
+        case .met: ReportMessage.text(.impactMet)[language]
+        case .notMet: ReportMessage.text(.impactNotMet)[language]
+        case .unknown: ReportMessage.text(.impactUnknown)[language]
         }
     }
 }

@@ -24,8 +24,8 @@ public struct ImpactPage: Sendable {
 
     private var words: ImpactText { ImpactText(language: language) }
 
-    private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
-        HTML.escape(Catalogue.text(key, arguments)[language])
+    private func text(_ key: ReportMessage, _ arguments: [String: String] = [:]) -> String {
+        HTML.escape(ReportMessage.text(key, arguments)[language])
     }
 
     public func html(_ report: ImpactReport, engine: IndicatorEngine, sites: [SiteReport] = []) -> String {
@@ -57,15 +57,15 @@ public struct ImpactPage: Sendable {
             let details = Dictionary(result.details.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             switch result.indicator.measure {
             case "nps" where details["promoters"] != nil:
-                let parts = [(Catalogue.text(.pageDetractors), details["detractors"] ?? 0), (Catalogue.text(.pagePassives), details["passives"] ?? 0),
-                             (Catalogue.text(.pagePromoters), details["promoters"] ?? 0)]
+                let parts = [(ReportMessage.text(.pageDetractors), details["detractors"] ?? 0), (ReportMessage.text(.pagePassives), details["passives"] ?? 0),
+                             (ReportMessage.text(.pagePromoters), details["promoters"] ?? 0)]
                 body += section(result.indicator.label, chart: stackedBar(parts, colours: ["#B2182B", "#BDBDBD", "#2166AC"], id: nextID(),
                                                                           title: result.indicator.label))
             case "outcomes" where !IndicatorWords(language: language).categories(of: result).isEmpty:
                 let parts = IndicatorWords(language: language).categories(of: result).map { (Localized(verbatim: $0.name), $0.share * 100) }
                 body += section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 1))
             case "gain", "change" where details["pre"] != nil:
-                let parts = [(Catalogue.text(.pageBefore), details["pre"] ?? 0), (Catalogue.text(.pageAfter), details["post"] ?? 0)]
+                let parts = [(ReportMessage.text(.pageBefore), details["pre"] ?? 0), (ReportMessage.text(.pageAfter), details["post"] ?? 0)]
                 body += section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 2))
             default:
                 continue
@@ -218,7 +218,7 @@ public struct ImpactPage: Sendable {
             }
             body += "<table><tr><th>\(text(.pageSite))</th><th>n</th><th>\(text(.pageValue))</th><th>\(text(.pageStatus))</th></tr>\n"
             let network = (n: result.n, value: result.value, status: result.status, suppressed: false)
-            for (name, figure) in [(Catalogue.text(.xlsxNetwork)[language], network)] + figures {
+            for (name, figure) in [(ReportMessage.text(.xlsxNetwork)[language], network)] + figures {
                 let value = figure.suppressed ? "n &lt; \(JSONValue.format(report.suppressBelow))" : HTML.escape(figure.value.map { indicatorWords.figure($0, of: result) } ?? "—")
                 body += "<tr><td dir=\"auto\">\(HTML.escape(name))</td><td>\(figure.n.map { JSONValue.format($0) } ?? "—")</td><td>\(value)</td><td>\(statusMark(figure.status))</td></tr>\n"
             }

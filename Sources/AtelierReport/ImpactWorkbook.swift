@@ -27,8 +27,8 @@ public struct ImpactWorkbook: Sendable {
         return (0..<count).map { diverging[Int((Double($0) / Double(count - 1) * Double(diverging.count - 1)).rounded())] }
     }
 
-    private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
-        Catalogue.text(key, arguments)[language]
+    private func text(_ key: ReportMessage, _ arguments: [String: String] = [:]) -> String {
+        ReportMessage.text(key, arguments)[language]
     }
 
     /// Writes the workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
@@ -68,7 +68,7 @@ public struct ImpactWorkbook: Sendable {
     /// Whether the report lists the open answers, in a sentence for the methods.
     static func verbatimNote(_ report: ImpactReport, listed: Bool) -> Localized {
         let count = report.aggregate.verbatims.values.map(\.count).reduce(0, +)
-        return Catalogue.text(!listed ? .verbatimsLeftOut : count == 0 ? .verbatimsNone : .verbatimsListed, ["count": "\(count)"])
+        return ReportMessage.text(!listed ? .verbatimsLeftOut : count == 0 ? .verbatimsNone : .verbatimsListed, ["count": "\(count)"])
     }
 
     /// The open answers, question by question, with the group they came from: strings, never formulas.

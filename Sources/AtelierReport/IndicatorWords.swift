@@ -32,7 +32,7 @@ struct IndicatorWords {
                 : result.indicator.measure == "nps" ? (value > 0 ? "+" : "") + language.number(value, decimals: 0) : language.number(value, decimals: 2)
         }
         guard let comparison = target.comparison else {
-            return Catalogue.text(.targetBetween, ["low": number(target.low), "high": number(target.high ?? target.low)])[language]
+            return ReportMessage.text(.targetBetween, ["low": number(target.low), "high": number(target.high ?? target.low)])[language]
         }
         let symbol = switch comparison {
         case .atLeast: "≥"
@@ -55,8 +55,8 @@ struct IndicatorWords {
         }
         if let p = details["p-wilcoxon"] { parts.append("Wilcoxon\(language.colon)p = \(pValue(p))") }
         if let dz = details["dz"] {
-            let size: MessageKey = abs(dz) < 0.2 ? .effectNegligible : abs(dz) < 0.5 ? .effectSmall : abs(dz) < 0.8 ? .effectMedium : .effectLarge
-            parts.append("d_z = \(language.number(dz, decimals: 2)) (\(Catalogue.text(size)[language]))")
+            let size: ReportMessage = abs(dz) < 0.2 ? .effectNegligible : abs(dz) < 0.5 ? .effectSmall : abs(dz) < 0.8 ? .effectMedium : .effectLarge
+            parts.append("d_z = \(language.number(dz, decimals: 2)) (\(ReportMessage.text(size)[language]))")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ; ")
     }

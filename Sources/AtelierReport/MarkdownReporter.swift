@@ -10,18 +10,18 @@ public struct MarkdownReporter: Sendable {
     }
 
     public func render(_ files: [CheckedFile]) -> String {
-        var output = "# \(Catalogue.text(.reportTitle)[language])\n"
+        var output = "# \(ReportMessage.text(.reportTitle)[language])\n"
         for file in files {
             output += "\n## \(Self.escape(file.path))\n\n"
             if let readiness = file.readiness {
                 output += Self.escape(readiness.sentence(in: language)) + "\n\n"
             }
             guard !file.findings.isEmpty else {
-                output += Catalogue.text(.reportNoFindings)[language] + "\n"
+                output += ReportMessage.text(.reportNoFindings)[language] + "\n"
                 continue
             }
-            let headers: [MessageKey] = [.reportColumnPlace, .reportColumnSeverity, .reportColumnRule, .reportColumnMessage, .reportColumnFix]
-            output += "| " + headers.map { Catalogue.text($0)[language] }.joined(separator: " | ") + " |\n"
+            let headers: [ReportMessage] = [.reportColumnPlace, .reportColumnSeverity, .reportColumnRule, .reportColumnMessage, .reportColumnFix]
+            output += "| " + headers.map { ReportMessage.text($0)[language] }.joined(separator: " | ") + " |\n"
             output += "|" + String(repeating: "---|", count: headers.count) + "\n"
             for finding in file.findings {
                 let cells = [
@@ -29,7 +29,7 @@ public struct MarkdownReporter: Sendable {
                     finding.severity.word(in: language),
                     "`\(finding.rule)`",
                     Self.escape(finding.message[language])
-                        + (finding.suppression.map { " *(" + Self.escape(Catalogue.text(.reportSuppressed, ["reason": $0])[language]) + ")*" } ?? ""),
+                        + (finding.suppression.map { " *(" + Self.escape(ReportMessage.text(.reportSuppressed, ["reason": $0])[language]) + ")*" } ?? ""),
                     Self.escape(finding.fix?[language] ?? ""),
                 ]
                 output += "| " + cells.joined(separator: " | ") + " |\n"

@@ -48,11 +48,11 @@ public enum OutputFile {
         for path in paths.compactMap({ $0 }) where path != "-" {
             let target = try target(of: path, inputs: inputs)
             if let problem = folderProblem(target.deletingLastPathComponent()) {
-                throw UserError(.cliCannotWrite, ["path": path, "reason": problem])
+                throw UserError(ReportMessage.cliCannotWrite, ["path": path, "reason": problem])
             }
             let identity = FileIdentity(target.path)
             if let twin = seen.first(where: { $0.target == target || (identity != nil && $0.identity == identity) }) {
-                throw UserError(.cliSameOutput, ["first": twin.path, "second": path])
+                throw UserError(ReportMessage.cliSameOutput, ["first": twin.path, "second": path])
             }
             seen.append((path, target, identity))
         }
@@ -74,10 +74,10 @@ public enum OutputFile {
         if inputs.contains(where: { input in
             URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target || (identity != nil && FileIdentity(input) == identity)
         }) {
-            throw UserError(.cliOutputIsInput, ["path": path])
+            throw UserError(ReportMessage.cliOutputIsInput, ["path": path])
         }
         if let identity, !identity.isRegularFile {
-            throw UserError(.cliNotARegularFile, ["path": path])
+            throw UserError(ReportMessage.cliNotARegularFile, ["path": path])
         }
         return target
     }
@@ -120,7 +120,7 @@ public enum OutputFile {
                                _ body: (URL) throws -> Void) throws {
         let target = try target(of: path, inputs: inputs)
         if existing == .refuse, FileManager.default.fileExists(atPath: target.path) {
-            throw UserError(.cliOutputExists, ["path": path])
+            throw UserError(ReportMessage.cliOutputExists, ["path": path])
         }
         let folder = target.deletingLastPathComponent()
         removeStaleTemporaries(of: target)
@@ -137,15 +137,15 @@ public enum OutputFile {
         } catch let error as UserError {
             throw error
         } catch {
-            throw UserError(.cliCannotWrite, ["path": path, "reason": folderProblem(folder) ?? String(cString: strerror(EACCES))])
+            throw UserError(ReportMessage.cliCannotWrite, ["path": path, "reason": folderProblem(folder) ?? String(cString: strerror(EACCES))])
         }
         let moved: Int32 = switch existing {
         case .replace: rename(temporary.path, target.path)
         case .refuse: link(temporary.path, target.path)
         }
         guard moved == 0 else {
-            if existing == .refuse, errno == EEXIST { throw UserError(.cliOutputExists, ["path": path]) }
-            throw UserError(.cliCannotWrite, ["path": path, "reason": String(cString: strerror(errno))])
+            if existing == .refuse, errno == EEXIST { throw UserError(ReportMessage.cliOutputExists, ["path": path]) }
+            throw UserError(ReportMessage.cliCannotWrite, ["path": path, "reason": String(cString: strerror(errno))])
         }
     }
 

@@ -5,11 +5,11 @@ import AtelierImpact
 enum ProblemWords {
     static func kind(_ kind: RowProblem.Kind) -> Localized {
         switch kind {
-        case .incomplete: Catalogue.text(.problemKindIncomplete)
-        case .empty: Catalogue.text(.problemKindEmpty)
-        case .duplicate: Catalogue.text(.problemKindDuplicate)
-        case .notApproved: Catalogue.text(.problemKindNotApproved)
-        case .refused: Catalogue.text(.problemKindRefused)
+        case .incomplete: ReportMessage.text(.problemKindIncomplete)
+        case .empty: ReportMessage.text(.problemKindEmpty)
+        case .duplicate: ReportMessage.text(.problemKindDuplicate)
+        case .notApproved: ReportMessage.text(.problemKindNotApproved)
+        case .refused: ReportMessage.text(.problemKindRefused)
         }
     }
 }

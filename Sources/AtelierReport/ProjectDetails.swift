@@ -26,7 +26,7 @@ struct ProjectDetails {
         "hearing-loop": Localized(fr: "boucle magnétique", en: "hearing loop"),
     ]
 
-    private func say(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String { Catalogue.text(key, arguments)[language] }
+    private func say(_ key: ReportMessage, _ arguments: [String: String] = [:]) -> String { ReportMessage.text(key, arguments)[language] }
 
     /// A date written out: « 5 janvier 2026 », "5 January 2026".
     func date(_ date: CalendarDate) -> String {
@@ -79,7 +79,7 @@ struct ProjectDetails {
             sections.append(Section(title: say(.projectData), rows: rows))
         }
         if let sustainability = root.record("sustainability") {
-            let rows = [("after-project", MessageKey.projectAfter), ("maintenance", .projectMaintenance)].compactMap { key, label in
+            let rows = [("after-project", ReportMessage.projectAfter), ("maintenance", .projectMaintenance)].compactMap { key, label in
                 sustainability.text(key).map { (say(label), $0) }
             }
             if !rows.isEmpty { sections.append(Section(title: say(.projectSustainability), rows: rows)) }

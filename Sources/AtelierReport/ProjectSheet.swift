@@ -13,8 +13,8 @@ public struct ProjectSheet: Sendable {
         self.language = language
     }
 
-    private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
-        Catalogue.text(key, arguments)[language]
+    private func text(_ key: ReportMessage, _ arguments: [String: String] = [:]) -> String {
+        ReportMessage.text(key, arguments)[language]
     }
 
     // MARK: What both formats show
@@ -22,7 +22,7 @@ public struct ProjectSheet: Sendable {
     static let phaseOrder = MockupSchema.phases.map(\.value)
 
     func phaseName(_ phase: String) -> String {
-        let key: MessageKey? = switch phase {
+        let key: ReportMessage? = switch phase {
         case "design": .phaseDesign
         case "prototype": .phasePrototype
         case "test": .phaseTest
@@ -39,7 +39,7 @@ public struct ProjectSheet: Sendable {
         let levels = objective.level.flatMap(BloomLevel.init(rawValue:)).map { [$0] }
             ?? BloomAnalyzer.analyze(objective.text, language: mockup.language ?? language).levels.sorted { $0.order < $1.order }
         guard !levels.isEmpty else { return "—" }
-        let names = levels.map { Catalogue.text($0.messageKey)[language] }.joined(separator: " / ")
+        let names = levels.map { ChecklistMessage.text($0.messageKey)[language] }.joined(separator: " / ")
         return objective.level == nil ? text(.projectLevelDetected, ["level": names]) : names
     }
 
@@ -133,7 +133,7 @@ public struct ProjectSheet: Sendable {
 
     /// Opens a table with its header row (`columns`: titles separated by `|`). Tables (and the
     /// timeline) sit in a `scroll` box: on a phone they scroll sideways instead of crushing words.
-    private func tableStart(_ columns: MessageKey, class name: String? = nil) -> String {
+    private func tableStart(_ columns: ReportMessage, class name: String? = nil) -> String {
         let heading = text(columns).split(separator: "|").map { "<th>\(HTML.escape(String($0)))</th>" }.joined()
         return "<div class=\"scroll\"><table\(name.map { " class=\"\($0)\"" } ?? "")>\n<tr>\(heading)</tr>\n"
     }
@@ -237,7 +237,7 @@ public struct ProjectSheet: Sendable {
 
     public func markdown(_ mockup: Mockup, result: CheckResult, file: String) -> String {
         let escape = MarkdownReporter.escape
-        func table(_ columns: MessageKey, _ rows: [[String]]) -> String {
+        func table(_ columns: ReportMessage, _ rows: [[String]]) -> String {
             let titles = text(columns).split(separator: "|").map(String.init)
             var output = "| " + titles.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: titles.count) + "\n"
             for row in rows { output += "| " + row.map(escape).joined(separator: " | ") + " |\n" }

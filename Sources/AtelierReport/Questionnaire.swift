@@ -20,8 +20,8 @@ public struct Questionnaire: Sendable {
         self.language = language
     }
 
-    private func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
-        Catalogue.text(key, arguments)[language]
+    private func text(_ key: ReportMessage, _ arguments: [String: String] = [:]) -> String {
+        ReportMessage.text(key, arguments)[language]
     }
 
     // MARK: XLSForm
@@ -31,9 +31,9 @@ public struct Questionnaire: Sendable {
         let low = range.lowerBound > -Double.greatestFiniteMagnitude ? JSONValue.format(range.lowerBound) : nil
         let high = range.upperBound < Double.greatestFiniteMagnitude ? JSONValue.format(range.upperBound) : nil
         switch (low, high) {
-        case let (low?, high?): return Catalogue.text(.surveyBetween, ["low": low, "high": high])
-        case let (low?, nil): return Catalogue.text(.surveyAtLeast, ["low": low])
-        case let (nil, high?): return Catalogue.text(.surveyAtMost, ["high": high])
+        case let (low?, high?): return ReportMessage.text(.surveyBetween, ["low": low, "high": high])
+        case let (low?, nil): return ReportMessage.text(.surveyAtLeast, ["low": low])
+        case let (nil, high?): return ReportMessage.text(.surveyAtMost, ["high": high])
         case (nil, nil): return Localized(verbatim: "")
         }
     }
@@ -64,7 +64,7 @@ public struct Questionnaire: Sendable {
         for (index, question) in plan.questions.enumerated() {
             let row = UInt32(index + 1)
             let (type, list) = Self.xlsformType(question)
-            let hint = question.allowsSeveral ? Catalogue.text(.surveySeveral) : nil
+            let hint = question.allowsSeveral ? ReportMessage.text(.surveySeveral) : nil
             let bounds = question.range.map { Self.bounds($0) }
             let constraint = question.range.map { range in
                 [range.lowerBound > -Double.greatestFiniteMagnitude ? ". >= \(JSONValue.format(range.lowerBound))" : nil,
@@ -136,7 +136,7 @@ public struct Questionnaire: Sendable {
         var body = "<header><h1 dir=\"auto\">\(escape(plan.title))</h1><p>\(escape(text(.surveyPaperIntro)))</p></header>\n"
         for (index, question) in plan.questions.enumerated() {
             body += "<section class=\"question\"><h2 dir=\"auto\"><span class=\"number\">\(index + 1).</span> \(escape(question.text))</h2>\n"
-            let instruction: MessageKey? = switch question.kind {
+            let instruction: ReportMessage? = switch question.kind {
             case .multiChoice: easy ? .surveyEasySeveral : .surveySeveral
             case .scale, .choice, .yesNo: easy ? .surveyEasyOne : .surveyOne
             case .number: easy ? .surveyEasyNumber : nil

@@ -26,7 +26,7 @@ public struct TextReporter: Sendable {
                     output += render(finding, in: file.path, lines: lines)
                 }
                 if standing.count > Self.maxFindingsPerFile {
-                    output += Catalogue.text(.reportMoreFindings, ["count": "\(standing.count - Self.maxFindingsPerFile)",
+                    output += ReportMessage.text(.reportMoreFindings, ["count": "\(standing.count - Self.maxFindingsPerFile)",
                                                                   "file": TerminalText.safe(file.path)])[language] + "\n"
                 }
             }
@@ -64,10 +64,10 @@ public struct TextReporter: Sendable {
         }
         let gutter = String(repeating: " ", count: String(finding.position?.line ?? 0).count)
         if let why = finding.why {
-            output += " \(gutter) = \(Catalogue.text(.reportWhy)[language]) \(TerminalText.safe(why[language]))\n"
+            output += " \(gutter) = \(ReportMessage.text(.reportWhy)[language]) \(TerminalText.safe(why[language]))\n"
         }
         if let fix = finding.fix {
-            output += " \(gutter) = \(Catalogue.text(.reportFix)[language]) \(TerminalText.safe(fix[language]))\n"
+            output += " \(gutter) = \(ReportMessage.text(.reportFix)[language]) \(TerminalText.safe(fix[language]))\n"
         }
         return output
     }

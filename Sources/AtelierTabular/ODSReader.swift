@@ -114,10 +114,10 @@ public struct ODSReader: TableReader {
                 }
                 repeatedRows += min(repeatRows, Self.maxRepeat + 1) - 1
                 guard repeatRows <= XLSXReader.maxRow - rowNumber else {
-                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveRowPastEnd, ["limit": "\(XLSXReader.maxRow)"])), row: rowNumber + 1)
+                    throw TableError(file: file, kind: .malformedArchive(TabularMessage.text(.archiveRowPastEnd, ["limit": "\(XLSXReader.maxRow)"])), row: rowNumber + 1)
                 }
                 guard repeatedRows <= Self.maxRepeat else {
-                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveRowRepeated, [
+                    throw TableError(file: file, kind: .malformedArchive(TabularMessage.text(.archiveRowRepeated, [
                         "count": "\(repeatRows)", "limit": "\(Self.maxRepeat)",
                     ])), row: rowNumber + 1)
                 }
@@ -143,7 +143,7 @@ public struct ODSReader: TableReader {
     private func count(_ text: String?, _ name: String) throws(TableError) -> Int {
         guard let text else { return 1 }
         guard let value = Int(text), value >= 1 else {
-            throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveBadRepeat, ["attribute": name, "value": text])), row: rowNumber + 1)
+            throw TableError(file: file, kind: .malformedArchive(TabularMessage.text(.archiveBadRepeat, ["attribute": name, "value": text])), row: rowNumber + 1)
         }
         return value
     }

@@ -25,7 +25,7 @@ struct SpreadsheetArchive {
             total += size
             if size > Self.maxEntryBytes || total > Self.maxTotalBytes
                 || (entry.compressedSize > 0 && size / max(entry.compressedSize, 1) > Self.maxRatio && size > 10 << 20) {
-                throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveZipBomb, ["part": entry.path, "size": "\(size)"])))
+                throw TableError(file: path, kind: .malformedArchive(TabularMessage.text(.archiveZipBomb, ["part": entry.path, "size": "\(size)"])))
             }
         }
     }
@@ -37,7 +37,7 @@ struct SpreadsheetArchive {
     /// An entry's bytes (a sheet, the shared strings), inflated as they are read: nothing is
     /// written to disk and memory stays at a few chunks.
     func bytes(_ path: String) throws(TableError) -> ChunkedBytes {
-        guard let entry = archive[path] else { throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveMissingPart, ["part": path]))) }
+        guard let entry = archive[path] else { throw TableError(file: file, kind: .malformedArchive(TabularMessage.text(.archiveMissingPart, ["part": path]))) }
         do {
             return ChunkedBytes(source: try archive.stream(entry), file: file)
         } catch {
@@ -52,7 +52,7 @@ struct SpreadsheetArchive {
     func events(_ path: String) throws(TableError) -> [XMLScanner.Event] {
         guard let size = archive[path]?.uncompressedSize else { return [] }
         guard size <= Self.maxSmallEntryBytes else {
-            throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archivePartTooLarge, ["part": path, "size": "\(size)", "limit": "\(Self.maxSmallEntryBytes)"])))
+            throw TableError(file: file, kind: .malformedArchive(TabularMessage.text(.archivePartTooLarge, ["part": path, "size": "\(size)", "limit": "\(Self.maxSmallEntryBytes)"])))
         }
         var scanner = XMLScanner(bytes: try bytes(path))
         var events: [XMLScanner.Event] = []

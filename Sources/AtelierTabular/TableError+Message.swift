@@ -5,17 +5,17 @@ extension TableError {
     public var message: Localized {
         let problem: Localized = switch kind {
         case .unreadable(let reason): Localized(verbatim: reason)
-        case .empty: Catalogue.text(.impactEmptyFile)
-        case .unclosedQuote(let line): Catalogue.text(.impactUnclosedQuote, ["line": "\(line)"])
-        case .fieldTooLong(let limit): Catalogue.text(.impactFieldTooLong, ["limit": "\(limit)"])
-        case .tooManyColumns(let limit): Catalogue.text(.impactTooManyColumns, ["limit": "\(limit)"])
-        case .malformedArchive(let detail): Catalogue.text(.impactDamagedPackage, localized: ["detail": detail])
+        case .empty: TabularMessage.text(.impactEmptyFile)
+        case .unclosedQuote(let line): TabularMessage.text(.impactUnclosedQuote, ["line": "\(line)"])
+        case .fieldTooLong(let limit): TabularMessage.text(.impactFieldTooLong, ["limit": "\(limit)"])
+        case .tooManyColumns(let limit): TabularMessage.text(.impactTooManyColumns, ["limit": "\(limit)"])
+        case .malformedArchive(let detail): TabularMessage.text(.impactDamagedPackage, localized: ["detail": detail])
         case .noSuchSheet(let name, let available): Localized(verbatim: "\(name) (\(available.joined(separator: ", ")))")
         }
         let file = Localized(verbatim: self.file)
-        guard let row else { return Catalogue.text(.impactTableFile, localized: ["file": file, "problem": problem]) }
-        let column = self.column.map { Catalogue.text(.impactTableColumn, ["column": "\($0)"]) } ?? Localized(verbatim: "")
-        return Catalogue.text(.impactTable, localized: ["file": file, "row": Localized(verbatim: "\(row)"), "column": column, "problem": problem])
+        guard let row else { return TabularMessage.text(.impactTableFile, localized: ["file": file, "problem": problem]) }
+        let column = self.column.map { TabularMessage.text(.impactTableColumn, ["column": "\($0)"]) } ?? Localized(verbatim: "")
+        return TabularMessage.text(.impactTable, localized: ["file": file, "row": Localized(verbatim: "\(row)"), "column": column, "problem": problem])
     }
 }
 

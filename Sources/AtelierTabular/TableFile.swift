@@ -9,7 +9,7 @@ public enum TableFile {
         let archive = try SpreadsheetArchive(path: path)
         if archive.contains("xl/workbook.xml") { return try XLSXReader(archive: archive, sheet: sheet) }
         if archive.contains("content.xml") { return try ODSReader(archive: archive, sheet: sheet) }
-        throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveNeitherXLSXNorODS)))
+        throw TableError(file: path, kind: .malformedArchive(TabularMessage.text(.archiveNeitherXLSXNorODS)))
     }
 
     /// The sheets of a workbook (xlsx or ods), in order; nil for delimited text, which has one table.
@@ -18,7 +18,7 @@ public enum TableFile {
         let archive = try SpreadsheetArchive(path: path)
         if archive.contains("xl/workbook.xml") { return try XLSXReader.sheetNames(in: archive) }
         if archive.contains("content.xml") { return try ODSReader.sheetNames(in: archive) }
-        throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveNeitherXLSXNorODS)))
+        throw TableError(file: path, kind: .malformedArchive(TabularMessage.text(.archiveNeitherXLSXNorODS)))
     }
 
     private static func isPackage(_ path: String) throws(TableError) -> Bool {

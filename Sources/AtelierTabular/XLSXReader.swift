@@ -39,7 +39,7 @@ public struct XLSXReader: TableReader {
             throw TableError(file: path, kind: .noSuchSheet(requested ?? "", available: sheets.map(\.name)))
         }
         guard let target = targets[chosen.relation] else {
-            throw TableError(file: path, kind: .malformedArchive(Catalogue.text(.archiveNoSheetPart, ["sheet": chosen.name])))
+            throw TableError(file: path, kind: .malformedArchive(TabularMessage.text(.archiveNoSheetPart, ["sheet": chosen.name])))
         }
         sheet = chosen.name
         sharedStrings = try Self.readSharedStrings(archive, file: path)
@@ -90,12 +90,12 @@ public struct XLSXReader: TableReader {
                 let string = unescaped(current ?? "")
                 total += string.utf8.count
                 if total > maxSharedBytes {
-                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveSharedBytes, ["limit": "\(maxSharedBytes)"])))
+                    throw TableError(file: file, kind: .malformedArchive(TabularMessage.text(.archiveSharedBytes, ["limit": "\(maxSharedBytes)"])))
                 }
                 strings.append(string)
                 current = nil
                 if strings.count > maxSharedStrings {
-                    throw TableError(file: file, kind: .malformedArchive(Catalogue.text(.archiveSharedStrings, ["limit": "\(maxSharedStrings)"])))
+                    throw TableError(file: file, kind: .malformedArchive(TabularMessage.text(.archiveSharedStrings, ["limit": "\(maxSharedStrings)"])))
                 }
             default: break
             }
@@ -175,8 +175,8 @@ public struct XLSXReader: TableReader {
         return nil
     }
 
-    private func damage(_ key: MessageKey, _ arguments: [String: String], row: Int?) -> TableError {
-        TableError(file: file, kind: .malformedArchive(Catalogue.text(key, arguments)), row: row)
+    private func damage(_ key: TabularMessage, _ arguments: [String: String], row: Int?) -> TableError {
+        TableError(file: file, kind: .malformedArchive(TabularMessage.text(key, arguments)), row: row)
     }
 
     /// `B7` → 1.

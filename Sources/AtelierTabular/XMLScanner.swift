@@ -35,8 +35,8 @@ struct XMLScanner {
         self.bytes = bytes
     }
 
-    private func malformed(_ key: MessageKey, _ arguments: [String: String] = [:]) -> TableError {
-        TableError(file: bytes.file, kind: .malformedArchive(Catalogue.text(key, arguments)))
+    private func malformed(_ key: TabularMessage, _ arguments: [String: String] = [:]) -> TableError {
+        TableError(file: bytes.file, kind: .malformedArchive(TabularMessage.text(key, arguments)))
     }
 
     mutating func next() throws(TableError) -> Event? {

@@ -19,8 +19,8 @@ final class ZipArchive {
     struct Damage: Error {
         let reason: Localized
 
-        init(_ key: MessageKey, _ arguments: [String: String] = [:]) {
-            reason = Catalogue.text(key, arguments)
+        init(_ key: TabularMessage, _ arguments: [String: String] = [:]) {
+            reason = TabularMessage.text(key, arguments)
         }
     }
 

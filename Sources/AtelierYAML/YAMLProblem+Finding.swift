@@ -28,34 +28,34 @@ extension YAMLProblem {
         switch kind {
         case let .syntax(problem, openedAt):
             let explanation = Self.explanation(of: problem, openedAt: openedAt)
-            return (Catalogue.text(.yamlSyntax, localized: ["explanation": explanation]), nil, Catalogue.text(.yamlSyntaxFix))
+            return (YAMLMessage.text(.yamlSyntax, localized: ["explanation": explanation]), nil, YAMLMessage.text(.yamlSyntaxFix))
         case let .duplicateKey(key, first):
-            return (Catalogue.text(.yamlDuplicateKey, ["key": key, "line": "\(first.line)"]), nil,
-                    Catalogue.text(.yamlDuplicateKeyFix, ["key": key]))
+            return (YAMLMessage.text(.yamlDuplicateKey, ["key": key, "line": "\(first.line)"]), nil,
+                    YAMLMessage.text(.yamlDuplicateKeyFix, ["key": key]))
         case .anchor(let name):
-            return (Catalogue.text(.yamlAnchor, ["name": name]), Catalogue.text(.yamlAnchorWhy), Catalogue.text(.yamlAnchorFix))
+            return (YAMLMessage.text(.yamlAnchor, ["name": name]), YAMLMessage.text(.yamlAnchorWhy), YAMLMessage.text(.yamlAnchorFix))
         case .alias(let name):
-            return (Catalogue.text(.yamlAlias, ["name": name]), Catalogue.text(.yamlAnchorWhy), Catalogue.text(.yamlAnchorFix))
+            return (YAMLMessage.text(.yamlAlias, ["name": name]), YAMLMessage.text(.yamlAnchorWhy), YAMLMessage.text(.yamlAnchorFix))
         case .tag(let tag):
-            return (Catalogue.text(.yamlTag, ["tag": tag]), Catalogue.text(.yamlTagWhy), Catalogue.text(.yamlTagFix))
+            return (YAMLMessage.text(.yamlTag, ["tag": tag]), YAMLMessage.text(.yamlTagWhy), YAMLMessage.text(.yamlTagFix))
         case .mergeKey:
-            return (Catalogue.text(.yamlMergeKey), Catalogue.text(.yamlAnchorWhy), Catalogue.text(.yamlMergeKeyFix))
+            return (YAMLMessage.text(.yamlMergeKey), YAMLMessage.text(.yamlAnchorWhy), YAMLMessage.text(.yamlMergeKeyFix))
         case .complexKey:
-            return (Catalogue.text(.yamlComplexKey), nil, Catalogue.text(.yamlComplexKeyFix))
+            return (YAMLMessage.text(.yamlComplexKey), nil, YAMLMessage.text(.yamlComplexKeyFix))
         case .multipleDocuments:
-            return (Catalogue.text(.yamlMultipleDocuments), nil, Catalogue.text(.yamlMultipleDocumentsFix))
+            return (YAMLMessage.text(.yamlMultipleDocuments), nil, YAMLMessage.text(.yamlMultipleDocumentsFix))
         case .tabIndentation:
-            return (Catalogue.text(.yamlTab), Catalogue.text(.yamlTabWhy), Catalogue.text(.yamlTabFix))
+            return (YAMLMessage.text(.yamlTab), YAMLMessage.text(.yamlTabWhy), YAMLMessage.text(.yamlTabFix))
         case .invalidUTF8:
-            return (Catalogue.text(.yamlInvalidUTF8), nil, Catalogue.text(.yamlEncodingFix))
+            return (YAMLMessage.text(.yamlInvalidUTF8), nil, YAMLMessage.text(.yamlEncodingFix))
         case .unsupportedEncoding(let encoding):
-            return (Catalogue.text(.yamlUnsupportedEncoding, ["encoding": encoding]), nil, Catalogue.text(.yamlEncodingFix))
+            return (YAMLMessage.text(.yamlUnsupportedEncoding, ["encoding": encoding]), nil, YAMLMessage.text(.yamlEncodingFix))
         case let .tooLarge(bytes, limit):
-            return (Catalogue.text(.yamlTooLarge, ["size": "\(bytes)", "limit": "\(limit)"]), nil, Catalogue.text(.yamlLimitFix))
+            return (YAMLMessage.text(.yamlTooLarge, ["size": "\(bytes)", "limit": "\(limit)"]), nil, YAMLMessage.text(.yamlLimitFix))
         case .tooDeep(let limit):
-            return (Catalogue.text(.yamlTooDeep, ["limit": "\(limit)"]), nil, Catalogue.text(.yamlLimitFix))
+            return (YAMLMessage.text(.yamlTooDeep, ["limit": "\(limit)"]), nil, YAMLMessage.text(.yamlLimitFix))
         case .tooManyNodes(let limit):
-            return (Catalogue.text(.yamlTooManyNodes, ["limit": "\(limit)"]), nil, Catalogue.text(.yamlLimitFix))
+            return (YAMLMessage.text(.yamlTooManyNodes, ["limit": "\(limit)"]), nil, YAMLMessage.text(.yamlLimitFix))
         }
     }
 
@@ -64,23 +64,23 @@ extension YAMLProblem {
         let line = ["line": openedAt.map { "\($0.line)" } ?? "?"]
         switch problem {
         case "mapping values are not allowed in this context":
-            return Catalogue.text(.yamlExplainMappingValues)
+            return YAMLMessage.text(.yamlExplainMappingValues)
         case "did not find expected key", "misaligned key":
-            return Catalogue.text(.yamlExplainExpectedKey)
+            return YAMLMessage.text(.yamlExplainExpectedKey)
         case "did not find expected ',' or ']'":
-            return Catalogue.text(.yamlExplainUnclosedList, line)
+            return YAMLMessage.text(.yamlExplainUnclosedList, line)
         case "did not find expected ',' or '}'":
-            return Catalogue.text(.yamlExplainUnclosedBlock, line)
+            return YAMLMessage.text(.yamlExplainUnclosedBlock, line)
         case "found unexpected end of stream":
-            return Catalogue.text(.yamlExplainUnclosedQuote, line)
+            return YAMLMessage.text(.yamlExplainUnclosedQuote, line)
         case "could not find expected ':'":
-            return Catalogue.text(.yamlExplainMissingColon)
+            return YAMLMessage.text(.yamlExplainMissingColon)
         case "block sequence entries are not allowed in this context", "did not find expected '-' indicator":
-            return Catalogue.text(.yamlExplainMisplacedDash)
+            return YAMLMessage.text(.yamlExplainMisplacedDash)
         case "found character that cannot start any token":
-            return Catalogue.text(.yamlExplainInvalidCharacter)
+            return YAMLMessage.text(.yamlExplainInvalidCharacter)
         default:
-            return Catalogue.text(.yamlExplainOther, ["problem": problem])
+            return YAMLMessage.text(.yamlExplainOther, ["problem": problem])
         }
     }
 }

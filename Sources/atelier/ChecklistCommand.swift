@@ -27,7 +27,7 @@ struct ChecklistCommand: ParsableCommand {
             for name in ChecklistSet.builtinNames(in: library.checklistsFolder) {
                 let set = try ChecklistSet.loadFile(name, folder: library.checklistsFolder)
                 let title = set.checklists.first?.title[common.language] ?? ""
-                Console.print("\(name)\t\(title)\t" + Catalogue.text(.cliRuleCount, ["count": "\(set.rules.count)"])[common.language] + "\n")
+                Console.print("\(name)\t\(title)\t" + Words.text(.cliRuleCount, ["count": "\(set.rules.count)"])[common.language] + "\n")
             }
         }
     }
@@ -42,7 +42,7 @@ struct ChecklistCommand: ParsableCommand {
             let set = try ChecklistSet.loadFile(checklist, folder: library.checklistsFolder)
             let language = common.language
             for rule in set.rules {
-                let severity = rule.severity?.word(in: language) ?? Catalogue.text(.docOff)[language]
+                let severity = rule.severity?.word(in: language) ?? ReportMessage.text(.docOff)[language]
                 Console.print("\(rule.id)\t\(rule.section.title[language])\t\(severity)\t\(rule.message[language])\n")
             }
         }
@@ -69,7 +69,7 @@ struct ChecklistCommand: ParsableCommand {
                     Console.print(failure.sentence(in: language) + "\n")
                 }
                 failed = failed || !report.failures.isEmpty
-                Console.print(Catalogue.text(.cliChecklistTested, [
+                Console.print(Words.text(.cliChecklistTested, [
                     "name": name, "rules": "\(report.rules)", "examples": "\(report.examples)", "failures": "\(report.failures.count)",
                 ])[language] + "\n")
             }

@@ -37,7 +37,7 @@ enum Console {
     static func workbook(_ path: String, inputs: [String], language: Language, _ body: (URL) throws -> Int) throws {
         var cut = 0
         try OutputFile.produce(path, inputs: inputs) { cut = try body($0) }
-        if cut > 0 { error(Catalogue.text(.cliCellsCut, ["path": path, "count": "\(cut)"])[language]) }
+        if cut > 0 { error(Words.text(.cliCellsCut, ["path": path, "count": "\(cut)"])[language]) }
     }
 
     /// `word` as a shell reads it back: as is when it holds only safe characters, else in single quotes.

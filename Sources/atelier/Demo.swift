@@ -31,7 +31,7 @@ struct Demo: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            throw UserError(.cliCannotWrite, ["path": output, "reason": error.localizedDescription])
+            throw UserError(ReportMessage.cliCannotWrite, ["path": output, "reason": error.localizedDescription])
         }
         let outputs: [(String, String)] = [
             ("check.txt", TextReporter(language: language, colour: false).render(checked)),
@@ -53,7 +53,7 @@ struct Demo: ParsableCommand {
             return FileManager.default.fileExists(atPath: outputPath(name), isDirectory: &isFolder) && !isFolder.boolValue
                 && name != "README.md"
         }.sorted()
-        Console.print("\n" + Catalogue.text(.cliDemoDone, ["path": output, "count": "\(written.count)"])[language] + "\n"
+        Console.print("\n" + Words.text(.cliDemoDone, ["path": output, "count": "\(written.count)"])[language] + "\n"
             + written.map { "  \(outputPath($0))\n" }.joined())
         if CheckSummary(checked).errors > 0 {
             throw ExitCode(1)

@@ -31,7 +31,7 @@ struct RubricOptions: ParsableArguments {
         guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }),
               let data = FileManager.default.contents(atPath: url.path) else {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-            throw UserError(.gradeUnknownRubric, ["value": rubric, "names": names.joined(separator: ", ")])
+            throw UserError(Words.gradeUnknownRubric, ["value": rubric, "names": names.joined(separator: ", ")])
         }
         if url.pathExtension.lowercased() == "csv" { return try CanvasRubric.read(url.path) }
         return try RubricLoader.load([UInt8](data), file: url.path == rubric ? rubric : url.relativePath)
@@ -77,12 +77,12 @@ struct GradeSheet: ParsableCommand {
             ?? MockupGroups.load(mockups, common: common, library: library)
         let names = groups.map(\.name)
         let graderNames = graders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { throw UserError(.gradeNoGroups) }
+        guard !names.isEmpty else { throw UserError(Words.gradeNoGroups) }
         try Console.workbook(xlsx, inputs: mockups, language: common.language) { temporary in
             try GradingSheet(rubric: rubric, language: common.language).write(groups: names, graders: graderNames, to: temporary)
         }
         let command = (["atelier", "grade", "--rubric", rubricOptions.rubric, "--scores", xlsx] + mockups).map(Console.quoted).joined(separator: " ")
-        Console.print(Catalogue.text(.gradeSheetWritten, ["path": xlsx, "groups": "\(names.count)", "graders": "\(graderNames.count)",
+        Console.print(Words.text(.gradeSheetWritten, ["path": xlsx, "groups": "\(names.count)", "graders": "\(graderNames.count)",
                                                            "command": command])[common.language] + "\n")
     }
 }
@@ -107,21 +107,21 @@ struct GradeRubric: ParsableCommand {
     func run() throws {
         let language = common.language
         let rubric = try rubricOptions.load(try common.templateLibrary())
-        var output = Catalogue.text(.gradeRubricSummary, ["title": rubric.title[language], "criteria": "\(rubric.criteria.count)",
+        var output = Words.text(.gradeRubricSummary, ["title": rubric.title[language], "criteria": "\(rubric.criteria.count)",
                                                            "outOf": language.number(rubric.outOf), "rounding": language.number(rubric.rounding)])[language] + "\n"
         for criterion in rubric.criteria {
-            let kind: MessageKey? = criterion.feedbackOnly ? .gradeRubricFeedbackOnly : criterion.source == .graders ? nil : .gradeRubricAuto
-            output += Catalogue.text(.gradeRubricCriterion, [
+            let kind: Words? = criterion.feedbackOnly ? .gradeRubricFeedbackOnly : criterion.source == .graders ? nil : .gradeRubricAuto
+            output += Words.text(.gradeRubricCriterion, [
                 "id": criterion.id, "label": criterion.label[language], "weight": language.number(criterion.weight),
                 "levels": "\(criterion.levels.count)", "points": language.number(criterion.maximum),
-                "kind": kind.map { Catalogue.text($0)[language] } ?? "",
+                "kind": kind.map { Words.text($0)[language] } ?? "",
             ])[language] + "\n"
         }
         Console.print(output)
         for (path, text) in [(canvas, CanvasRubric.csv(rubric, language: language)), (yaml, RubricYAML.text(rubric))] {
             guard let path else { continue }
             try OutputFile.write(text, to: path, inputs: [rubricOptions.rubric])
-            Console.print(Catalogue.text(.gradeRubricWritten, ["path": path])[language] + "\n")
+            Console.print(Words.text(.gradeRubricWritten, ["path": path])[language] + "\n")
         }
     }
 }
@@ -172,10 +172,10 @@ struct GradeCompute: ParsableCommand {
             rubric: rubric, scoreFiles: scores, groups: try MockupGroups.load(mockups, common: common, library: library), peerFile: peer,
             peerWeighting: peerWeighting, disagreementShare: disagreementShare))
         for problem in outcome.problems {
-            Console.error("\(problem.place) : \(problem.severity.word(in: language)) : \(problem.message[language])")
+            Console.error("\(problem.place[language])\(language.colon)\(problem.severity.word(in: language))\(language.colon)\(problem.message[language])")
         }
         guard !outcome.hasErrors else {
-            Console.error(Catalogue.text(.gradeNothingWritten)[language])
+            Console.error(Words.text(.gradeNothingWritten)[language])
             throw ExitCode(1)
         }
         let inputs = scores + mockups + (peer.map { [$0] } ?? [])
@@ -195,7 +195,7 @@ struct GradeCompute: ParsableCommand {
         }
         if json != "-" { Console.print(GradeSummary(rubric: rubric, language: language).text(outcome)) }
         if !outcome.unmarked.isEmpty {
-            Console.error(Catalogue.text(.gradeUnmarkedSummary, ["count": "\(outcome.unmarked.count)",
+            Console.error(Words.text(.gradeUnmarkedSummary, ["count": "\(outcome.unmarked.count)",
                                                                  "groups": outcome.unmarked.map(\.group).joined(separator: ", ")])[language])
             throw ExitCode(1)
         }

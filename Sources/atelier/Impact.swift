@@ -50,14 +50,14 @@ struct Impact: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        guard !responses.isEmpty else { throw UserError(.impactNoResponses) }
+        guard !responses.isEmpty else { throw UserError(Words.impactNoResponses) }
         try OutputFile.preflight([outputs.json, outputs.xlsx, outputs.html, aggregate], inputs: responses + [mockup])
         let library = try common.templateLibrary()
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
         let mockupBytes = try InputFiles.read(try InputFiles.expand([mockup]).first!)
         let decoded = decoder.decode(mockupBytes)
         guard let model = decoded.mockup, model.evaluation?.questions.isEmpty == false else {
-            throw UserError(.impactNoPlan, ["file": mockup])
+            throw UserError(Words.impactNoPlan, ["file": mockup])
         }
         let scales = try ScaleLibrary.load(folder: library.folder.appendingPathComponent("scales"), decoder: decoder)
         let plan = SurveyPlan(mockup: model, builtinScales: scales)
@@ -68,9 +68,9 @@ struct Impact: ParsableCommand {
         var sources: [(file: String, method: Localized)] = []
         for (index, path) in responses.enumerated() {
             if let twin = responses[..<index].first(where: { OutputFile.sameFile($0, path) }) {
-                throw UserError(.impactSameExport, ["first": twin, "second": path])
+                throw UserError(Words.impactSameExport, ["first": twin, "second": path])
             }
-            guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliNoSuchFile, ["path": path]) }
+            guard FileManager.default.fileExists(atPath: path) else { throw UserError(CoreMessage.noSuchFile, ["path": path]) }
             var reader = try UserError.reading { () throws(TableError) in try TableFile.open(path: path, delimiter: separator, sheet: sheet) }
             try tally.read(&reader, into: &aggregate, duplicates: &duplicates)
             sources.append((path, reader.description))
@@ -89,7 +89,7 @@ struct Impact: ParsableCommand {
         switch delimiter {
         case ",", ";", "|": return delimiter.utf8.first
         case "tab", "\\t", "\t": return UInt8(ascii: "\t")
-        default: throw UserError(.impactBadDelimiter, ["value": delimiter])
+        default: throw UserError(Words.impactBadDelimiter, ["value": delimiter])
         }
     }
 }

@@ -12,7 +12,7 @@ enum InputFiles {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw UserError(.cliNoSuchFile, ["path": path])
+                throw UserError(CoreMessage.noSuchFile, ["path": path])
             }
             guard isFolder.boolValue else {
                 files.append(path)
@@ -20,7 +20,7 @@ enum InputFiles {
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             let mockups = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-            guard !mockups.isEmpty else { throw UserError(.cliEmptyFolder, ["path": path]) }
+            guard !mockups.isEmpty else { throw UserError(Words.cliEmptyFolder, ["path": path]) }
             files += mockups.map { (path as NSString).appendingPathComponent($0) }
         }
         return files
@@ -28,7 +28,7 @@ enum InputFiles {
 
     static func read(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw UserError(.cliUnreadable, ["path": path, "reason": String(cString: strerror(EACCES))])
+            throw UserError(CoreMessage.unreadable, ["path": path, "reason": String(cString: strerror(EACCES))])
         }
         return [UInt8](data)
     }

@@ -34,7 +34,7 @@ struct Merge: ParsableCommand {
             (path, try AggregateFile.decode(Data(try InputFiles.read(try InputFiles.expand([path]).first!)), file: path))
         }
         let referee = try mockup.map { path -> (String, Mockup) in
-            guard let model = decoder.decode(try InputFiles.read(path)).mockup else { throw UserError(.impactNoPlan, ["file": path]) }
+            guard let model = decoder.decode(try InputFiles.read(path)).mockup else { throw UserError(Words.impactNoPlan, ["file": path]) }
             return (path, model)
         }
         let result = try AggregateMerge.merge(files, decoder: decoder, scales: scales, referee: referee)

@@ -27,7 +27,7 @@ struct New: ParsableCommand {
         let target = URL(fileURLWithPath: file).standardizedFileURL
         let schema = RelativePath.from(folder: target.deletingLastPathComponent(), to: library.schemaFile.standardizedFileURL)
         try OutputFile.write(ModeLine.replacing(in: text, schemaPath: schema), to: file, existing: .refuse)
-        Console.print(Catalogue.text(.cliCreated, ["path": file, "name": template])[common.language] + "\n")
+        Console.print(Words.text(.cliCreated, ["path": file, "name": template])[common.language] + "\n")
     }
 }
 

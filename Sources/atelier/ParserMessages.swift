@@ -31,11 +31,11 @@ enum ParserMessages {
         if message.hasPrefix("Unexpected argument '") || message.contains(" unexpected arguments: '"),
            let word = message.split(separator: "'").dropFirst().first,
            let closest = TextMatching.closest(to: String(word), among: commands).first {
-            sentence = String(sentence.dropLast()) + ". " + Catalogue.fill(language == .fr ? Words.didYouMean.fr : Words.didYouMean.en, ["word": closest])
+            sentence = String(sentence.dropLast()) + ". " + Words.text(.didYouMean, ["word": closest])[language]
         }
         if let help {
             let command = help.hasSuffix(" --help") ? String(help.dropLast(7)) : help
-            sentence += " " + Catalogue.fill(language == .fr ? Words.seeHelp.fr : Words.seeHelp.en, ["command": command])
+            sentence += " " + Words.text(.seeHelp, ["command": command])[language]
         }
         return sentence
     }

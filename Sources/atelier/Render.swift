@@ -35,14 +35,14 @@ struct Render: ParsableCommand {
         let bytes = try InputFiles.read(mockup)
         let source = String(decoding: bytes, as: UTF8.self)
         let decoded = MockupDecoder(builtinScales: library.scaleNames).decode(bytes)
-        guard let typed = decoded.mockup else { throw UserError(.projectUnreadable, ["file": mockup]) }
+        guard let typed = decoded.mockup else { throw UserError(Words.projectUnreadable, ["file": mockup]) }
         let result = try common.checklistEngine(checklists, in: library).check(decoded, source: source, language: language)
         let sheet = ProjectSheet(language: language)
         let file = URL(fileURLWithPath: mockup).lastPathComponent
         let outputs = [(html, { sheet.html(typed, result: result, file: file) }), (markdown, { sheet.markdown(typed, result: result, file: file) })]
         for case let (path?, make) in outputs {
             try OutputFile.write(make(), to: path, inputs: [mockup])
-            Console.print(Catalogue.text(.projectWritten, ["path": path])[language] + "\n")
+            Console.print(Words.text(.projectWritten, ["path": path])[language] + "\n")
         }
         if html == nil && markdown == nil { Console.print(sheet.markdown(typed, result: result, file: file)) }
         if let warning = sheet.notReady(result, file: mockup) { Console.error(warning) }

@@ -36,10 +36,10 @@ struct Survey: ParsableCommand {
         try OutputFile.preflight([xlsform, html, sheet], inputs: [mockup])
         let library = try common.templateLibrary()
         let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        guard let typed = decoder.decode(try InputFiles.read(mockup)).mockup else { throw UserError(.projectUnreadable, ["file": mockup]) }
+        guard let typed = decoder.decode(try InputFiles.read(mockup)).mockup else { throw UserError(Words.projectUnreadable, ["file": mockup]) }
         let questions = typed.evaluation?.questions ?? []
-        guard !questions.isEmpty else { throw UserError(.surveyNoQuestions, ["file": mockup]) }
-        guard xlsform != nil || html != nil || sheet != nil else { throw UserError(.surveyNothing) }
+        guard !questions.isEmpty else { throw UserError(Words.surveyNoQuestions, ["file": mockup]) }
+        guard xlsform != nil || html != nil || sheet != nil else { throw UserError(Words.surveyNothing) }
         let scales = try ScaleLibrary.load(folder: library.folder.appendingPathComponent("scales"), decoder: decoder)
         let questionnaire = Questionnaire(plan: SurveyPlan(mockup: typed, builtinScales: scales),
                                           optional: Set(questions.filter(\.isOptional).map(\.id)), language: typed.language ?? language)
@@ -53,7 +53,7 @@ struct Survey: ParsableCommand {
             try Console.workbook(sheet, inputs: [mockup], language: language) { try questionnaire.writeEntrySheet(to: $0) }
         }
         for path in [xlsform, html, sheet].compactMap({ $0 }) {
-            Console.print(Catalogue.text(.surveyWritten, ["path": path])[language] + "\n")
+            Console.print(Words.text(.surveyWritten, ["path": path])[language] + "\n")
         }
     }
 }

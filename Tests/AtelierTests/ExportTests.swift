@@ -82,7 +82,7 @@ final class ExportTests: ScratchFolderTestCase {
         }
         XCTAssertEqual(satisfaction.code("A5", toolCodes: true), .value(5), "LimeSurvey's default code")
         XCTAssertEqual(satisfaction.code("AO02", toolCodes: true), .value(2))
-        XCTAssertEqual(satisfaction.code("A5"), .invalid(Catalogue.text(.impactNotALevel, ["scale": "satisfaction-5"])), "only for LimeSurvey's exports")
+        XCTAssertEqual(satisfaction.code("A5"), .invalid(ImpactMessage.text(.impactNotALevel, ["scale": "satisfaction-5"])), "only for LimeSurvey's exports")
     }
 
     func testMultipleChoicesHoldingCommasAreSplitOnTheKnownChoices() throws {
@@ -91,14 +91,14 @@ final class ExportTests: ScratchFolderTestCase {
         XCTAssertEqual(outcomes.code("Des connaissances, une meilleure compréhension;Du plaisir, de l'inspiration, de la créativité;"), .choices([0, 2]))
         XCTAssertEqual(outcomes.code("Des savoir-faire Du plaisir, de l'inspiration, de la créativité"), .choices([1, 2]), "Kobo labels joined by spaces")
         XCTAssertEqual(outcomes.code("des_savoir_faire autre"), .choices([1, 4]), "Kobo names")
-        XCTAssertEqual(outcomes.code("Des savoir-faire, De la joie"), .invalid(Catalogue.text(.impactUnknownChoice, ["choice": "De la joie"])))
+        XCTAssertEqual(outcomes.code("Des savoir-faire, De la joie"), .invalid(ImpactMessage.text(.impactUnknownChoice, ["choice": "De la joie"])))
     }
 
     func testNumbersOutsideTheirDeclaredRangeAreRefused() throws {
         let places = coder("Q3", plan: try plan())
         XCTAssertEqual(places.code("12"), .value(12))
-        XCTAssertEqual(places.code("1 000"), .invalid(Catalogue.text(.impactOutOfRange, ["low": "0", "high": "20"])))
-        XCTAssertEqual(places.code("-1"), .invalid(Catalogue.text(.impactOutOfRange, ["low": "0", "high": "20"])))
+        XCTAssertEqual(places.code("1 000"), .invalid(ImpactMessage.text(.impactOutOfRange, ["low": "0", "high": "20"])))
+        XCTAssertEqual(places.code("-1"), .invalid(ImpactMessage.text(.impactOutOfRange, ["low": "0", "high": "20"])))
     }
 
     func testScaleCodesDoNotChangeWhatThePlanMeans() throws {

@@ -23,7 +23,7 @@ final class GradingIntegrityTests: ScratchFolderTestCase {
     }
 
     private func score(_ group: String, _ grader: String, _ criterion: String, _ level: Int, place: String = "test") -> Score {
-        Score(group: group, grader: grader, criterion: criterion, level: level, comment: nil, place: place)
+        Score(group: group, grader: grader, criterion: criterion, level: level, comment: nil, place: Localized(verbatim: place))
     }
 
     @discardableResult
@@ -200,7 +200,7 @@ final class GradingIntegrityTests: ScratchFolderTestCase {
         let lines = webPALines() + ["L'équipe;Alice;Bob;1"]
         let validated = PeerValidation.validate(try peers(lines), groups: ["L'équipe"])
         XCTAssertEqual(validated.problems.map(\.severity), [.error])
-        XCTAssertEqual(validated.problems.first?.message.en, "Alice gave Bob two different marks: 4 (pairs.csv, ligne 3) and 1 here. The form was probably sent twice: keep one answer only.")
+        XCTAssertEqual(validated.problems.first?.message.en, "Alice gave Bob two different marks: 4 (pairs.csv, row 3) and 1 here. The form was probably sent twice: keep one answer only.")
     }
 
     func testAGiverWhoGaveZeroToEveryoneHasNotSubmitted() throws {
@@ -334,7 +334,7 @@ final class GradingIntegrityTests: ScratchFolderTestCase {
         let rubric = try rubric()
         let comment = (1...6).map { "Ligne \($0) d'un commentaire détaillé sur la présentation du groupe." }.joined(separator: "\n")
         let grades = Grading(rubric: rubric).grade(groups: ["A"], scores: [
-            Score(group: "A", grader: "Ana", criterion: "fond", level: 3, comment: comment, place: "t"), score("A", "Ana", "forme", 2),
+            Score(group: "A", grader: "Ana", criterion: "fond", level: 3, comment: comment, place: Localized(verbatim: "t")), score("A", "Ana", "forme", 2),
         ], readiness: [:])
         let url = folder.appendingPathComponent("notes.xlsx")
         try GradeWorkbook(rubric: rubric, language: .fr, totalsThreshold: 3).write(grades, agreement: nil, to: url)

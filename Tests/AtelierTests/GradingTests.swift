@@ -57,7 +57,7 @@ final class GradingTests: ScratchFolderTestCase {
     }
 
     private func score(_ group: String, _ grader: String, _ criterion: String, _ level: Int) -> Score {
-        Score(group: group, grader: grader, criterion: criterion, level: level, comment: nil, place: "test")
+        Score(group: group, grader: grader, criterion: criterion, level: level, comment: nil, place: Localized(verbatim: "test"))
     }
 
     private func readiness(_ score: Double) -> Readiness {
@@ -259,7 +259,7 @@ final class GradingTests: ScratchFolderTestCase {
         let (scores, problems) = try ScoreReader(rubric: rubric).read(url.path)
         XCTAssertTrue(scores.isEmpty)
         XCTAssertEqual(problems.map(\.severity), [.warning, .warning])
-        XCTAssertEqual(problems.map(\.place), ["grille.xlsx, feuille « Camille », A1", "grille.xlsx, feuille « Karim », A1"])
+        XCTAssertEqual(problems.map(\.place.fr), ["grille.xlsx, feuille « Camille », A1", "grille.xlsx, feuille « Karim », A1"])
     }
 
     func testFilledSheetReadsBackWithCellReferences() throws {
@@ -272,10 +272,10 @@ final class GradingTests: ScratchFolderTestCase {
         let (scores, problems) = try ScoreReader(rubric: rubric).read(url.path)
         let read = scores.map { "\($0.grader) \($0.group) \($0.criterion) \($0.level) \($0.comment ?? "-")" }
         XCTAssertEqual(read, ["Camille G1 intention 3 Bravo", "Camille G1 publics 2 -", "Camille G2 outils 2 -", "Karim G1 intention 1 -"])
-        XCTAssertEqual(problems.map(\.place), ["grille.xlsx, feuille « Karim », D1", "grille.xlsx, feuille « Karim », B3"])
+        XCTAssertEqual(problems.map(\.place.fr), ["grille.xlsx, feuille « Karim », D1", "grille.xlsx, feuille « Karim », B3"])
         XCTAssertEqual(problems.map(\.severity), [.error, .error])
         XCTAssertEqual(problems.map(\.message.en), ["« Orthographe » is not a criterion of the rubric.",
-                                                     "« Excellent » is not a level of the criterion intention (Insuffisant, Fragile, Satisfaisant, Très bien)."])
+                                                     "« Excellent » is not a level of the criterion intention (Insufficient, Developing, Good, Very good)."])
         let grades = Grading(rubric: rubric).grade(groups: ["G1", "G2"], scores: scores, readiness: [:])
         XCTAssertEqual(grades[0].criteria.filter(\.disagreement).map(\.criterion.id), ["intention"])
         // G1 has levels on two of the eight counted graded criteria, and no mockup: no mark, and why.
@@ -340,7 +340,7 @@ final class GradingTests: ScratchFolderTestCase {
         let (scores, problems) = try ScoreReader(rubric: rubric).read(url.path)
         XCTAssertEqual(scores.map(\.level), [3, 2, 2])
         XCTAssertEqual(scores.first?.comment, "Clair")
-        XCTAssertEqual(problems.map(\.place), ["notes.csv, ligne 5", "notes.csv, ligne 6"])
+        XCTAssertEqual(problems.map(\.place.fr), ["notes.csv, ligne 5", "notes.csv, ligne 6"])
         XCTAssertTrue(problems[0].message.fr.contains("orthographe"))
         XCTAssertTrue(problems[1].message.fr.contains("Insuffisant, Fragile, Satisfaisant, Très bien"), problems[1].message.fr)
     }
@@ -374,7 +374,7 @@ final class GradingTests: ScratchFolderTestCase {
         lines.append("G;Elaine;Alice;beaucoup")
         try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
         let (ratings, problems) = try PeerReader.read(url.path)
-        XCTAssertEqual(problems.map(\.place), ["pairs.csv, ligne 22"], "Elaine's only row has no number: she did not submit")
+        XCTAssertEqual(problems.map(\.place.fr), ["pairs.csv, ligne 22"], "Elaine's only row has no number: she did not submit")
         let rubric = try rubric(Self.small.replacingOccurrences(of: "out-of: 20", with: "out-of: 100"))
         let result = try XCTUnwrap(Grading(rubric: rubric).peerAssessment(ratings, members: [:], marks: ["G": 60], weighting: 0.5).first)
         XCTAssertEqual(result.members.map(\.name), names)
@@ -434,6 +434,6 @@ final class GradingTests: ScratchFolderTestCase {
 
         let oneMockup = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", sheet, "--lang", "en", mockups[0]])
         XCTAssertEqual(oneMockup.status, 1)
-        XCTAssertTrue(oneMockup.error.contains("grille-remplie.xlsx, feuille « Camille », B3"), oneMockup.error)
+        XCTAssertTrue(oneMockup.error.contains("grille-remplie.xlsx, sheet « Camille », B3"), oneMockup.error)
     }
 }

@@ -196,7 +196,7 @@ final class ImpactTests: XCTestCase {
         XCTAssertEqual(satisfaction.code("4"), .value(4))
         XCTAssertEqual(satisfaction.code("Ne sait pas"), .missing)
         XCTAssertEqual(satisfaction.code(""), .missing)
-        XCTAssertEqual(satisfaction.code("7"), .invalid(Catalogue.text(.impactNotALevel, ["scale": "s"])))
+        XCTAssertEqual(satisfaction.code("7"), .invalid(ImpactMessage.text(.impactNotALevel, ["scale": "s"])))
         let yesNo = coder(.yesNo(missing: scales["yes-no"]!.missing))
         XCTAssertEqual(["Oui", "non", "Y", "N", "1", "0", "yes", "Ne sait pas"].map { yesNo.code($0) },
                        [.value(1), .value(0), .value(1), .value(0), .value(1), .value(0), .value(1), .missing])
@@ -204,9 +204,9 @@ final class ImpactTests: XCTestCase {
         XCTAssertEqual(multi.code("Nef;Chœur;"), .choices([0, 1]), "Microsoft Forms' trailing separator")
         XCTAssertEqual(multi.code("Nef, Choeur"), .choices([0, 1]), "Google Sheets' comma")
         XCTAssertEqual(multi.code("Cloître, galerie"), .choices([2]), "a choice containing the separator")
-        XCTAssertEqual(multi.code("Nef;Crypte"), .invalid(Catalogue.text(.impactUnknownChoice, ["choice": "Crypte"])))
+        XCTAssertEqual(multi.code("Nef;Crypte"), .invalid(ImpactMessage.text(.impactUnknownChoice, ["choice": "Crypte"])))
         XCTAssertEqual(coder(.number).code("4,5"), .value(4.5))
-        XCTAssertEqual(coder(.number).code("beaucoup"), .invalid(Catalogue.text(.impactNotANumber)))
+        XCTAssertEqual(coder(.number).code("beaucoup"), .invalid(ImpactMessage.text(.impactNotANumber)))
     }
 
     func testTargets() {
