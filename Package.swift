@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "AtelierImpact", dependencies: ["AtelierCore", "AtelierMockup", "AtelierStatistics", "AtelierTabular"]),
         .target(name: "AtelierGrading", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierStatistics", "AtelierTabular"]),
         .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierTabular", "CXLSXWriter"]),
+        .target(name: "AtelierUseCases", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierReport", "AtelierTabular"]),
         .executableTarget(
             name: "atelier-fuzz",
             dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierGrading", "AtelierImpact", "AtelierReport", "AtelierTabular"],
@@ -45,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "atelier",
             dependencies: [
-                "AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierImpact", "AtelierTabular", "AtelierGrading",
+                "AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierImpact", "AtelierGrading", "AtelierUseCases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

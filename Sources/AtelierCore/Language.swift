@@ -16,24 +16,6 @@ public enum Language: String, CaseIterable, Sendable, Codable {
 }
 
 extension Language {
-    /// The language a command line asks for with `--lang fr|en` (or `--lang=…`), else the
-    /// environment's: what error messages are printed in, even when parsing failed.
-    public static func requested(by arguments: [String], environment: [String: String]) -> Language {
-        for (index, argument) in arguments.enumerated() {
-            let value: String? = if argument == "--lang", arguments.indices.contains(index + 1) {
-                arguments[index + 1]
-            } else if argument.hasPrefix("--lang=") {
-                String(argument.dropFirst("--lang=".count))
-            } else {
-                nil
-            }
-            if let value, let language = Language(rawValue: value) { return language }
-        }
-        return fromEnvironment(environment)
-    }
-}
-
-extension Language {
     /// `value` as this language writes it for a reader: at most `decimals` places, trailing
     /// zeros dropped, a decimal comma in French.
     public func number(_ value: Double, decimals: Int = 2) -> String {

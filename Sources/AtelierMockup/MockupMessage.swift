@@ -63,7 +63,6 @@ public enum MockupMessage: String, MessageCatalogue {
     case mockupOutOfRangeFix = "mockup.out-of-range.fix"
     case mockupOutOfRange = "mockup.out-of-range"
     case cliUnknownTemplate = "cli.unknown-template"
-    case cliTemplatesNotFound = "cli.templates-not-found"
 
     public var french: String {
         switch self {
@@ -127,7 +126,6 @@ public enum MockupMessage: String, MessageCatalogue {
         case .mockupOutOfRangeFix: "Écrivez une valeur entre {low} et {high}."
         case .mockupOutOfRange: "« {value} » est hors des valeurs qu'Atelier accepte ici (de {low} à {high})."
         case .cliUnknownTemplate: "Modèle « {name} » inconnu. Modèles disponibles : {names}."
-        case .cliTemplatesNotFound: "Dossier des modèles d'Atelier introuvable. Emplacements essayés : {places}. Indiquez-le avec --templates ou la variable ATELIER_TEMPLATES."
         }
     }
 
@@ -193,7 +191,6 @@ public enum MockupMessage: String, MessageCatalogue {
         case .mockupOutOfRangeFix: "Write a value between {low} and {high}."
         case .mockupOutOfRange: "« {value} » is outside the values Atelier accepts here (from {low} to {high})."
         case .cliUnknownTemplate: "Unknown template « {name} ». Available templates: {names}."
-        case .cliTemplatesNotFound: "The Atelier templates folder was not found. Places tried: {places}. Name it with --templates or the ATELIER_TEMPLATES variable."
         }
     }
 }

@@ -1,12 +1,7 @@
 import AtelierCore
 import Foundation
 
-/// The folder of built-in templates (mockups, scales, the JSON Schema), found in a
-/// documented order so that an installed binary works as well as a clone:
-/// 1. the `--templates` option (which must then be right: it is not a hint);
-/// 2. the `ATELIER_TEMPLATES` variable;
-/// 3. next to the binary: `../share/atelier/Templates`, then `Templates`;
-/// 4. the source tree the binary was built from.
+/// The folder of built-in templates: mockups, checklists, rubrics, scales, the JSON Schema.
 public struct TemplateLibrary: Sendable {
     public let folder: URL
 
@@ -14,27 +9,8 @@ public struct TemplateLibrary: Sendable {
         self.folder = folder
     }
 
-    /// Finds the folder, or says which places were tried.
-    public static func locate(option: String?, environment: [String: String], executable: URL,
-                              sourceFile: String = #filePath) throws -> TemplateLibrary {
-        if let option {
-            let folder = URL(fileURLWithPath: option)
-            guard isTemplateFolder(folder) else { throw UserError(MockupMessage.cliTemplatesNotFound, ["places": folder.path]) }
-            return TemplateLibrary(folder: folder)
-        }
-        var candidates: [URL] = []
-        if let variable = environment["ATELIER_TEMPLATES"], !variable.isEmpty { candidates.append(URL(fileURLWithPath: variable)) }
-        let binaryFolder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates.append(binaryFolder.appendingPathComponent("../share/atelier/Templates").standardized)
-        candidates.append(binaryFolder.appendingPathComponent("Templates"))
-        candidates.append(URL(fileURLWithPath: sourceFile).appendingPathComponent("../../../Templates").standardized)
-        for candidate in candidates where isTemplateFolder(candidate) {
-            return TemplateLibrary(folder: candidate)
-        }
-        throw UserError(MockupMessage.cliTemplatesNotFound, ["places": candidates.map(\.path).joined(separator: ", ")])
-    }
-
-    private static func isTemplateFolder(_ folder: URL) -> Bool {
+    /// Whether `folder` holds templates.
+    public static func isTemplateFolder(_ folder: URL) -> Bool {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent("mockups").path)
     }
 

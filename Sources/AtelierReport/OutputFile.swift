@@ -1,14 +1,10 @@
 import AtelierCore
 import Foundation
+import Synchronization
 
-/// The temporary file being written, as a C string a signal handler may read: an interrupted
-/// run (Ctrl-C, `kill`) removes it before exiting, so nothing half-written is left behind.
-nonisolated(unsafe) private var pendingTemporary: UnsafeMutablePointer<CChar>?
-
-private func removePendingAndExit(_ signal: Int32) {
-    if let path = pendingTemporary { unlink(path) }
-    _exit(128 + signal)
-}
+/// The temporary file being written, as the address of a C string a signal handler may read
+/// (see `OutputFile.removePendingTemporary`); 0 when none.
+private let pendingTemporary = Atomic<UInt>(0)
 
 /// The one way outputs are written: into a temporary file in the same folder, flushed to
 /// disk, then renamed into place, so a reader never sees half a file. An output never
@@ -125,11 +121,10 @@ public enum OutputFile {
         let folder = target.deletingLastPathComponent()
         removeStaleTemporaries(of: target)
         let temporary = folder.appendingPathComponent(temporaryPrefix(of: target) + "\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
-        watchSignals(for: temporary)
+        remember(temporary)
         defer {
             try? FileManager.default.removeItem(at: temporary)
-            free(pendingTemporary)
-            pendingTemporary = nil
+            remember(nil)
         }
         do {
             try body(temporary)
@@ -149,13 +144,16 @@ public enum OutputFile {
         }
     }
 
-    /// Remembers `temporary` for the handlers of SIGINT, SIGTERM and SIGHUP.
-    private static func watchSignals(for temporary: URL) {
-        free(pendingTemporary)
-        pendingTemporary = strdup(temporary.path)
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber, removePendingAndExit)
-        }
+    /// Removes the temporary file being written, if any: what a program's handler of SIGINT,
+    /// SIGTERM and SIGHUP calls before exiting, so an interrupted run leaves nothing half-written.
+    /// Safe in a signal handler (an atomic load and `unlink`).
+    public static func removePendingTemporary() {
+        if let path = UnsafePointer<CChar>(bitPattern: pendingTemporary.load(ordering: .sequentiallyConsistent)) { unlink(path) }
+    }
+
+    private static func remember(_ temporary: URL?) {
+        let path = temporary.map { UInt(bitPattern: strdup($0.path)) } ?? 0
+        free(UnsafeMutablePointer<CChar>(bitPattern: pendingTemporary.exchange(path, ordering: .sequentiallyConsistent)))
     }
 
     /// Makes the temporary file's bytes durable before the rename publishes it.

@@ -6,6 +6,7 @@ import ArgumentParser
 import AtelierChecklist
 import AtelierCore
 import AtelierMockup
+import AtelierUseCases
 import Foundation
 
 struct Atelier: ParsableCommand {
@@ -30,6 +31,7 @@ struct Atelier: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        Interruption.removePendingOutputOnSignals()
         do {
             var command = try Atelier.parseAsRoot()
             try command.run()
@@ -68,18 +70,13 @@ struct CommonOptions: ParsableArguments {
     }
 
     func templateLibrary() throws -> TemplateLibrary {
-        try TemplateLibrary.locate(option: templates, environment: ProcessInfo.processInfo.environment,
-                                   executable: URL(fileURLWithPath: CommandLine.arguments[0]))
+        try TemplateSearch.locate(option: templates, environment: ProcessInfo.processInfo.environment,
+                                  executable: URL(fileURLWithPath: CommandLine.arguments[0]))
     }
 
-    /// The rules in effect: the built-in checklist, and those named with `--checklist`.
-    func checklists(_ requested: [String], in library: TemplateLibrary) throws -> ChecklistSet {
-        try ChecklistSet.load(requested, folder: library.checklistsFolder)
-    }
-
-    /// The checker with the rules in effect, knowing the templates' sentences.
-    func checklistEngine(_ requested: [String], in library: TemplateLibrary) throws -> ChecklistEngine {
-        ChecklistEngine(rules: try checklists(requested, in: library).rules, templateSentences: library.templateSentences)
+    /// What every job reads from the template library.
+    func toolkit() throws -> Toolkit {
+        Toolkit(library: try templateLibrary())
     }
 }
 

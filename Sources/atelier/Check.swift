@@ -1,8 +1,7 @@
 import ArgumentParser
-import AtelierChecklist
 import AtelierCore
-import AtelierMockup
 import AtelierReport
+import AtelierUseCases
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown
@@ -48,17 +47,15 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        let library = try common.templateLibrary()
-        let paths = try InputFiles.expand(files)
-        let engine = try common.checklistEngine(checklists, in: library)
-        let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        let checked = try InputFiles.check(paths, with: decoder, engine: engine, language: language)
+        let toolkit = try common.toolkit()
+        let outcome = try CheckUseCase.run(CheckRequest(documents: try SourceDocument.mockups(files), checklists: checklists, language: language),
+                                           toolkit: toolkit)
         switch format {
-        case .text: Console.print(TextReporter(language: language, colour: Console.usesColour).render(checked))
-        case .json: Console.print(JSONReporter.render(checked, language: language))
-        case .markdown: Console.print(MarkdownReporter(language: language).render(checked))
+        case .text: Console.print(TextReporter(language: language, colour: Console.usesColour).render(outcome.files))
+        case .json: Console.print(JSONReporter.render(outcome.files, language: language))
+        case .markdown: Console.print(MarkdownReporter(language: language).render(outcome.files))
         }
-        if failOn.isReached(by: CheckSummary(checked).worst) {
+        if failOn.isReached(by: outcome.summary.worst) {
             throw ExitCode(1)
         }
     }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import AtelierCore
-import AtelierImpact
-import AtelierMockup
 import AtelierReport
-import Foundation
+import AtelierUseCases
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,21 +30,16 @@ struct Compare: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let language = common.language
-        try OutputFile.preflight([json, xlsx, html], inputs: [old, new])
-        let library = try common.templateLibrary()
-        let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        let scales = try ScaleLibrary.load(folder: library.folder.appendingPathComponent("scales"), decoder: decoder)
-        let waves = try [old, new].map { path in
-            try Wave.read(Data(try InputFiles.read(try InputFiles.expand([path]).first!)), file: path, decoder: decoder, scales: scales)
-        }
-        let report = CompareReport(old: waves[0], new: waves[1], language: language)
+        let inputs = [old, new]
+        try OutputFile.preflight([json, xlsx, html], inputs: inputs)
+        let waves = try inputs.map { try SourceDocument.read($0) }
+        let report = try CompareUseCase.run(CompareRequest(old: waves[0], new: waves[1], language: common.language), toolkit: try common.toolkit())
         if let json {
             let text = report.json().rendered() + "\n"
-            if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: [old, new]) }
+            if json == "-" { Console.print(text) } else { try Console.write(.text(text), to: json, inputs: inputs) }
         }
-        if let xlsx { try Console.workbook(xlsx, inputs: [old, new], language: language) { try report.workbook(to: $0) } }
-        if let html { try OutputFile.write(report.html(), to: html, inputs: [old, new]) }
+        if let xlsx { try Console.write(report.workbookArtefact, to: xlsx, inputs: inputs) }
+        if let html { try Console.write(.text(report.html()), to: html, inputs: inputs) }
         if json != "-" { Console.print(report.summary()) }
     }
 }

@@ -1,6 +1,7 @@
 import AtelierChecklist
 import AtelierCore
 import AtelierReport
+import AtelierUseCases
 import Foundation
 
 /// Where the command speaks: standard output for results, standard error for failures.
@@ -32,12 +33,10 @@ enum Console {
         exit(2)
     }
 
-    /// Writes a workbook through `OutputFile.produce`, and says so when texts had to be cut to
-    /// fit their cells (each cut text ends with « […] »): nothing is left out without a word.
-    static func workbook(_ path: String, inputs: [String], language: Language, _ body: (URL) throws -> Int) throws {
-        var cut = 0
-        try OutputFile.produce(path, inputs: inputs) { cut = try body($0) }
-        if cut > 0 { error(Words.text(.cliCellsCut, ["path": path, "count": "\(cut)"])[language]) }
+    /// Writes an artefact atomically, and says so when texts had to be cut to fit their cells
+    /// (each cut text ends with « […] »): nothing is left out without a word.
+    static func write(_ artefact: Artefact, to path: String, inputs: [String]) throws {
+        if let notice = try artefact.write(to: path, inputs: inputs) { error(notice[language]) }
     }
 
     /// `word` as a shell reads it back: as is when it holds only safe characters, else in single quotes.

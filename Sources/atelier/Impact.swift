@@ -1,10 +1,7 @@
 import ArgumentParser
-import AtelierChecklist
 import AtelierCore
-import AtelierImpact
-import AtelierMockup
 import AtelierReport
-import AtelierTabular
+import AtelierUseCases
 import Foundation
 
 struct Impact: ParsableCommand {
@@ -49,39 +46,22 @@ struct Impact: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let language = common.language
         guard !responses.isEmpty else { throw UserError(Words.impactNoResponses) }
-        try OutputFile.preflight([outputs.json, outputs.xlsx, outputs.html, aggregate], inputs: responses + [mockup])
-        let library = try common.templateLibrary()
-        let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        let mockupBytes = try InputFiles.read(try InputFiles.expand([mockup]).first!)
-        let decoded = decoder.decode(mockupBytes)
-        guard let model = decoded.mockup, model.evaluation?.questions.isEmpty == false else {
-            throw UserError(Words.impactNoPlan, ["file": mockup])
+        let inputs = responses + [mockup]
+        try OutputFile.preflight([outputs.json, outputs.xlsx, outputs.html, aggregate], inputs: inputs)
+        var request = ImpactRequest(mockup: try SourceDocument.read(mockup), responses: responses,
+                                    language: common.language)
+        request.delimiter = try delimiterByte()
+        request.sheet = sheet
+        request.suppressBelow = suppressBelow
+        request.site = site
+        request.sharesVerbatims = shareVerbatims
+        request.listsVerbatims = !noVerbatims
+        let outcome = try ImpactUseCase.run(request, toolkit: try common.toolkit())
+        if let aggregate {
+            try Console.write(.text(String(decoding: try outcome.aggregateFile.encoded(), as: UTF8.self)), to: aggregate, inputs: inputs)
         }
-        let scales = try ScaleLibrary.load(folder: library.folder.appendingPathComponent("scales"), decoder: decoder)
-        let plan = SurveyPlan(mockup: model, builtinScales: scales)
-        let tally = SurveyTally(plan: plan)
-        var aggregate = SurveyAggregate(plan: plan.fingerprint)
-        var duplicates = DuplicateFinder()
-        let separator = try delimiterByte()
-        var sources: [(file: String, method: Localized)] = []
-        for (index, path) in responses.enumerated() {
-            if let twin = responses[..<index].first(where: { OutputFile.sameFile($0, path) }) {
-                throw UserError(Words.impactSameExport, ["first": twin, "second": path])
-            }
-            guard FileManager.default.fileExists(atPath: path) else { throw UserError(CoreMessage.noSuchFile, ["path": path]) }
-            var reader = try UserError.reading { () throws(TableError) in try TableFile.open(path: path, delimiter: separator, sheet: sheet) }
-            try tally.read(&reader, into: &aggregate, duplicates: &duplicates)
-            sources.append((path, reader.description))
-        }
-        if let path = self.aggregate {
-            let file = AggregateFile(mockup: String(decoding: mockupBytes, as: UTF8.self), aggregate: aggregate,
-                                     site: site ?? URL(fileURLWithPath: responses[0]).deletingPathExtension().lastPathComponent, sharesVerbatims: shareVerbatims)
-            try OutputFile.write(try file.encoded(), to: path, inputs: responses + [mockup])
-        }
-        try outputs.write(language: language, inputs: responses + [mockup], IndicatorEngine(plan: plan, suppressBelow: Double(suppressBelow)), aggregate,
-                          sources: sources, verbatims: !noVerbatims)
+        try outputs.write(outcome.reports, inputs: inputs)
     }
 
     private func delimiterByte() throws -> UInt8? {
@@ -106,29 +86,12 @@ struct ImpactOutputs: ParsableArguments {
     @Option(help: ArgumentHelp(CLI.say(.impactHTMLHelp)))
     var html: String?
 
-    /// `sites` are the sites of a merge, each shown beside the network.
-    func write(language: Language, inputs: [String], _ engine: IndicatorEngine, _ aggregate: SurveyAggregate,
-               sources: [(file: String, method: Localized)], sites: [(name: String, aggregate: SurveyAggregate)] = [], verbatims: Bool = true) throws {
-        let report = engine.report(aggregate)
-        let siteReports = sites.map { SiteReport(name: $0.name, report: engine.report($0.aggregate)) }
-        if let xlsx {
-            try Console.workbook(xlsx, inputs: inputs, language: language) { temporary in
-                var workbook = ImpactWorkbook(language: language, sources: sources)
-                workbook.listsVerbatims = verbatims
-                return try workbook.write(report, engine: engine, sites: siteReports, to: temporary)
-            }
-        }
-        if let html {
-            var page = ImpactPage(language: language, sources: sources)
-            page.listsVerbatims = verbatims
-            try OutputFile.write(page.html(report, engine: engine, sites: siteReports), to: html, inputs: inputs)
-        }
+    func write(_ reports: ImpactDocuments, inputs: [String]) throws {
+        if let xlsx { try Console.write(reports.workbook, to: xlsx, inputs: inputs) }
+        if let html { try Console.write(.text(reports.html), to: html, inputs: inputs) }
         if let json {
-            let text = ImpactJSON.document(report, language: language, sites: siteReports).rendered() + "\n"
-            if json == "-" { Console.print(text) } else { try OutputFile.write(text, to: json, inputs: inputs) }
+            if json == "-" { Console.print(reports.json) } else { try Console.write(.text(reports.json), to: json, inputs: inputs) }
         }
-        if json != "-" {
-            Console.print(ImpactText(language: language).render(report))
-        }
+        if json != "-" { Console.print(reports.summary) }
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import AtelierCore
-import AtelierImpact
-import AtelierMockup
 import AtelierReport
-import Foundation
+import AtelierUseCases
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,18 +24,8 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         try OutputFile.preflight([outputs.json, outputs.xlsx, outputs.html], inputs: aggregates + (mockup.map { [$0] } ?? []))
-        let library = try common.templateLibrary()
-        let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        let scales = try ScaleLibrary.load(folder: library.folder.appendingPathComponent("scales"), decoder: decoder)
-        let files = try aggregates.map { path in
-            (path, try AggregateFile.decode(Data(try InputFiles.read(try InputFiles.expand([path]).first!)), file: path))
-        }
-        let referee = try mockup.map { path -> (String, Mockup) in
-            guard let model = decoder.decode(try InputFiles.read(path)).mockup else { throw UserError(Words.impactNoPlan, ["file": path]) }
-            return (path, model)
-        }
-        let result = try AggregateMerge.merge(files, decoder: decoder, scales: scales, referee: referee)
-        try outputs.write(language: common.language, inputs: aggregates, IndicatorEngine(plan: result.plan), result.merged,
-                          sources: aggregates.map { ($0, Localized(fr: "agrégats", en: "aggregates")) }, sites: result.sites)
+        let request = MergeRequest(aggregates: try aggregates.map { try SourceDocument.read($0) },
+                                   referee: try mockup.map(SourceDocument.read), language: common.language)
+        try outputs.write(try MergeUseCase.run(request, toolkit: try common.toolkit()), inputs: aggregates)
     }
 }

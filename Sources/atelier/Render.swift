@@ -1,9 +1,7 @@
 import ArgumentParser
-import AtelierChecklist
 import AtelierCore
-import AtelierMockup
 import AtelierReport
-import Foundation
+import AtelierUseCases
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,20 +29,14 @@ struct Render: ParsableCommand {
     func run() throws {
         let language = common.language
         try OutputFile.preflight([html, markdown], inputs: [mockup])
-        let library = try common.templateLibrary()
-        let bytes = try InputFiles.read(mockup)
-        let source = String(decoding: bytes, as: UTF8.self)
-        let decoded = MockupDecoder(builtinScales: library.scaleNames).decode(bytes)
-        guard let typed = decoded.mockup else { throw UserError(Words.projectUnreadable, ["file": mockup]) }
-        let result = try common.checklistEngine(checklists, in: library).check(decoded, source: source, language: language)
-        let sheet = ProjectSheet(language: language)
-        let file = URL(fileURLWithPath: mockup).lastPathComponent
-        let outputs = [(html, { sheet.html(typed, result: result, file: file) }), (markdown, { sheet.markdown(typed, result: result, file: file) })]
+        let outcome = try RenderUseCase.run(RenderRequest(document: try SourceDocument.read(mockup), checklists: checklists, language: language),
+                                            toolkit: try common.toolkit())
+        let outputs = [(html, { outcome.html }), (markdown, { outcome.markdown })]
         for case let (path?, make) in outputs {
-            try OutputFile.write(make(), to: path, inputs: [mockup])
+            try Console.write(.text(make()), to: path, inputs: [mockup])
             Console.print(Words.text(.projectWritten, ["path": path])[language] + "\n")
         }
-        if html == nil && markdown == nil { Console.print(sheet.markdown(typed, result: result, file: file)) }
-        if let warning = sheet.notReady(result, file: mockup) { Console.error(warning) }
+        if html == nil && markdown == nil { Console.print(outcome.markdown) }
+        if let warning = outcome.notReady { Console.error(warning) }
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import AtelierCore
-import AtelierImpact
-import AtelierMockup
 import AtelierReport
-import Foundation
+import AtelierUseCases
 
 struct Survey: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,23 +32,11 @@ struct Survey: ParsableCommand {
     func run() throws {
         let language = common.language
         try OutputFile.preflight([xlsform, html, sheet], inputs: [mockup])
-        let library = try common.templateLibrary()
-        let decoder = MockupDecoder(builtinScales: library.scaleNames)
-        guard let typed = decoder.decode(try InputFiles.read(mockup)).mockup else { throw UserError(Words.projectUnreadable, ["file": mockup]) }
-        let questions = typed.evaluation?.questions ?? []
-        guard !questions.isEmpty else { throw UserError(Words.surveyNoQuestions, ["file": mockup]) }
+        let outcome = try SurveyUseCase.run(SurveyRequest(document: try SourceDocument.read(mockup), language: language), toolkit: try common.toolkit())
         guard xlsform != nil || html != nil || sheet != nil else { throw UserError(Words.surveyNothing) }
-        let scales = try ScaleLibrary.load(folder: library.folder.appendingPathComponent("scales"), decoder: decoder)
-        let questionnaire = Questionnaire(plan: SurveyPlan(mockup: typed, builtinScales: scales),
-                                          optional: Set(questions.filter(\.isOptional).map(\.id)), language: typed.language ?? language)
-        if let xlsform {
-            try Console.workbook(xlsform, inputs: [mockup], language: language) { try questionnaire.writeXLSForm(to: $0) }
-        }
-        if let html {
-            try OutputFile.write(questionnaire.paperHTML(easy: easy), to: html, inputs: [mockup])
-        }
-        if let sheet {
-            try Console.workbook(sheet, inputs: [mockup], language: language) { try questionnaire.writeEntrySheet(to: $0) }
+        let outputs = [(xlsform, { outcome.xlsform }), (html, { outcome.paper(easy: easy) }), (sheet, { outcome.entrySheet })]
+        for case let (path?, artefact) in outputs {
+            try Console.write(artefact(), to: path, inputs: [mockup])
         }
         for path in [xlsform, html, sheet].compactMap({ $0 }) {
             Console.print(Words.text(.surveyWritten, ["path": path])[language] + "\n")

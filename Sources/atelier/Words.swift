@@ -12,7 +12,7 @@ enum CLI {
     static let library: TemplateLibrary? = {
         let arguments = CommandLine.arguments
         let option = arguments.firstIndex(of: "--templates").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-        return try? TemplateLibrary.locate(option: option, environment: ProcessInfo.processInfo.environment,
+        return try? TemplateSearch.locate(option: option, environment: ProcessInfo.processInfo.environment,
                                            executable: URL(fileURLWithPath: arguments[0]))
     }()
 
@@ -39,7 +39,7 @@ enum CLI {
 /// The command line's own words: abstracts, option help and the parser's messages, in French
 /// and English. Every case has both: a missing translation does not compile.
 enum Words: String, MessageCatalogue {
-    case gradeUnknownRubric, gradeNoGroups, impactNoResponses, impactBadDelimiter, surveyWritten, surveyNothing, surveyNoQuestions, projectUnreadable, projectWritten, gradeRubricSummary, gradeRubricCriterion, gradeRubricAuto, gradeRubricFeedbackOnly, gradeRubricWritten, gradeSheetWritten, impactSameExport, cliCellsCut, gradeUnmarkedSummary, gradeNothingWritten, cliRuleCount, cliChecklistTested, cliEmptyFolder, cliCreated, cliDemoDone, impactNoPlan
+    case surveyWritten, surveyNothing, projectWritten, gradeRubricWritten, gradeSheetWritten, gradeUnmarkedSummary, gradeNothingWritten, cliRuleCount, cliChecklistTested, cliCreated, impactBadDelimiter, impactNoResponses, gradeNoGroups, templatesNotFound
     case examples, seeHelp, didYouMean
     case rootAbstract
     case langHelp, templatesHelp
@@ -64,31 +64,20 @@ enum Words: String, MessageCatalogue {
 
     var french: String {
         switch self {
-        case .gradeUnknownRubric: "Grille « {value} » introuvable. Grilles fournies : {names}."
-        case .gradeNoGroups: "Aucun groupe à noter : nommez-les avec --groups \"Groupe A,Groupe B\" ou donnez leurs maquettes (Examples/*.yaml)."
-        case .impactNoResponses: "Aucun export d'enquête : ajoutez --responses FICHIER (un .csv, .xlsx ou .ods par outil ; l'option se répète)."
+        case .templatesNotFound: "Dossier des modèles d'Atelier introuvable. Emplacements essayés : {places}. Indiquez-le avec --templates ou la variable ATELIER_TEMPLATES."
         case .impactBadDelimiter: "--delimiter « {value} » : choisissez , ; tab ou |."
+        case .impactNoResponses: "Aucun export d'enquête : ajoutez --responses FICHIER (un .csv, .xlsx ou .ods par outil ; l'option se répète)."
+        case .gradeNoGroups: "Aucun groupe à noter : nommez-les avec --groups \"Groupe A,Groupe B\" ou donnez leurs maquettes (Examples/*.yaml)."
         case .surveyWritten: "{path} écrit."
         case .surveyNothing: "Rien à écrire : ajoutez --xlsform, --html ou --sheet."
-        case .surveyNoQuestions: "{file} n'a pas de questions (evaluation.questions) : il n'y a pas de questionnaire à produire."
-        case .projectUnreadable: "{file} ne peut pas être mise en page : corrigez d'abord ses erreurs (atelier check {file})."
         case .projectWritten: "{path} écrit."
-        case .gradeRubricSummary: "{title} : {criteria} critère(s), note sur {outOf}, arrondie à {rounding}."
-        case .gradeRubricCriterion: "  {id} — {label} : poids {weight}, {levels} niveaux, {points} points au plus{kind}"
-        case .gradeRubricAuto: " (calculé à partir de la maquette)"
-        case .gradeRubricFeedbackOnly: " (retour seulement, ne compte pas)"
         case .gradeRubricWritten: "{path} écrit."
         case .gradeSheetWritten: "{path} écrit : {groups} groupes, {graders} correcteur(s). Remplissez une feuille par correcteur, puis : {command}"
-        case .impactSameExport: "{first} et {second} sont le même fichier : ses réponses seraient comptées deux fois. Donnez-le une seule fois."
-        case .cliCellsCut: "{path} : {count} texte(s) plus long(s) qu'une cellule ne peut en contenir (32 767 caractères) ont été coupé(s) ; chacun finit par « […] ». Le texte entier est dans le fichier d'origine et dans --json."
         case .gradeUnmarkedSummary: "{count} groupe(s) sans note : {groups}. Complétez les grilles (ou vérifiez les noms des groupes), puis relancez la commande."
         case .gradeNothingWritten: "Aucun fichier écrit : corrigez les erreurs ci-dessus, puis relancez la commande."
         case .cliRuleCount: "{count} règles"
         case .cliChecklistTested: "{name} : {rules} règles, {examples} exemples, {failures} échec(s)."
-        case .cliEmptyFolder: "{path} : ce dossier ne contient aucun fichier .yaml ou .yml."
         case .cliCreated: "{path} créé à partir du modèle « {name} ». Complétez-le, puis lancez : atelier check {path}"
-        case .cliDemoDone: "Démonstration terminée : {count} fichiers écrits dans {path} :"
-        case .impactNoPlan: "{file} : la maquette n'a pas de plan d'évaluation lisible (evaluation.questions). Lancez atelier check {file}."
         case .examples: "Exemples :"
         case .seeHelp: "Voir « {command} --help »."
         case .didYouMean: "Vouliez-vous dire « {word} » ?"
@@ -215,31 +204,20 @@ enum Words: String, MessageCatalogue {
 
     var english: String {
         switch self {
-        case .gradeUnknownRubric: "Rubric « {value} » not found. Built-in rubrics: {names}."
-        case .gradeNoGroups: "No group to grade: name them with --groups \"Group A,Group B\" or give their mockups (Examples/*.yaml)."
-        case .impactNoResponses: "No survey export: add --responses FILE (one .csv, .xlsx or .ods per tool; the option repeats)."
+        case .templatesNotFound: "The Atelier templates folder was not found. Places tried: {places}. Name it with --templates or the ATELIER_TEMPLATES variable."
         case .impactBadDelimiter: "--delimiter « {value} »: choose , ; tab or |."
+        case .impactNoResponses: "No survey export: add --responses FILE (one .csv, .xlsx or .ods per tool; the option repeats)."
+        case .gradeNoGroups: "No group to grade: name them with --groups \"Group A,Group B\" or give their mockups (Examples/*.yaml)."
         case .surveyWritten: "{path} written."
         case .surveyNothing: "Nothing to write: add --xlsform, --html or --sheet."
-        case .surveyNoQuestions: "{file} has no questions (evaluation.questions): there is no questionnaire to make."
-        case .projectUnreadable: "{file} cannot be laid out: fix its errors first (atelier check {file})."
         case .projectWritten: "{path} written."
-        case .gradeRubricSummary: "{title}: {criteria} criteria, marked out of {outOf}, rounded to {rounding}."
-        case .gradeRubricCriterion: "  {id} — {label}: weight {weight}, {levels} levels, at most {points} points{kind}"
-        case .gradeRubricAuto: " (computed from the mockup)"
-        case .gradeRubricFeedbackOnly: " (feedback only, does not count)"
         case .gradeRubricWritten: "{path} written."
         case .gradeSheetWritten: "{path} written: {groups} groups, {graders} grader(s). Fill in one sheet per grader, then: {command}"
-        case .impactSameExport: "{first} and {second} are the same file: its answers would be counted twice. Give it once."
-        case .cliCellsCut: "{path}: {count} text(s) longer than a cell can hold (32,767 characters) were cut; each ends with « […] ». The whole text is in the original file and in --json."
         case .gradeUnmarkedSummary: "{count} group(s) without a mark: {groups}. Complete the grading sheets (or check the groups' names), then run the command again."
         case .gradeNothingWritten: "Nothing written: correct the errors above, then run the command again."
         case .cliRuleCount: "{count} rules"
         case .cliChecklistTested: "{name}: {rules} rules, {examples} examples, {failures} failure(s)."
-        case .cliEmptyFolder: "{path}: this folder holds no .yaml or .yml file."
         case .cliCreated: "Created {path} from the template « {name} ». Fill it in, then run: atelier check {path}"
-        case .cliDemoDone: "Demo done: {count} files written in {path}:"
-        case .impactNoPlan: "{file}: the mockup has no readable evaluation plan (evaluation.questions). Run atelier check {file}."
         case .examples: "Examples:"
         case .seeHelp: "See « {command} --help »."
         case .didYouMean: "Did you mean « {word} »?"
@@ -362,5 +340,23 @@ enum Words: String, MessageCatalogue {
         case .compareXLSXHelp: "Write the comparison as an Excel workbook."
         case .compareHTMLHelp: "Write the comparison as one self-contained HTML page."
         }
+    }
+}
+
+extension Language {
+    /// The language a command line asks for with `--lang fr|en` (or `--lang=…`), else the
+    /// environment's: what error messages are printed in, even when parsing failed.
+    static func requested(by arguments: [String], environment: [String: String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            let value: String? = if argument == "--lang", arguments.indices.contains(index + 1) {
+                arguments[index + 1]
+            } else if argument.hasPrefix("--lang=") {
+                String(argument.dropFirst("--lang=".count))
+            } else {
+                nil
+            }
+            if let value, let language = Language(rawValue: value) { return language }
+        }
+        return fromEnvironment(environment)
     }
 }

@@ -51,13 +51,6 @@ final class CatalogueTests: XCTestCase {
                        "« x » n'est pas une date comme 2026-03-02.")
     }
 
-    func testLanguageRequestedOnTheCommandLineWins() {
-        XCTAssertEqual(Language.requested(by: ["atelier", "check", "x", "--lang", "fr"], environment: ["LANG": "en_US"]), .fr)
-        XCTAssertEqual(Language.requested(by: ["atelier", "--lang=en"], environment: ["LANG": "fr_FR"]), .en)
-        XCTAssertEqual(Language.requested(by: ["atelier", "--lang", "de"], environment: ["LANG": "fr_FR"]), .fr, "an unknown language falls back to the environment")
-        XCTAssertEqual(Language.requested(by: ["atelier", "--lang"], environment: [:]), .en)
-    }
-
     func testLanguageFromEnvironment() {
         XCTAssertEqual(Language.fromEnvironment(["LANG": "fr_FR.UTF-8"]), .fr)
         XCTAssertEqual(Language.fromEnvironment(["LC_ALL": "en_GB.UTF-8", "LANG": "fr_FR.UTF-8"]), .en)

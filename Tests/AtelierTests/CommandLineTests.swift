@@ -51,6 +51,10 @@ final class CommandLineTests: ScratchFolderTestCase {
         }
         let english = try AtelierProcess.run(["check", "x.yaml", "--format", "pdf", "--lang", "en"], environment: french)
         XCTAssertEqual(english.error, "atelier: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'markdown'. See « atelier check --help ».\n")
+        let equals = try AtelierProcess.run(["check", "x.yaml", "--format", "pdf", "--lang=en"], environment: french)
+        XCTAssertEqual(equals.error, english.error, "--lang=en is read before parsing, as --lang en is")
+        let unknown = try AtelierProcess.run(["check", "x.yaml", "--format", "pdf", "--lang", "de"], environment: french)
+        XCTAssertTrue(unknown.error.hasPrefix("atelier: La valeur « "), "an unknown language falls back to the environment: \(unknown.error)")
         let template = try AtelierProcess.run(["new", folder.appendingPathComponent("v.yaml").path, "--template", "ar-museum"], environment: french)
         XCTAssertEqual(template.status, 2)
         XCTAssertEqual(template.error, "atelier: Modèle « ar-museum » inconnu. Modèles disponibles : ar, archives, blank, chatbot, podcast, quiz, vr.\n")
