@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AtelierTests",
-            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics", "AtelierTabular", "AtelierImpact", "AtelierGrading",
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics", "AtelierTabular", "AtelierImpact", "AtelierGrading", "AtelierUseCases",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]

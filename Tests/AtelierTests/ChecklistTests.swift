@@ -83,8 +83,8 @@ final class ChecklistTests: ScratchFolderTestCase {
         ])
     }
 
-    func testEveryExampleMockupHasNoErrorWithTheChecklist() {
-        for file in Fixtures.files(in: Fixtures.examples, ending: ".yaml") {
+    func testEveryExampleMockupHasNoErrorWithTheChecklist() throws {
+        for file in try Fixtures.files(in: Fixtures.examples, ending: ".yaml") {
             let result = Fixtures.check(String(decoding: Fixtures.bytes(file), as: UTF8.self))
             XCTAssertEqual(result.findings.filter { $0.severity == .error }.map(\.rule), [], file.lastPathComponent)
             XCTAssertGreaterThan(result.readiness.score, 0.9, file.lastPathComponent)

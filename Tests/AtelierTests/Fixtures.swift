@@ -32,8 +32,10 @@ enum Fixtures {
         return folder
     }
 
-    static func files(in folder: URL, ending suffix: String) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    /// The files of `folder` whose names end with `suffix`, sorted; a missing or unreadable folder
+    /// is an error, never an empty list that would let a loop over it pass without testing anything.
+    static func files(in folder: URL, ending suffix: String) throws -> [URL] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         return names.filter { $0.hasSuffix(suffix) }.sorted().map { folder.appendingPathComponent($0) }
     }
 

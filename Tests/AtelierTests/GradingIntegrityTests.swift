@@ -226,7 +226,7 @@ final class GradingIntegrityTests: ScratchFolderTestCase {
         let run = try AtelierProcess.run(["grade", "--rubric", rubricFile.path, "--scores", scores.path, "--peer", pairs.path,
                                           "--feedback", feedback.path, "--lang", "fr"])
         XCTAssertEqual(run.status, 0, run.error)
-        XCTAssertEqual(Fixtures.files(in: feedback, ending: ".md").map(\.lastPathComponent).sorted(), [
+        XCTAssertEqual(try Fixtures.files(in: feedback, ending: ".md").map(\.lastPathComponent).sorted(), [
             "l-équipe--alice.md", "l-équipe--bob.md", "l-équipe--claire.md", "l-équipe--david.md", "l-équipe--élaine.md", "l-équipe.md",
         ])
         let group = try String(contentsOf: feedback.appendingPathComponent("l-équipe.md"), encoding: .utf8)

@@ -404,13 +404,13 @@ final class GradingTests: ScratchFolderTestCase {
         let feedback = folder.appendingPathComponent("retours")
         let run = try AtelierProcess.run(["grade", "--rubric", rubric.path, "--scores", scores.path, "--feedback", feedback.path, "--lang", "fr"])
         XCTAssertEqual(run.status, 0, run.error)
-        XCTAssertEqual(Fixtures.files(in: feedback, ending: ".md").map(\.lastPathComponent), ["groupe-a-2.md", "groupe-a.md"])
+        XCTAssertEqual(try Fixtures.files(in: feedback, ending: ".md").map(\.lastPathComponent), ["groupe-a-2.md", "groupe-a.md"])
     }
 
     func testGradeCommandWritesJSONAndFeedbackAndFlagsUnknownGroups() throws {
         let json = folder.appendingPathComponent("notes.json")
         let feedback = folder.appendingPathComponent("retours")
-        let mockups = Fixtures.files(in: Fixtures.examples, ending: ".yaml").map(\.path)
+        let mockups = try Fixtures.files(in: Fixtures.examples, ending: ".yaml").map(\.path)
         let sheet = Fixtures.examples.appendingPathComponent("grading/grille-remplie.xlsx").path
         let run = try AtelierProcess.run(["grade", "--rubric", "presentation-atelier", "--scores", sheet, "--json", json.path,
                                           "--feedback", feedback.path, "--lang", "fr",
@@ -425,7 +425,7 @@ final class GradingTests: ScratchFolderTestCase {
         XCTAssertEqual(peer["submitted"] as? Int, 3)
         let scores = try XCTUnwrap(peer["members"] as? [[String: Any]]).compactMap { $0["webpa_score"] as? Double }
         XCTAssertEqual(scores.reduce(0, +) / Double(scores.count), 1, accuracy: 1e-12, "WebPA scores average 1")
-        let files = Fixtures.files(in: feedback, ending: ".md").map(\.lastPathComponent)
+        let files = try Fixtures.files(in: feedback, ending: ".md").map(\.lastPathComponent)
         XCTAssertEqual(files.filter { $0.hasPrefix("les-voix-du-quartier--") }.count, 4, "one file per member who was rated")
         XCTAssertEqual(files.count, 6 + 4 + 3, "one per group, one per member of the two groups in pairs.csv (four and three members)")
         let voicesFeedback = try String(contentsOf: feedback.appendingPathComponent("les-voix-du-quartier.md"), encoding: .utf8)

@@ -113,21 +113,21 @@ final class MockupDecoderTests: XCTestCase {
         XCTAssertEqual(findings(replacing: "title: Essai", with: "title: &t Essai\nsummary: *t"), ["yaml-anchor 2:8", "yaml-alias 3:10"])
     }
 
-    func testEveryExampleMockupPassesWithNoFinding() {
-        let examples = Fixtures.files(in: Fixtures.examples, ending: ".yaml")
+    func testEveryExampleMockupPassesWithNoFinding() throws {
+        let examples = try Fixtures.files(in: Fixtures.examples, ending: ".yaml")
         XCTAssertGreaterThanOrEqual(examples.count, 6)
         for file in examples {
             let decoded = Fixtures.decoder.decode(Fixtures.bytes(file))
             XCTAssertEqual(Fixtures.summary(decoded.findings), [], file.lastPathComponent)
             XCTAssertNotNil(decoded.mockup, file.lastPathComponent)
         }
-        let english = Fixtures.files(in: Fixtures.examples, ending: ".yaml").compactMap { Fixtures.decoder.decode(Fixtures.bytes($0)).mockup?.language }
+        let english = try Fixtures.files(in: Fixtures.examples, ending: ".yaml").compactMap { Fixtures.decoder.decode(Fixtures.bytes($0)).mockup?.language }
         XCTAssertEqual(english.filter { $0 == .en }.count, 1)
     }
 
     func testBrokenExamplesProduceExactlyTheirExpectedFindings() throws {
         let broken = Fixtures.examples.appendingPathComponent("broken")
-        let files = Fixtures.files(in: broken, ending: ".yaml")
+        let files = try Fixtures.files(in: broken, ending: ".yaml")
         XCTAssertGreaterThanOrEqual(files.count, 8)
         for file in files {
             let expectedFile = file.deletingPathExtension().appendingPathExtension("expected")

@@ -42,7 +42,7 @@ final class TemplateTextTests: XCTestCase {
             let result = Fixtures.check(try Fixtures.library.mockupTemplate(named: name))
             XCTAssertLessThan(result.readiness.score, name == "blank" ? 0.5 : 0.9, name)
         }
-        for file in Fixtures.files(in: Fixtures.examples, ending: ".yaml") {
+        for file in try Fixtures.files(in: Fixtures.examples, ending: ".yaml") {
             let result = Fixtures.check(Fixtures.bytes(file))
             XCTAssertFalse(result.findings.contains { ["template-example", "placeholder-left"].contains($0.rule) }, file.lastPathComponent)
         }
