@@ -96,15 +96,15 @@ public struct IndicatorEngine: Sendable {
         var measured: Measured
         var segments: [SegmentResult] = []
         switch indicator.measure {
-        case "count" where indicator.source == "observation":
+        case .count where indicator.source == .observation:
             measured = Measured(value: indicator.observed, note: indicator.observed == nil ? ImpactMessage.text(.impactNotObserved) : nil)
-        case "response-rate":
+        case .responseRate:
             measured = responseRate(aggregate)
-        case "gain", "change":
+        case .gain, .change:
             measured = change(indicator, aggregate.pairs[indicator.id])
-        case "alpha":
+        case .alpha:
             measured = alpha(aggregate.alphas[indicator.id])
-        case "outcomes":
+        case .outcomes:
             measured = outcomes(indicator, aggregate.outcomes[indicator.id])
         default:
             guard let id = indicator.questions.first, let question = plan.question(id) else {
@@ -125,7 +125,7 @@ public struct IndicatorEngine: Sendable {
         if let refused = mostlyRefused(indicator, aggregate) {
             status = .unknown
             measured.note = refused
-        } else if let value = measured.value, let target, indicator.source == "observation" || (measured.n ?? 0) >= suppressBelow {
+        } else if let value = measured.value, let target, indicator.source == .observation || (measured.n ?? 0) >= suppressBelow {
             status = target.isMet(by: value) ? .met : .notMet
         } else {
             status = .unknown
@@ -142,7 +142,7 @@ public struct IndicatorEngine: Sendable {
     /// refused (a misread export, a scale that does not match), with how many and the values
     /// most often refused; nil when its answers were read.
     func mostlyRefused(_ indicator: Mockup.Indicator, _ aggregate: SurveyAggregate) -> Localized? {
-        guard indicator.source != "observation" else { return nil }
+        guard indicator.source != .observation else { return nil }
         for id in indicator.questions {
             guard let tally = aggregate.questions[id], tally.invalid > 0 else { continue }
             let total = tally.answered + tally.invalid
@@ -193,25 +193,25 @@ public struct IndicatorEngine: Sendable {
         let histogram = tally.histogram
         let n = tally.answered
         switch indicator.measure {
-        case "mean":
+        case .mean:
             let moments = tally.moments
             measured.value = moments.mean
             if let mean = moments.mean, let sd = moments.standardDeviation {
                 measured.interval = Intervals.meanInterval(mean: mean, standardDeviation: sd, n: moments.n)
                 measured.details = [("sd", sd)]
             }
-        case "median":
+        case .median:
             measured.value = Self.median(histogram)
-        case "distribution":
+        case .distribution:
             break
-        case "top-box", "bottom-box":
+        case .topBox, .bottomBox:
             let k = indicator.top ?? 2
             let levels = Self.levels(question.kind, histogram: histogram)
-            let counted = indicator.measure == "top-box" ? Set(levels.suffix(k)) : Set(levels.prefix(k))
+            let counted = indicator.measure == .topBox ? Set(levels.suffix(k)) : Set(levels.prefix(k))
             proportion(histogram.filter { counted.contains($0.value) }.map(\.count).reduce(0, +), of: n, into: &measured)
-        case "share":
+        case .share:
             proportion(shareCount(indicator.choice ?? "", tally: tally, question: question), of: n, into: &measured)
-        case "nps":
+        case .nps:
             let promoters = histogram.filter { $0.value >= 9 }.map(\.count).reduce(0, +)
             let detractors = histogram.filter { $0.value <= 6 }.map(\.count).reduce(0, +)
             if n > 0 {
@@ -219,12 +219,12 @@ public struct IndicatorEngine: Sendable {
                 measured.interval = Intervals.npsInterval(promoters: promoters, detractors: detractors, n: n)
                 measured.details = [("promoters", promoters), ("passives", n - promoters - detractors), ("detractors", detractors)]
             }
-        case "count":
+        case .count:
             measured.value = n
-        default:
-            measured.note = ImpactMessage.text(.impactUnsupportedMeasure, ["measure": indicator.measure])
+        case .responseRate, .gain, .change, .alpha, .outcomes:
+            measured.note = ImpactMessage.text(.impactUnsupportedMeasure, ["measure": indicator.measure.rawValue])
         }
-        if measured.value == nil && measured.note == nil && indicator.measure != "distribution" {
+        if measured.value == nil && measured.note == nil && indicator.measure != .distribution {
             measured.note = ImpactMessage.text(.impactNoAnswer)
         }
         return measured
@@ -314,7 +314,7 @@ public struct IndicatorEngine: Sendable {
             return measured
         }
         measured.n = tally.difference.n
-        if indicator.measure == "gain" {
+        if indicator.measure == .gain {
             guard let pre = tally.pre.mean, let post = tally.post.mean, let maximum = maximum(indicator), maximum > pre else {
                 measured.note = ImpactMessage.text(.impactNoMaximum)
                 return measured

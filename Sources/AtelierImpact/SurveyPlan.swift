@@ -66,13 +66,13 @@ public struct SurveyPlan: Sendable {
         let declared = Dictionary(evaluation?.scales.map { ($0.name, $0.scale) } ?? [], uniquingKeysWith: { first, _ in first })
         questions = (evaluation?.questions ?? []).map { question in
             let scale = question.scale.flatMap { declared[$0] ?? builtinScales[$0] }
-            let kind: AnswerKind = switch question.type ?? (scale != nil ? "scale" : "text") {
-            case "scale": scale.map(AnswerKind.scale) ?? .number
-            case "number": .number
-            case "choice": .choice(question.choices)
-            case "multi-choice": .multiChoice(question.choices, separator: question.record.text("separator"))
-            case "yes-no": .yesNo(missing: (scale ?? builtinScales["yes-no"])?.missing ?? [])
-            default: .text
+            let kind: AnswerKind = switch question.type ?? (scale != nil ? .scale : .text) {
+            case .scale: scale.map(AnswerKind.scale) ?? .number
+            case .number: .number
+            case .choice: .choice(question.choices)
+            case .multiChoice: .multiChoice(question.choices, separator: question.record.text("separator"))
+            case .yesNo: .yesNo(missing: (scale ?? builtinScales["yes-no"])?.missing ?? [])
+            case .text: .text
             }
             let range: ClosedRange<Double>? = if question.minimum != nil || question.maximum != nil {
                 (question.minimum ?? -Double.greatestFiniteMagnitude)...max(question.minimum ?? -Double.greatestFiniteMagnitude, question.maximum ?? Double.greatestFiniteMagnitude)
@@ -103,7 +103,7 @@ public struct SurveyPlan: Sendable {
             text += "\n"
         }
         for indicator in indicators {
-            text += "i:\(indicator.id)|\(indicator.measure)|\(indicator.questions.joined(separator: ","))|\(indicator.by.joined(separator: ","))\n"
+            text += "i:\(indicator.id)|\(indicator.measure.rawValue)|\(indicator.questions.joined(separator: ","))|\(indicator.by.joined(separator: ","))\n"
         }
         var hash = StableHash()
         hash.add(text.utf8)

@@ -41,11 +41,11 @@ public struct SurveyTally {
         }
         segmentTargets = targets
         segmentTargetPositions = segmentQuestions.map { targets[plan.questions[$0].id] ?? [] }
-        pairIndicators = plan.indicators.filter { ["gain", "change"].contains($0.measure) }.compactMap { indicator in
+        pairIndicators = plan.indicators.filter(\.measure.isBeforeAfter).compactMap { indicator in
             guard let (pre, post) = Self.prePost(indicator, plan: plan), let preIndex = index[pre], let postIndex = index[post] else { return nil }
             return (indicator.id, preIndex, postIndex, Self.bounds(plan.questions[postIndex].kind)?.1)
         }
-        outcomeIndicators = plan.indicators.filter { $0.measure == "outcomes" }.compactMap { indicator in
+        outcomeIndicators = plan.indicators.filter { $0.measure == .outcomes }.compactMap { indicator in
             guard let id = indicator.questions.first, let position = index[id] else { return nil }
             let choices: [Localized] = switch plan.questions[position].kind {
             case .choice(let choices), .multiChoice(let choices, _): choices
@@ -61,7 +61,7 @@ public struct SurveyTally {
             }
             return (indicator.id, position, masks)
         }
-        alphaIndicators = plan.indicators.filter { $0.measure == "alpha" }.map { indicator in
+        alphaIndicators = plan.indicators.filter { $0.measure == .alpha }.map { indicator in
             let items = indicator.questions.compactMap { index[$0] }
             let reversed = items.map { indicator.record.texts("reverse").contains(plan.questions[$0].id) }
             return (indicator.id, items, reversed, items.map { Self.bounds(plan.questions[$0].kind) })

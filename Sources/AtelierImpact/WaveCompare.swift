@@ -21,7 +21,7 @@ public struct QuestionIdentity: Sendable, Equatable {
 public struct WaveIndicator: Sendable {
     public let id: String
     public let label: String
-    public let measure: String
+    public let measure: Measure
     public let value: Double?
     public let n: Double?
     public let details: [String: Double]
@@ -55,8 +55,11 @@ public struct Wave: Sendable {
         guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let items = document["indicators"] as? [[String: Any]] else {
             throw UserError(ImpactMessage.compareNotAWave, ["file": file])
         }
-        let indicators = items.compactMap { item -> WaveIndicator? in
-            guard let id = item["id"] as? String, let measure = item["measure"] as? String else { return nil }
+        let indicators = try items.compactMap { item throws -> WaveIndicator? in
+            guard let id = item["id"] as? String else { return nil }
+            guard let measure = (item["measure"] as? String).flatMap(Measure.init(rawValue:)) else {
+                throw UserError(ImpactMessage.compareNotAWave, ["file": file])
+            }
             let questions = (item["questions"] as? [[String: Any]] ?? []).compactMap { question -> QuestionIdentity? in
                 guard let id = question["id"] as? String, let text = question["text"] as? String, let coding = question["coding"] as? String else { return nil }
                 return QuestionIdentity(id: id, text: text, coding: coding)
@@ -78,7 +81,7 @@ public struct Wave: Sendable {
 public struct IndicatorComparison: Sendable {
     public let id: String
     public let label: String
-    public let measure: String
+    public let measure: Measure
     public let old: Double?
     public let new: Double?
     /// new − old, with its interval and test where the measure has one.
@@ -87,14 +90,12 @@ public struct IndicatorComparison: Sendable {
     /// Why not comparable, or why without a test.
     public let reason: Localized?
 
-    public var isProportion: Bool { WaveCompare.proportionMeasures.contains(measure) }
+    public var isProportion: Bool { measure.isProportion }
 }
 
 /// Compares the indicators two waves share, refusing those whose question was reworded or
 /// recoded between them (never silently compared).
 public enum WaveCompare {
-    static let proportionMeasures: Set<String> = ["top-box", "bottom-box", "share", "response-rate"]
-
     public static func compare(_ old: Wave, _ new: Wave) -> [IndicatorComparison] {
         let ids = old.indicators.map(\.id) + new.indicators.map(\.id).filter { id in !old.indicators.contains { $0.id == id } }
         return ids.map { id in
@@ -108,14 +109,14 @@ public enum WaveCompare {
                 return refused(ImpactMessage.text(.compareAbsent, ["file": before == nil ? old.file : new.file]))
             }
             guard before.measure == after.measure else {
-                return refused(ImpactMessage.text(.compareMeasureChanged, ["old": before.measure, "new": after.measure]))
+                return refused(ImpactMessage.text(.compareMeasureChanged, ["old": before.measure.rawValue, "new": after.measure.rawValue]))
             }
             if let reason = questionChange(before.questions, after.questions) { return refused(reason) }
             guard let valueBefore = before.value, let valueAfter = after.value else { return refused(ImpactMessage.text(.compareNoValue)) }
             let result = test(before, after)
             return IndicatorComparison(id: id, label: after.label, measure: after.measure, old: valueBefore, new: valueAfter,
                                        result: result ?? WaveComparison.Result(difference: valueAfter - valueBefore, interval: nil, p: nil, statistic: nil, degreesOfFreedom: nil),
-                                       comparable: true, reason: result == nil ? ImpactMessage.text(.compareNoTest, ["measure": after.measure]) : nil)
+                                       comparable: true, reason: result == nil ? ImpactMessage.text(.compareNoTest, ["measure": after.measure.rawValue]) : nil)
         }
     }
 
@@ -136,13 +137,13 @@ public enum WaveCompare {
     static func test(_ before: WaveIndicator, _ after: WaveIndicator) -> WaveComparison.Result? {
         guard let valueBefore = before.value, let valueAfter = after.value, let nBefore = before.n, let nAfter = after.n else { return nil }
         switch after.measure {
-        case _ where proportionMeasures.contains(after.measure):
+        case _ where after.measure.isProportion:
             return WaveComparison.proportions(successesOld: (valueBefore * nBefore).rounded(), nOld: nBefore,
                                               successesNew: (valueAfter * nAfter).rounded(), nNew: nAfter)
-        case "mean":
+        case .mean:
             guard let sdBefore = before.details["sd"], let sdAfter = after.details["sd"] else { return nil }
             return WaveComparison.means(meanOld: valueBefore, sdOld: sdBefore, nOld: nBefore, meanNew: valueAfter, sdNew: sdAfter, nNew: nAfter)
-        case "nps":
+        case .nps:
             guard let promotersBefore = before.details["promoters"], let detractorsBefore = before.details["detractors"],
                   let promotersAfter = after.details["promoters"], let detractorsAfter = after.details["detractors"] else { return nil }
             return WaveComparison.nps(promotersOld: promotersBefore, detractorsOld: detractorsBefore, nOld: nBefore,

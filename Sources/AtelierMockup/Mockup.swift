@@ -49,7 +49,7 @@ public struct Mockup: Sendable {
     public struct Tool: Sendable {
         public let record: Record
         public let id: String
-        public let type: String
+        public let type: ToolType
         public let name: String?
         public let objectives: [String]
     }
@@ -58,7 +58,7 @@ public struct Mockup: Sendable {
         public let record: Record
         public let id: String
         public let title: String
-        public let phase: String
+        public let phase: Phase
         public let start: Moment
         public let end: Moment?
         public let durationMinutes: Double?
@@ -96,7 +96,7 @@ public struct Mockup: Sendable {
         public let record: Record
         public let id: String
         public let text: String
-        public let type: String?
+        public let type: QuestionType?
         public let scale: String?
         public let choices: [Localized]
         public let column: String?
@@ -113,14 +113,14 @@ public struct Mockup: Sendable {
         public let record: Record
         public let id: String
         public let label: String
-        public let measure: String
+        public let measure: Measure
         public let questions: [String]
         public let top: Int?
         public let choice: String?
         public let target: String?
         public let objectives: [String]
         public let by: [String]
-        public let source: String
+        public let source: IndicatorSource
         public let observed: Double?
         /// For `outcomes`: each category and the choices that belong to it, in order.
         public let categories: [(name: String, choices: [String])]
@@ -153,11 +153,11 @@ extension Mockup {
                              audiences: record.texts("audiences"), success: record.text("success"), by: record.date("by"))
         }
         tools = root.records("tools").compactMap { record in
-            guard let id = record.text("id"), let type = record.text("type") else { return nil }
+            guard let id = record.text("id"), let type = record.text("type").flatMap(ToolType.init(rawValue:)) else { return nil }
             return Tool(record: record, id: id, type: type, name: record.text("name"), objectives: record.texts("objectives"))
         }
         activities = root.records("activities").compactMap { record in
-            guard let id = record.text("id"), let title = record.text("title"), let phase = record.text("phase"),
+            guard let id = record.text("id"), let title = record.text("title"), let phase = record.text("phase").flatMap(Phase.init(rawValue:)),
                   let start = record.moment("start") else { return nil }
             return Activity(record: record, id: id, title: title, phase: phase, start: start, end: record.moment("end"),
                             durationMinutes: record.durationMinutes("duration"), audiences: record.texts("audiences"),
@@ -195,18 +195,18 @@ extension Mockup.Evaluation {
         scales = record.entries("scales").map { ($0.key, Mockup.Scale($0.value)) }
         questions = record.records("questions").compactMap { record in
             guard let id = record.text("id"), let text = record.text("text") else { return nil }
-            return Mockup.Question(record: record, id: id, text: text, type: record.text("type"), scale: record.text("scale"),
+            return Mockup.Question(record: record, id: id, text: text, type: record.text("type").flatMap(QuestionType.init(rawValue:)), scale: record.text("scale"),
                                    choices: record.localizedTexts("choices"), column: record.text("column"),
                                    isSegment: record.bool("segment") ?? false, pre: record.text("pre"), post: record.text("post"),
                                    isOptional: record.bool("optional") ?? false, minimum: record.number("min"), maximum: record.number("max"))
         }
         indicators = record.records("indicators").compactMap { record in
-            guard let id = record.text("id"), let label = record.text("label"), let measure = record.text("measure") else { return nil }
+            guard let id = record.text("id"), let label = record.text("label"), let measure = record.text("measure").flatMap(Measure.init(rawValue:)) else { return nil }
             return Mockup.Indicator(record: record, id: id, label: label, measure: measure,
                                     questions: [record.text("question")].compactMap { $0 } + record.texts("questions"),
                                     top: record.integer("top"), choice: record.text("choice"), target: record.text("target"),
                                     objectives: record.texts("objectives"), by: record.texts("by"),
-                                    source: record.text("source") ?? "survey", observed: record.number("observed"),
+                                    source: record.text("source").flatMap(IndicatorSource.init(rawValue:)) ?? .survey, observed: record.number("observed"),
                                     categories: Self.categories(record))
         }
     }

@@ -131,18 +131,9 @@ public enum MockupSchema {
         Choice("provided", "Appareils prêtés"), Choice("byod", "Appareils des visiteurs"), Choice("both", "Appareils prêtés ou des visiteurs"),
     ]
 
-    public static let toolTypes = [
-        Choice("ar", "Réalité augmentée"), Choice("vr", "Réalité virtuelle"), Choice("podcast", "Podcast"),
-        Choice("video", "Vidéo"), Choice("social-network", "Réseau social"), Choice("quiz", "Quiz"),
-        Choice("chatbot", "Agent conversationnel"), Choice("virtual-tour", "Visite virtuelle"),
-        Choice("kiosk", "Borne interactive"), Choice("3d-printing", "Impression 3D"), Choice("qr-code", "QR code"),
-        Choice("website", "Site web"), Choice("mobile-app", "Application mobile"), Choice("game", "Jeu"),
-        Choice("audio-guide", "Audioguide"), Choice("other", "Autre"),
-    ]
-
     static let tool: SchemaNode = .object([
         Field("id", .scalar(.id), required: true, "Identifiant de l'outil, repris par les activités."),
-        Field("type", .scalar(.choice(toolTypes)), required: true, "Type d'outil numérique."),
+        Field("type", .scalar(.choice(ToolType.choices)), required: true, "Type d'outil numérique."),
         Field("name", .scalar(.text), "Nom de l'outil ou du produit.", aliases: ["nom"]),
         Field("purpose", .scalar(.text), "À quoi sert l'outil dans le projet.", aliases: ["usage", "but"]),
         Field("objectives", .list(.scalar(.ref("objectives"))), "Les objectifs que l'outil sert.", aliases: ["objectifs"]),
@@ -192,12 +183,6 @@ public enum MockupSchema {
         ]), "Liens et QR codes."),
     ])
 
-    public static let phases = [
-        Choice("design", "Conception"), Choice("prototype", "Prototype"), Choice("test", "Test"),
-        Choice("communication", "Communication"), Choice("run", "Mise en œuvre avec le public"),
-        Choice("evaluation", "Évaluation"),
-    ]
-
     public static let participationLevels = [
         Choice("attend", "Assister"), Choice("interact", "Interagir"), Choice("contribute", "Contribuer"),
         Choice("collaborate", "Collaborer"), Choice("co-create", "Co-créer"),
@@ -206,7 +191,7 @@ public enum MockupSchema {
     static let activity: SchemaNode = .object([
         Field("id", .scalar(.id), required: true, "Identifiant de l'activité."),
         Field("title", .scalar(.text), required: true, "Intitulé de l'activité.", aliases: ["titre"]),
-        Field("phase", .scalar(.choice(phases)), required: true, "Phase du projet."),
+        Field("phase", .scalar(.choice(Phase.choices)), required: true, "Phase du projet."),
         Field("start", .scalar(.moment), required: true, "Début : une date, ou une date et une heure.", aliases: ["debut", "début"]),
         Field("end", .scalar(.moment), "Fin : une date, ou une date et une heure.", aliases: ["fin"]),
         Field("duration", .scalar(.duration), "Durée : 45min, 2h, 1h30, 2 jours.", aliases: ["duree", "durée"]),
@@ -257,20 +242,6 @@ public enum MockupSchema {
         ])), "Les œuvres et documents reproduits."),
     ])
 
-    public static let questionTypes = [
-        Choice("scale", "Échelle"), Choice("choice", "Choix unique"), Choice("multi-choice", "Choix multiples"),
-        Choice("number", "Nombre"), Choice("text", "Texte libre"), Choice("yes-no", "Oui / non"),
-    ]
-
-    public static let measures = [
-        Choice("mean", "Moyenne"), Choice("median", "Médiane"), Choice("distribution", "Répartition"),
-        Choice("top-box", "Part des niveaux les plus hauts"), Choice("bottom-box", "Part des niveaux les plus bas"),
-        Choice("share", "Part d'une réponse"), Choice("nps", "Net Promoter Score"), Choice("count", "Nombre"),
-        Choice("response-rate", "Taux de réponse"), Choice("gain", "Gain d'apprentissage (Hake)"),
-        Choice("change", "Évolution avant / après"), Choice("alpha", "Fiabilité (alpha de Cronbach)"),
-        Choice("outcomes", "Résultats d'apprentissage génériques"),
-    ]
-
     public static let scaleDefinition: SchemaNode = .object([
         Field("title", .localizedText, "Nom de l'échelle."),
         Field("levels", .list(.localizedText), required: true, "Les niveaux, du plus bas au plus haut."),
@@ -282,7 +253,7 @@ public enum MockupSchema {
     static let question: SchemaNode = .object([
         Field("id", .scalar(.id), required: true, "Identifiant de la question (Q1…)."),
         Field("text", .scalar(.text), required: true, "L'intitulé, tel qu'il apparaît dans le questionnaire et en tête de colonne de l'export.", aliases: ["texte", "intitule", "intitulé"]),
-        Field("type", .scalar(.choice(questionTypes)), "Type de question."),
+        Field("type", .scalar(.choice(QuestionType.choices)), "Type de question."),
         Field("scale", .scalar(.scale), "Nom de l'échelle (fournie ou déclarée sous evaluation.scales).", aliases: ["echelle", "échelle"]),
         Field("choices", .list(.localizedText), "Les choix proposés.", aliases: ["choix"]),
         Field("column", .scalar(.text), "En-tête ou lettre de colonne de l'export, s'il diffère de l'intitulé.", aliases: ["colonne"]),
@@ -298,7 +269,7 @@ public enum MockupSchema {
     static let indicator: SchemaNode = .object([
         Field("id", .scalar(.id), required: true, "Identifiant de l'indicateur (I1…)."),
         Field("label", .scalar(.text), required: true, "Intitulé de l'indicateur.", aliases: ["libelle", "libellé"]),
-        Field("measure", .scalar(.choice(measures)), required: true, "Ce qui est calculé.", aliases: ["mesure"]),
+        Field("measure", .scalar(.choice(Measure.choices)), required: true, "Ce qui est calculé.", aliases: ["mesure"]),
         Field("question", .scalar(.ref("evaluation.questions")), "La question mesurée."),
         Field("questions", .list(.scalar(.ref("evaluation.questions"))), "Les questions mesurées (alpha, gain)."),
         Field("top", .scalar(.integer), "Nombre de niveaux comptés (top-box, bottom-box ; 2 par défaut)."),
@@ -307,9 +278,7 @@ public enum MockupSchema {
         Field("objectives", .list(.scalar(.ref("objectives"))), "Les objectifs que l'indicateur mesure.", aliases: ["objectifs"]),
         Field("by", .list(.scalar(.ref("evaluation.questions"))), "Les questions de ventilation (segments)."),
         Field("reverse", .list(.scalar(.ref("evaluation.questions"))), "Les items à inverser (alpha)."),
-        Field("source", .scalar(.choice([
-            Choice("survey", "Questionnaire"), Choice("observation", "Chiffre relevé par l'équipe"),
-        ])), "D'où vient la valeur."),
+        Field("source", .scalar(.choice(IndicatorSource.choices)), "D'où vient la valeur."),
         Field("observed", .scalar(.number), "La valeur relevée (source: observation)."),
         Field("categories", .dictionary(.list(.scalar(.text))), "Pour outcomes : chaque catégorie de résultats (par exemple les cinq Generic Learning Outcomes) et les choix de la question qui en relèvent."),
     ])

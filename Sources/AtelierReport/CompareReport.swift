@@ -29,14 +29,14 @@ public struct CompareReport: Sendable {
         guard let value else { return "—" }
         let number = comparison.isProportion ? value * 100 : value
         let sign = signed && number > 0 ? "+" : ""
-        let decimals = comparison.isProportion || comparison.measure == "nps" ? 1 : 2
+        let decimals = comparison.isProportion || comparison.measure == .nps ? 1 : 2
         return sign + language.number(number, decimals: decimals) + (comparison.isProportion ? " pt" : "")
     }
 
     /// A wave's value: a share in percent, other measures with two decimals.
     private func percent(_ value: Double?, _ comparison: IndicatorComparison) -> String {
         guard let value else { return "—" }
-        if comparison.measure == "nps" { return shown(value, comparison, signed: true) }
+        if comparison.measure == .nps { return shown(value, comparison, signed: true) }
         return comparison.isProportion ? language.percent(value, decimals: 1) : language.number(value, decimals: 2)
     }
 
@@ -46,7 +46,7 @@ public struct CompareReport: Sendable {
             ("old", .string(old.file)), ("new", .string(new.file)),
             ("indicators", .array(comparisons.map { comparison in
                 .object([
-                    ("id", .string(comparison.id)), ("label", .string(comparison.label)), ("measure", .string(comparison.measure)),
+                    ("id", .string(comparison.id)), ("label", .string(comparison.label)), ("measure", .string(comparison.measure.rawValue)),
                     ("old", number(comparison.old)), ("new", number(comparison.new)), ("difference", number(comparison.result?.difference)),
                     ("ci", comparison.result?.interval.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null),
                     ("p", number(comparison.result?.p)), ("comparable", .bool(comparison.comparable)),
@@ -91,7 +91,7 @@ public struct CompareReport: Sendable {
             let format = comparison.isProportion ? book.percent : book.decimal
             book.writeString(sheet, row, 0, comparison.id, nil)
             book.writeString(sheet, row, 1, comparison.label, book.wrap)
-            book.writeString(sheet, row, 2, comparison.measure, nil)
+            book.writeString(sheet, row, 2, comparison.measure.rawValue, nil)
             for (column, value) in [(3, comparison.old), (4, comparison.new), (5, comparison.result?.difference),
                                     (6, comparison.result?.interval?.lowerBound), (7, comparison.result?.interval?.upperBound)] {
                 if let value { worksheet_write_number(sheet, row, UInt16(column), value, format) }
@@ -119,7 +119,7 @@ public struct CompareReport: Sendable {
                          comparison.comparable ? shown(result?.difference, comparison, signed: true) : "—",
                          shown(result?.interval?.lowerBound, comparison, signed: true), shown(result?.interval?.upperBound, comparison, signed: true),
                          result?.p.map { language.number($0, decimals: 3) } ?? "—"]
-            body += "<tr\(comparison.comparable ? "" : " class=\"no\"")><td>\(escape(comparison.id))</td><td dir=\"auto\">\(escape(comparison.label))</td><td>\(escape(comparison.measure))</td>"
+            body += "<tr\(comparison.comparable ? "" : " class=\"no\"")><td>\(escape(comparison.id))</td><td dir=\"auto\">\(escape(comparison.label))</td><td>\(escape(comparison.measure.rawValue))</td>"
             body += cells.map { "<td class=\"n\">\(escape($0))</td>" }.joined()
             body += "<td>\(escape(text(comparison.comparable ? .compareYes : .compareNo)))</td><td dir=\"auto\">\(escape(comparison.reason?[language] ?? ""))</td></tr>\n"
         }

@@ -20,7 +20,7 @@ public enum ImpactJSON {
         let indicators: [JSONValue] = report.indicators.map { result in
             var members: [(String, JSONValue)] = [
                 ("id", .string(result.indicator.id)), ("label", .string(result.indicator.label)),
-                ("measure", .string(result.indicator.measure)), ("value", number(result.value)), ("n", number(result.n)),
+                ("measure", .string(result.indicator.measure.rawValue)), ("value", number(result.value)), ("n", number(result.n)),
                 ("ci", result.interval.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null),
             ]
             if let margin = result.margin { members.append(("margin", .number(margin))) }

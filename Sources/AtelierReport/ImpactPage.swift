@@ -56,15 +56,15 @@ public struct ImpactPage: Sendable {
         for result in report.indicators {
             let details = Dictionary(result.details.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             switch result.indicator.measure {
-            case "nps" where details["promoters"] != nil:
+            case .nps where details["promoters"] != nil:
                 let parts = [(ReportMessage.text(.pageDetractors), details["detractors"] ?? 0), (ReportMessage.text(.pagePassives), details["passives"] ?? 0),
                              (ReportMessage.text(.pagePromoters), details["promoters"] ?? 0)]
                 body += section(result.indicator.label, chart: stackedBar(parts, colours: ["#B2182B", "#BDBDBD", "#2166AC"], id: nextID(),
                                                                           title: result.indicator.label))
-            case "outcomes" where !IndicatorWords(language: language).categories(of: result).isEmpty:
+            case .outcomes where !IndicatorWords(language: language).categories(of: result).isEmpty:
                 let parts = IndicatorWords(language: language).categories(of: result).map { (Localized(verbatim: $0.name), $0.share * 100) }
                 body += section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 1))
-            case "gain", "change" where details["pre"] != nil:
+            case .gain where details["pre"] != nil, .change where details["pre"] != nil:
                 let parts = [(ReportMessage.text(.pageBefore), details["pre"] ?? 0), (ReportMessage.text(.pageAfter), details["post"] ?? 0)]
                 body += section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 2))
             default:
@@ -187,7 +187,7 @@ public struct ImpactPage: Sendable {
         guard !sites.isEmpty else { return "" }
         let indicatorWords = IndicatorWords(language: language)
         var body = "<section><h2>\(text(.pageSites))</h2>\n"
-        for result in report.indicators where result.indicator.source != "observation" {
+        for result in report.indicators where result.indicator.source != .observation {
             let figures = sites.compactMap { site in site.figure(result.indicator.id).map { (site.name, $0) } }
             guard !figures.isEmpty else { continue }
             body += "<h3 dir=\"auto\">\(HTML.escape(result.indicator.label))</h3>\n"
@@ -196,7 +196,7 @@ public struct ImpactPage: Sendable {
                 let values = shown.map(\.1) + (result.value.map { [$0] } ?? [])
                 // The axis: a share from 0 to 100 %, an NPS from −100 to +100, other values from 0 (or
                 // their minimum) to a quarter past their maximum.
-                let (low, high): (Double, Double) = result.isProportion ? (0, 1) : result.indicator.measure == "nps" ? (-100, 100)
+                let (low, high): (Double, Double) = result.isProportion ? (0, 1) : result.indicator.measure == .nps ? (-100, 100)
                     : (min(values.min() ?? 0, 0), max((values.max() ?? 1) * 1.25, 1e-9))
                 let x = { (value: Double) in 210 + (value - low) / max(high - low, 1e-9) * 370 }
                 let description = shown.map { "\($0.0) \(indicatorWords.figure($0.1, of: result))" }.joined(separator: ", ")

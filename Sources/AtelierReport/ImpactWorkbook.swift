@@ -100,7 +100,7 @@ public struct ImpactWorkbook: Sendable {
             let number = result.isProportion ? formats.percent : formats.decimal
             formats.writeString(sheet, row, 0, result.indicator.id, nil)
             formats.writeString(sheet, row, 1, result.indicator.label, formats.wrap)
-            formats.writeString(sheet, row, 2, result.indicator.measure, nil)
+            formats.writeString(sheet, row, 2, result.indicator.measure.rawValue, nil)
             if let value = result.value { worksheet_write_number(sheet, row, 3, value, formats.numberFormat(of: value, proportion: result.isProportion)) }
             if let interval = result.interval {
                 worksheet_write_number(sheet, row, 4, interval.lowerBound, number)

@@ -29,7 +29,7 @@ struct IndicatorWords {
         guard let target = Target(text) else { return text }
         let number = { (value: Double) in
             result.isProportion ? language.percent(value, decimals: value * 100 == (value * 100).rounded() ? 0 : 1)
-                : result.indicator.measure == "nps" ? (value > 0 ? "+" : "") + language.number(value, decimals: 0) : language.number(value, decimals: 2)
+                : result.indicator.measure == .nps ? (value > 0 ? "+" : "") + language.number(value, decimals: 0) : language.number(value, decimals: 2)
         }
         guard let comparison = target.comparison else {
             return ReportMessage.text(.targetBetween, ["low": number(target.low), "high": number(target.high ?? target.low)])[language]
@@ -47,7 +47,7 @@ struct IndicatorWords {
     /// The tests of a gain or change in one line: « t(41) = 3,21, p = 0,003 ; Wilcoxon : p = 0,004 ;
     /// d_z = 0,50 (effet moyen) »; nil for other measures.
     func statistics(of result: IndicatorResult) -> String? {
-        guard ["gain", "change"].contains(result.indicator.measure) else { return nil }
+        guard result.indicator.measure.isBeforeAfter else { return nil }
         let details = Dictionary(result.details.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         var parts: [String] = []
         if let t = details["t"], let df = details["df"], let p = details["p"] {
@@ -63,7 +63,7 @@ struct IndicatorWords {
 
     /// An outcomes indicator's share in each category, in the plan's order.
     func categories(of result: IndicatorResult) -> [(name: String, share: Double)] {
-        guard result.indicator.measure == "outcomes" else { return [] }
+        guard result.indicator.measure == .outcomes else { return [] }
         let names = Set(result.indicator.categories.map(\.name))
         return result.details.filter { names.contains($0.name) }.map { ($0.name, $0.value) }
     }
@@ -73,7 +73,7 @@ struct IndicatorWords {
     }
 
     private func baseDecimals(_ value: Double, _ result: IndicatorResult) -> Int {
-        if result.isProportion || result.indicator.measure == "nps" { return 1 }
+        if result.isProportion || result.indicator.measure == .nps { return 1 }
         return value == value.rounded() ? 0 : 2
     }
 
@@ -89,6 +89,6 @@ struct IndicatorWords {
     private func format(_ value: Double, _ result: IndicatorResult, decimals: Int) -> String {
         if result.isProportion { return language.percent(value, decimals: decimals) }
         let text = language.number(value, decimals: decimals)
-        return result.indicator.measure == "nps" && value > 0 ? "+" + text : text
+        return result.indicator.measure == .nps && value > 0 ? "+" + text : text
     }
 }

@@ -53,7 +53,7 @@ struct ProjectDetails {
         var sections: [Section] = []
         let tools = mockup.tools.map { tool -> (String, String) in
             let access = tool.record.record("access")
-            let parts = [words(tool.type, MockupSchema.toolTypes), tool.record.text("purpose"),
+            let parts = [words(tool.type.rawValue, ToolType.choices), tool.record.text("purpose"),
                          access?.text("devices").map { say(.projectDevices, ["devices": words($0, MockupSchema.devices)]) },
                          access?.bool("offline") == true ? say(.projectOffline) : nil].compactMap { $0 }
             return (tool.name ?? tool.id, parts.joined(separator: " — "))

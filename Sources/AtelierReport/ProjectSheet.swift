@@ -19,19 +19,28 @@ public struct ProjectSheet: Sendable {
 
     // MARK: What both formats show
 
-    static let phaseOrder = MockupSchema.phases.map(\.value)
-
-    func phaseName(_ phase: String) -> String {
-        let key: ReportMessage? = switch phase {
-        case "design": .phaseDesign
-        case "prototype": .phasePrototype
-        case "test": .phaseTest
-        case "communication": .phaseCommunication
-        case "run": .phaseRun
-        case "evaluation": .phaseEvaluation
-        default: nil
+    func phaseName(_ phase: Phase) -> String {
+        let key: ReportMessage = switch phase {
+        case .design: .phaseDesign
+        case .prototype: .phasePrototype
+        case .test: .phaseTest
+        case .communication: .phaseCommunication
+        case .run: .phaseRun
+        case .evaluation: .phaseEvaluation
         }
-        return key.map { text($0) } ?? phase
+        return text(key)
+    }
+
+    /// Each phase's colour in the timeline (Okabe–Ito, readable by colour-blind readers).
+    static func colour(of phase: Phase) -> String {
+        switch phase {
+        case .design: "#0072B2"
+        case .prototype: "#E69F00"
+        case .test: "#009E73"
+        case .communication: "#CC79A7"
+        case .run: "#D55E00"
+        case .evaluation: "#56B4E9"
+        }
     }
 
     /// The declared Bloom level, else the one the objective's verb suggests, in words.
@@ -56,8 +65,8 @@ public struct ProjectSheet: Sendable {
     /// The activities in phase order, then by start.
     func orderedActivities(_ mockup: Mockup) -> [Mockup.Activity] {
         mockup.activities.sorted {
-            let left = Self.phaseOrder.firstIndex(of: $0.phase) ?? Self.phaseOrder.count
-            let right = Self.phaseOrder.firstIndex(of: $1.phase) ?? Self.phaseOrder.count
+            let left = Phase.allCases.firstIndex(of: $0.phase) ?? 0
+            let right = Phase.allCases.firstIndex(of: $1.phase) ?? 0
             return (left, $0.start) < (right, $1.start)
         }
     }
@@ -114,7 +123,7 @@ public struct ProjectSheet: Sendable {
         if let evaluation = mockup.evaluation, !evaluation.indicators.isEmpty {
             body += "<section><h2>\(escape(text(.projectEvaluation)))</h2>\n" + tableStart(.projectEvaluationColumns)
             for indicator in evaluation.indicators {
-                let cells = [indicator.label, indicator.measure, indicator.questions.joined(separator: ", "), indicator.target ?? "—",
+                let cells = [indicator.label, indicator.measure.rawValue, indicator.questions.joined(separator: ", "), indicator.target ?? "—",
                              indicator.objectives.joined(separator: ", ")]
                 body += "<tr>" + cells.map { "<td dir=\"auto\">\(escape($0))</td>" }.joined() + "</tr>\n"
             }
@@ -180,7 +189,6 @@ public struct ProjectSheet: Sendable {
         let labelWidth = 260.0, plotWidth = 480.0, rowHeight = 22.0, top = 28.0
         let height = top + Double(activities.count) * rowHeight + 8
         func x(_ day: Int) -> Double { labelWidth + Double(day - first) / Double(last - first) * plotWidth }
-        let colours = ["design": "#0072B2", "prototype": "#E69F00", "test": "#009E73", "communication": "#CC79A7", "run": "#D55E00", "evaluation": "#56B4E9"]
         let description = text(.projectTimelineDescription, ["count": "\(activities.count)", "start": mockup.span?.start.description ?? "",
                                                               "end": mockup.span?.end.description ?? ""])
         var svg = "<svg class=\"timeline\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + 20)) \(Int(height))\" role=\"img\" aria-labelledby=\"tl-title tl-desc\">"
@@ -198,7 +206,7 @@ public struct ProjectSheet: Sendable {
         }
         for (index, activity) in activities.enumerated() {
             let y = top + Double(index) * rowHeight
-            let colour = colours[activity.phase] ?? "#555"
+            let colour = Self.colour(of: activity.phase)
             let label = "\(phaseName(activity.phase)) · \(activity.title)"
             let clipped = label.count > 42 ? String(label.prefix(41)) + "…" : label
             svg += "<text x=\"4\" y=\"\(y + 15)\" class=\"label\"><title>\(HTML.escape(label))</title>\(HTML.escape(clipped))</text>"
@@ -265,7 +273,7 @@ public struct ProjectSheet: Sendable {
         if let indicators = mockup.evaluation?.indicators, !indicators.isEmpty {
             output += "\n## \(text(.projectEvaluation))\n\n"
             output += table(.projectEvaluationColumns, indicators.map {
-                [$0.label, $0.measure, $0.questions.joined(separator: ", "), $0.target ?? "—", $0.objectives.joined(separator: ", ")]
+                [$0.label, $0.measure.rawValue, $0.questions.joined(separator: ", "), $0.target ?? "—", $0.objectives.joined(separator: ", ")]
             })
         }
         for section in ProjectDetails(language: language).sections(mockup) {

@@ -14,7 +14,7 @@ public struct SiteReport: Sendable {
     /// answers than the suppression threshold (then no value, as a small segment).
     public func figure(_ id: String) -> (n: Double?, value: Double?, status: Status, suppressed: Bool)? {
         guard let result = report.indicators.first(where: { $0.indicator.id == id }) else { return nil }
-        let suppressed = result.indicator.source != "observation" && (result.n ?? 0) < report.suppressBelow
+        let suppressed = result.indicator.source != .observation && (result.n ?? 0) < report.suppressBelow
         return (result.n, suppressed ? nil : result.value, suppressed ? .unknown : result.status, suppressed)
     }
 }

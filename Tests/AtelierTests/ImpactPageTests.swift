@@ -21,7 +21,7 @@ final class ImpactPageTests: XCTestCase {
         XCTAssertEqual(count("<div class=\"card ", in: html), report.indicators.count)
         XCTAssertEqual(count("✘ non atteint", in: html), report.indicators.filter { $0.status == .notMet }.count + report.objectives.filter { $0.status == .notMet }.count)
         XCTAssertEqual(count("✔ atteint", in: html), report.indicators.filter { $0.status == .met }.count + report.objectives.filter { $0.status == .met }.count)
-        let npsCharts = report.indicators.filter { $0.indicator.measure == "nps" }.count
+        let npsCharts = report.indicators.filter { $0.indicator.measure == .nps }.count
         let charts = count("<svg class=\"chart\"", in: html)
         XCTAssertEqual(charts, engine.distributions(aggregate).count + npsCharts, "one chart per question, plus the NPS split")
         XCTAssertEqual(count("<desc id=", in: html), charts, "every chart has a description")

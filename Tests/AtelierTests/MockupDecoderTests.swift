@@ -17,7 +17,7 @@ final class MockupDecoderTests: XCTestCase {
         XCTAssertEqual(mockup.objectives.map(\.id), ["O1"])
         XCTAssertEqual(mockup.activities.first?.tools, ["quiz"])
         XCTAssertEqual(mockup.evaluation?.indicators.first?.questions, ["Q1"])
-        XCTAssertEqual(mockup.evaluation?.indicators.first?.source, "survey")
+        XCTAssertEqual(mockup.evaluation?.indicators.first?.source, .survey)
     }
 
     func testTypesComeFromTheFieldNotFromTheLook() throws {

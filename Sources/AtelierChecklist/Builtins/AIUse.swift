@@ -49,6 +49,6 @@ struct AIUse: BuiltinFunction {
     }
 
     private static func evidence(_ tool: Mockup.Tool) -> String? {
-        tool.type == "chatbot" ? "chatbot" : clue(in: ["name", "purpose"].compactMap(tool.record.text))
+        tool.type == .chatbot ? "chatbot" : clue(in: ["name", "purpose"].compactMap(tool.record.text))
     }
 }

@@ -12,7 +12,7 @@ struct ImageRelease: BuiltinFunction {
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         let media = Set(options.list("media") ?? ["podcast", "video", "social-network"])
         let mockup = context.mockup
-        let mediaTools = Set(mockup.tools.filter { media.contains($0.type) }.map(\.id))
+        let mediaTools = Set(mockup.tools.filter { media.contains($0.type.rawValue) }.map(\.id))
         let contribute = Participation.rank("contribute") ?? 2
         let producing = mockup.activities.first { activity in
             (Participation.rank(activity.participation) ?? -1) >= contribute && activity.tools.contains(where: mediaTools.contains)

@@ -9,30 +9,35 @@ struct IndicatorSource: BuiltinFunction {
                                    en: "Every survey indicator measures a question of a type that fits its measure.")
 
     /// The question types each measure can be computed from.
-    static let acceptedTypes: [String: Set<String>] = [
-        "mean": ["scale", "number"], "median": ["scale", "number"],
-        "distribution": ["scale", "yes-no", "choice"], "top-box": ["scale", "yes-no"], "bottom-box": ["scale", "yes-no"],
-        "share": ["choice", "multi-choice", "yes-no", "scale"], "nps": ["scale"],
-        "gain": ["scale", "number"], "change": ["scale", "number"], "alpha": ["scale"], "outcomes": ["multi-choice"],
-    ]
+    static func acceptedTypes(_ measure: Measure) -> Set<QuestionType>? {
+        switch measure {
+        case .mean, .median, .gain, .change: [.scale, .number]
+        case .distribution: [.scale, .yesNo, .choice]
+        case .topBox, .bottomBox: [.scale, .yesNo]
+        case .share: [.choice, .multiChoice, .yesNo, .scale]
+        case .nps, .alpha: [.scale]
+        case .outcomes: [.multiChoice]
+        case .count, .responseRate: nil
+        }
+    }
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         guard let evaluation = context.mockup.evaluation else { return .notApplicable }
-        let survey = evaluation.indicators.filter { $0.source == "survey" && $0.measure != "response-rate" }
+        let survey = evaluation.indicators.filter { $0.source == .survey && $0.measure != .responseRate }
         guard !survey.isEmpty else { return .notApplicable }
         let questions = Dictionary(evaluation.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var violations: [Outcome.Violation] = []
         for indicator in survey {
-            let arguments = ["id": indicator.id, "label": indicator.label, "measure": indicator.measure]
+            let arguments = ["id": indicator.id, "label": indicator.label, "measure": indicator.measure.rawValue]
             guard !indicator.questions.isEmpty else {
                 violations.append(Outcome.Violation(path: indicator.record.path.appending("question"), arguments: arguments.merging(["question": "", "type": ""]) { $1 }))
                 continue
             }
             let measured = indicator.questions.compactMap { questions[$0] }
-            if let accepted = acceptedTypes[indicator.measure] {
+            if let accepted = acceptedTypes(indicator.measure) {
                 for question in measured where !accepted.contains(type(of: question)) {
                     violations.append(Outcome.Violation(path: indicator.record.path.appending(indicator.record["question"] == nil ? "questions" : "question"),
-                                                        arguments: arguments.merging(["question": question.id, "type": type(of: question)]) { $1 }))
+                                                        arguments: arguments.merging(["question": question.id, "type": type(of: question).rawValue]) { $1 }))
                 }
             }
             if needsPair(indicator.measure), measured.count < 2, !measured.contains(where: { $0.pre != nil || $0.post != nil }) {
@@ -43,12 +48,12 @@ struct IndicatorSource: BuiltinFunction {
         return Outcome(applicable: true, violations: violations)
     }
 
-    private static func needsPair(_ measure: String) -> Bool {
-        ["gain", "change", "alpha"].contains(measure)
+    private static func needsPair(_ measure: Measure) -> Bool {
+        measure.isBeforeAfter || measure == .alpha
     }
 
     /// A question's type, read from its scale when it is not written.
-    private static func type(of question: Mockup.Question) -> String {
-        question.type ?? (question.scale != nil ? "scale" : question.choices.isEmpty ? "text" : "choice")
+    private static func type(of question: Mockup.Question) -> QuestionType {
+        question.type ?? (question.scale != nil ? .scale : question.choices.isEmpty ? .text : .choice)
     }
 }

@@ -8,12 +8,12 @@ struct MinimumAge: BuiltinFunction {
     static let name = "minimum-age"
     static let summary = Localized(fr: "Aucun public plus jeune que l'âge minimum de l'outil (13 ans par défaut) ne l'utilise.",
                                    en: "No audience younger than the tool's minimum age (13 by default) uses it.")
-    static let options: [String: OptionKind] = ["tool-type": .text(MockupSchema.toolTypes.map(\.value)), "age": .number]
+    static let options: [String: OptionKind] = ["tool-type": .text(ToolType.values), "age": .number]
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         let type = options.text("tool-type") ?? "vr"
         let defaultAge = Int(options.number("age") ?? 13)
-        let tools = context.mockup.tools.filter { $0.type == type }
+        let tools = context.mockup.tools.filter { $0.type.rawValue == type }
         guard !tools.isEmpty else { return .notApplicable }
         var violations: [Outcome.Violation] = []
         for tool in tools {

@@ -53,8 +53,8 @@ struct NeedsAccommodated: BuiltinFunction {
 
     private static func lacksHearingSupport(_ tool: Mockup.Tool) -> Bool {
         switch tool.type {
-        case "podcast", "audio-guide": !has(tool, "transcript")
-        case "video": !has(tool, "captions")
+        case .podcast, .audioGuide: !has(tool, "transcript")
+        case .video: !has(tool, "captions")
         default: false
         }
     }

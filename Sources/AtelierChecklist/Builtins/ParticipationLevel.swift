@@ -8,14 +8,14 @@ struct ParticipationLevel: BuiltinFunction {
     static let summary = Localized(fr: "Au moins une activité de la phase (run) atteint le niveau de participation demandé (contribute).",
                                    en: "At least one activity of the phase (run) reaches the required participation level (contribute).")
     static let options: [String: OptionKind] = [
-        "phase": .text(MockupSchema.phases.map(\.value)),
+        "phase": .text(Phase.values),
         "minimum": .text(Participation.levels),
     ]
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         let phase = options.text("phase") ?? "run"
         let minimum = Participation.rank(options.text("minimum") ?? "contribute") ?? 0
-        let activities = context.mockup.activities.filter { $0.phase == phase }
+        let activities = context.mockup.activities.filter { $0.phase.rawValue == phase }
         guard !context.mockup.activities.isEmpty else { return .notApplicable }
         if activities.contains(where: { (Participation.rank($0.participation) ?? -1) >= minimum }) {
             return Outcome(applicable: true)

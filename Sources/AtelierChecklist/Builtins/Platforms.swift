@@ -61,7 +61,7 @@ struct Platforms: BuiltinFunction {
             })
         default:
             var violations: [Outcome.Violation] = []
-            for use in uses where use.tool.type != "social-network" {
+            for use in uses where use.tool.type != .socialNetwork {
                 for audience in mockup.audiences(usingTool: use.tool.id) {
                     guard let age = audience.minimumAge, age < use.platform.minimumAge else { continue }
                     violations.append(Outcome.Violation(path: audience.record.path.appending("age").appending("min"), arguments: [

@@ -30,7 +30,7 @@ struct SatisfactionEvidence: BuiltinFunction {
             applicable = true
             let questions = measuring.map { indicator in indicator.questions.compactMap { id in evaluation.questions.first { $0.id == id } } }
             let onlyLiking = measuring.indices.allSatisfy { index in
-                measuring[index].source != "observation" && !questions[index].isEmpty && questions[index].allSatisfy(asksLiking)
+                measuring[index].source != .observation && !questions[index].isEmpty && questions[index].allSatisfy(asksLiking)
             }
             guard onlyLiking, let question = questions.first?.first else { continue }
             violations.append(Outcome.Violation(path: objective.record.path.appending("id"),
