@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "AtelierChecklist", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup"]),
         .target(name: "AtelierImpact", dependencies: ["AtelierCore", "AtelierMockup", "AtelierStatistics", "AtelierTabular"]),
         .target(name: "AtelierGrading", dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierStatistics", "AtelierTabular"]),
-        .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierTabular", "CXLSXWriter"]),
+        .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierStatistics", "AtelierTabular", "CXLSXWriter"]),
         .target(name: "AtelierUseCases", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierReport", "AtelierTabular"]),
         .executableTarget(
             name: "atelier-fuzz",
@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "atelier",
             dependencies: [
-                "AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierImpact", "AtelierGrading", "AtelierUseCases",
+                "AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierGrading", "AtelierUseCases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

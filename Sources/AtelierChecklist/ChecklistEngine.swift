@@ -1,3 +1,7 @@
+// AtelierChecklist: the pedagogical checklists — rule definitions and their loader, the path
+// language, declarative checks, built-in functions, the verb lexicon, suppressions, readiness
+// and the example runner that makes each rule's examples its tests.
+
 import AtelierCore
 import AtelierMockup
 import AtelierYAML

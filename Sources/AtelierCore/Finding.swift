@@ -1,3 +1,7 @@
+// AtelierCore: what every module shares — positions and field paths, findings and their
+// severities, the two languages and localized texts, the message-catalogue machinery, JSON
+// values, text matching, user errors. No I/O, no other module.
+
 /// How serious a finding is. Ordered: `info < warning < error`.
 public enum Severity: String, CaseIterable, Comparable, Sendable, Codable {
     case info, warning, error

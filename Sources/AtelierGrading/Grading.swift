@@ -1,3 +1,6 @@
+// AtelierGrading: rubrics, grading sheets read back, marks only from complete evidence,
+// disagreements, agreement, graders' severity, peer ratings and WebPA; the grading use case.
+
 import AtelierChecklist
 import AtelierCore
 import AtelierStatistics

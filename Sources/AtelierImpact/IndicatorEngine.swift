@@ -1,3 +1,6 @@
+// AtelierImpact: from a mockup's evaluation plan and survey exports to indicators — column
+// matching, answer coding, mergeable aggregates, targets, sites and waves.
+
 import AtelierCore
 import AtelierMockup
 import AtelierStatistics

@@ -1,3 +1,7 @@
+// AtelierMockup: the mockup format — its schema (one declaration drives validation, typing
+// and the JSON Schema), closed vocabularies, scalar parsers, the validator, the typed model and
+// the template library.
+
 import AtelierCore
 
 /// A validated mockup, typed. Every part keeps its `record` (its path, position and any

@@ -1,3 +1,6 @@
+// AtelierReport: what people read — terminal, JSON and Markdown reports, project sheets,
+// questionnaires, impact and grading workbooks and pages — and the atomic output writer.
+
 import AtelierCore
 
 /// Self-contained HTML pages: every text from a document is escaped, nothing is loaded

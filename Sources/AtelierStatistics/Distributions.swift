@@ -1,3 +1,6 @@
+// AtelierStatistics: the numbers, free of any format — distributions, intervals, paired tests,
+// reliability, effect sizes, agreement (ICC, Krippendorff, kappa) and WebPA.
+
 import Foundation
 
 /// A continuous distribution: its density, its cumulative distribution and its quantiles.

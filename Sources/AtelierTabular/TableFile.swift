@@ -1,3 +1,6 @@
+// AtelierTabular: tables as the survey tools write them — streaming CSV in any encoding,
+// xlsx and ods through a bounded zip reader and XML scanner, column letters, the CSV writer.
+
 import AtelierCore
 import Foundation
 

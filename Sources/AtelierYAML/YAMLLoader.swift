@@ -1,3 +1,6 @@
+// AtelierYAML: YAML text to a positioned tree through libyaml, refusing what hides meaning
+// (anchors, tags, merge keys, tabs, a second document) and bounding size and depth.
+
 import AtelierCore
 import CYAML
 
