@@ -1,5 +1,8 @@
+import AtelierChecklist
 import AtelierCore
+import AtelierMockup
 import AtelierReport
+import Foundation
 
 /// Check mockups: each document's structure, then the rules in effect.
 public struct CheckRequest: Sendable {
@@ -23,11 +26,34 @@ public struct CheckOutcome: Sendable {
 
 public enum CheckUseCase {
     public static func run(_ request: CheckRequest, toolkit: Toolkit) throws -> CheckOutcome {
-        let engine = try toolkit.engine(checklists: request.checklists)
-        return CheckOutcome(files: request.documents.map { document in
-            let source = document.text
-            let result = engine.check(toolkit.decoder.decode(document.bytes), source: source, language: request.language)
-            return CheckedFile(path: document.path, source: source, findings: result.findings, readiness: result.readiness)
-        })
+        let checker = try Checker(toolkit: toolkit, checklists: request.checklists)
+        return CheckOutcome(files: request.documents.map { checker.check($0, language: request.language) })
+    }
+}
+
+/// The checker with its rules loaded once: what a long-running caller (the workshop server)
+/// keeps, so that each check costs only the check.
+public struct Checker: Sendable {
+    public let engine: ChecklistEngine
+    public let decoder: MockupDecoder
+
+    public init(toolkit: Toolkit, checklists: [String] = []) throws {
+        engine = try toolkit.engine(checklists: checklists)
+        decoder = toolkit.decoder
+    }
+
+    public func check(_ document: SourceDocument, language: Language) -> CheckedFile {
+        let source = document.text
+        let result = engine.check(decoder.decode(document.bytes), source: source, language: language)
+        return CheckedFile(path: document.path, source: source, findings: result.findings, readiness: result.readiness)
+    }
+
+    /// The project sheet of `document`, or an error saying it cannot be laid out.
+    public func render(_ document: SourceDocument, language: Language) throws -> RenderOutcome {
+        let decoded = decoder.decode(document.bytes)
+        guard let mockup = decoded.mockup else { throw UserError(UseCaseMessage.projectUnreadable, ["file": document.path]) }
+        let result = engine.check(decoded, source: document.text, language: language)
+        return RenderOutcome(mockup: mockup, result: result, file: URL(fileURLWithPath: document.path).lastPathComponent,
+                             path: document.path, sheet: ProjectSheet(language: language))
     }
 }

@@ -33,11 +33,6 @@ public struct RenderOutcome: Sendable {
 
 public enum RenderUseCase {
     public static func run(_ request: RenderRequest, toolkit: Toolkit) throws -> RenderOutcome {
-        let document = request.document
-        let decoded = toolkit.decoder.decode(document.bytes)
-        guard let mockup = decoded.mockup else { throw UserError(UseCaseMessage.projectUnreadable, ["file": document.path]) }
-        let result = try toolkit.engine(checklists: request.checklists).check(decoded, source: document.text, language: request.language)
-        return RenderOutcome(mockup: mockup, result: result, file: URL(fileURLWithPath: document.path).lastPathComponent,
-                             path: document.path, sheet: ProjectSheet(language: request.language))
+        try Checker(toolkit: toolkit, checklists: request.checklists).render(request.document, language: request.language)
     }
 }

@@ -24,17 +24,21 @@ struct Atelier: ParsableCommand {
         ]),
         version: "0.1.0",
         subcommands: [New.self, Check.self, Render.self, Survey.self, ChecklistCommand.self, Impact.self, Merge.self, Compare.self, Grade.self, Schema.self, Demo.self,
-                      Manual.self]
+                      Serve.self, Manual.self]
     )
 }
 
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         Interruption.removePendingOutputOnSignals()
         do {
             var command = try Atelier.parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let error as UserError {
             Console.fail(error)
         } catch let error as DefinitionError {

@@ -60,10 +60,19 @@ enum Words: String, MessageCatalogue {
     case schemaAbstract, schemaDiscussion, schemaOutputHelp
     case demoAbstract, demoDiscussion, demoOutputHelp, demoExamplesHelp
     case manualAbstract, manualDiscussion
+    case serveAbstract, serveDiscussion, servePortHelp, serveHostHelp, serveDataHelp, serveExportHelp, serveCodeHelp, serveImportHelp
     case compareAbstract, compareDiscussion, compareOldHelp, compareNewHelp, compareJSONHelp, compareXLSXHelp, compareHTMLHelp
 
     var french: String {
         switch self {
+        case .serveAbstract: "Ouvrir l'atelier dans le navigateur : les groupes écrivent leur maquette, le formateur suit leur avancée."
+        case .serveDiscussion: "Les données (ateliers, versions de chaque maquette) sont dans --data ; chaque enregistrement y est écrit avant d'être confirmé. Arrêt : Ctrl-C."
+        case .servePortHelp: "Le port d'écoute (par défaut 8080)."
+        case .serveHostHelp: "L'adresse d'écoute (par défaut 0.0.0.0 : toutes les interfaces, pour les appareils de la salle)."
+        case .serveDataHelp: "Le dossier des données (par défaut atelier-data)."
+        case .serveExportHelp: "Écrire l'atelier de --code dans ce dossier (un YAML par groupe et manifest.json), puis s'arrêter."
+        case .serveCodeHelp: "Le code de l'atelier à exporter."
+        case .serveImportHelp: "Lire un atelier exporté (son dossier) dans --data, puis s'arrêter."
         case .templatesNotFound: "Dossier des modèles d'Atelier introuvable. Emplacements essayés : {places}. Indiquez-le avec --templates ou la variable ATELIER_TEMPLATES."
         case .impactBadDelimiter: "--delimiter « {value} » : choisissez , ; tab ou |."
         case .impactNoResponses: "Aucun export d'enquête : ajoutez --responses FICHIER (un .csv, .xlsx ou .ods par outil ; l'option se répète)."
@@ -204,6 +213,14 @@ enum Words: String, MessageCatalogue {
 
     var english: String {
         switch self {
+        case .serveAbstract: "Open the workshop in the browser: groups write their mockup, the trainer follows their progress."
+        case .serveDiscussion: "The data (workshops, every version of each mockup) lives in --data; each save is written there before it is acknowledged. Stop: Ctrl-C."
+        case .servePortHelp: "The port to listen on (default 8080)."
+        case .serveHostHelp: "The address to listen on (default 0.0.0.0: every interface, for the room's devices)."
+        case .serveDataHelp: "The data folder (default atelier-data)."
+        case .serveExportHelp: "Write the workshop of --code into this folder (one YAML per group and manifest.json), then stop."
+        case .serveCodeHelp: "The code of the workshop to export."
+        case .serveImportHelp: "Read an exported workshop (its folder) into --data, then stop."
         case .templatesNotFound: "The Atelier templates folder was not found. Places tried: {places}. Name it with --templates or the ATELIER_TEMPLATES variable."
         case .impactBadDelimiter: "--delimiter « {value} »: choose , ; tab or |."
         case .impactNoResponses: "No survey export: add --responses FILE (one .csv, .xlsx or .ods per tool; the option repeats)."

@@ -1,0 +1,61 @@
+/// A piece of an HTML page in which text is escaped by construction: a text node or an
+/// attribute value cannot become markup, whatever it holds. Only `trusted` inserts markup as is,
+/// for what Atelier itself drew (an SVG chart, a QR code).
+public struct HTMLNode: Sendable {
+    private enum Content: Sendable {
+        case element(name: String, attributes: [(String, String)], children: [HTMLNode], isVoid: Bool)
+        case text(String)
+        case trusted(String)
+        case fragment([HTMLNode])
+    }
+
+    private let content: Content
+
+    private init(_ content: Content) {
+        self.content = content
+    }
+
+    /// An element; `attributes` keep their order. Void elements (`input`, `meta`, `link`, `img`,
+    /// `br`) have no closing tag.
+    public static func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: [HTMLNode] = []) -> HTMLNode {
+        HTMLNode(.element(name: name, attributes: attributes.map { ($0.key, $0.value) }, children: children,
+                          isVoid: ["input", "meta", "link", "img", "br"].contains(name)))
+    }
+
+    /// An element whose attributes are computed (optional ones left out with nil).
+    public static func element(_ name: String, attributes: [(String, String?)], _ children: [HTMLNode] = []) -> HTMLNode {
+        HTMLNode(.element(name: name, attributes: attributes.compactMap { key, value in value.map { (key, $0) } }, children: children,
+                          isVoid: ["input", "meta", "link", "img", "br"].contains(name)))
+    }
+
+    public static func text(_ text: String) -> HTMLNode { HTMLNode(.text(text)) }
+
+    /// Markup Atelier drew itself; never a user's text.
+    public static func trusted(_ markup: String) -> HTMLNode { HTMLNode(.trusted(markup)) }
+
+    public static func fragment(_ nodes: [HTMLNode]) -> HTMLNode { HTMLNode(.fragment(nodes)) }
+
+    public var rendered: String {
+        switch content {
+        case .text(let text): HTML.escape(text)
+        case .trusted(let markup): markup
+        case .fragment(let nodes): nodes.map(\.rendered).joined()
+        case .element(let name, let attributes, let children, let isVoid):
+            "<\(name)" + attributes.map { " \($0.0)=\"\(HTML.escape($0.1))\"" }.joined() + ">"
+                + (isVoid ? "" : children.map(\.rendered).joined() + "</\(name)>")
+        }
+    }
+
+    /// A whole page: doctype, language, title, stylesheet and scripts of the site itself.
+    public static func page(language: String, title: String, stylesheets: [String], scripts: [String], body: [HTMLNode]) -> String {
+        "<!DOCTYPE html>\n" + element("html", ["lang": language], [
+            element("head", [:], [
+                element("meta", ["charset": "utf-8"]),
+                element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                element("title", [:], [text(title)]),
+            ] + stylesheets.map { element("link", ["rel": "stylesheet", "href": $0]) }
+              + scripts.map { element("script", ["src": $0, "defer": "defer"]) }),
+            element("body", [:], body),
+        ]).rendered + "\n"
+    }
+}

@@ -1,0 +1,432 @@
+/// The pages' script and style, served by the binary: no CDN, no inline script (the
+/// Content-Security-Policy forbids both). The script only ever puts user text in the page with
+/// `textContent`, never as markup.
+enum Assets {
+    static let script = #"""
+"use strict";
+(() => {
+  const main = document.querySelector("main[data-page]");
+  if (!main) return;
+  const lang = main.dataset.lang || "fr";
+  let words = {};
+  let csrf = "";
+  const $ = (id) => document.getElementById(id);
+  const say = (key, args) => (words[key] || key).replace(/\{([a-zA-Z]+)\}/g, (m, name) => (args && name in args) ? String(args[name]) : m);
+  const make = (tag, attrs, children) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === "text") node.textContent = value; else node.setAttribute(name, value === true ? "" : value);
+    }
+    for (const child of children || []) if (child) node.append(child);
+    return node;
+  };
+  async function api(method, path, body) {
+    const headers = {"Accept": "application/json"};
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (csrf) headers["X-Atelier-CSRF"] = csrf;
+    const response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin"});
+    let data = null;
+    try { data = await response.json(); } catch (e) { data = null; }
+    return {ok: response.ok, status: response.status, data};
+  }
+  const show = (id, text) => { const node = $(id); if (node) node.textContent = text || ""; };
+  const debounce = (fn, ms) => { let timer; return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); }; };
+
+  // Joining
+  async function joinPage() {
+    const code = $("code"), group = $("group");
+    const params = new URLSearchParams(location.search);
+    if (params.get("code")) code.value = params.get("code");
+    const loadGroups = async () => {
+      const value = code.value.trim();
+      group.replaceChildren();
+      if (value.length < 4) return;
+      const reply = await api("GET", "/api/workshops/" + encodeURIComponent(value));
+      if (!reply.ok) { show("join-message", reply.data && reply.data.error); return; }
+      show("join-message", "");
+      for (const name of reply.data.groups) group.append(make("option", {value: name, text: name}));
+    };
+    code.addEventListener("change", loadGroups);
+    code.addEventListener("input", debounce(loadGroups, 400));
+    if (code.value) loadGroups();
+    $("join-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const reply = await api("POST", "/api/join", {code: code.value.trim(), name: $("name").value, group: group.value});
+      if (!reply.ok) { show("join-message", reply.data && reply.data.error); return; }
+      location.href = "/edit";
+    });
+  }
+
+  // Trainer
+  async function trainerPage() {
+    $("create-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const groups = $("groups").value.split("\n").map((line) => line.trim()).filter(Boolean);
+      const reply = await api("POST", "/api/workshops", {title: $("title").value, language: $("language").value, password: $("password").value, groups});
+      if (!reply.ok) { show("create-message", reply.data && reply.data.error); return; }
+      dashboard();
+    });
+    $("login-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const reply = await api("POST", "/api/trainer/login", {code: $("login-code").value.trim(), password: $("login-password").value});
+      if (!reply.ok) { show("login-message", reply.data && reply.data.error); return; }
+      dashboard();
+    });
+    const session = await api("GET", "/api/session");
+    if (session.ok && session.data.role === "trainer") dashboard();
+  }
+
+  async function dashboard() {
+    const session = await api("GET", "/api/session");
+    if (!session.ok || session.data.role !== "trainer") return;
+    csrf = session.data.csrf;
+    $("start").hidden = true;
+    $("dashboard").hidden = false;
+    show("dashboard-title", session.data.title);
+    show("join-code", session.data.code);
+    $("qr").src = "/api/trainer/qr.svg";
+    const refresh = async () => {
+      const reply = await api("GET", "/api/trainer/overview");
+      if (!reply.ok) return;
+      $("addresses").replaceChildren(...reply.data.addresses.map((address) => make("li", {text: address + "/?code=" + reply.data.code})));
+      const cards = reply.data.groups.map((group) => {
+        const percent = group.readiness === null || group.readiness === undefined ? null : Math.round(group.readiness * 100);
+        const status = group.version === 0 ? say("notStarted")
+          : say("savedBy", {number: group.version, author: group.author}) + " — " + group.errors + " " + say("errors") + ", " + group.warnings + " " + say("warnings");
+        const bar = make("div", {class: "bar", role: "meter", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(percent || 0),
+                                 "aria-label": say("readiness") + " " + group.name}, [make("span", {style: null})]);
+        bar.firstChild.style.width = (percent || 0) + "%";
+        const view = make("button", {type: "button", text: say("viewButton")});
+        view.addEventListener("click", async () => {
+          const detail = await api("GET", "/api/trainer/groups/" + group.id);
+          if (!detail.ok) return;
+          $("group-view").hidden = false;
+          show("group-view-title", group.name);
+          show("group-view-yaml", detail.data.yaml);
+        });
+        return make("article", {class: "group", "data-group": group.name}, [
+          make("h3", {text: group.name}), bar,
+          make("p", {class: "percent", text: percent === null ? "—" : percent + " %"}),
+          make("p", {class: "status", text: status}), view]);
+      });
+      $("groups-list").replaceChildren(...cards);
+    };
+    await refresh();
+    setInterval(refresh, 3000);
+  }
+
+  // Editor
+  async function editorPage() {
+    const session = await api("GET", "/api/session");
+    if (!session.ok || session.data.role !== "trainee") { location.href = "/"; return; }
+    csrf = session.data.csrf;
+    show("editor-title", session.data.title + " — " + session.data.group);
+    const yaml = $("yaml");
+    let base = 0, savedText = "", schema = null, tree = null;
+    const status = (key) => show("save-status", key ? say(key) : "");
+    const latest = await api("GET", "/api/mockup");
+    base = latest.data.number;
+    savedText = latest.data.yaml;
+    yaml.value = latest.data.yaml;
+    if (base === 0) {
+      $("start").hidden = false;
+      const names = (await api("GET", "/api/templates")).data || [];
+      $("template").replaceChildren(...names.map((name) => make("option", {value: name, text: name === "blank" ? say("startBlank") : name})));
+      $("use-template").addEventListener("click", async () => {
+        const template = await api("GET", "/api/templates/" + encodeURIComponent($("template").value));
+        if (!template.ok) return;
+        yaml.value = template.data.yaml;
+        $("start").hidden = true;
+        changed("yaml");
+      });
+    } else {
+      status("saved");
+    }
+
+    // Tabs
+    const tabs = ["form", "yaml", "preview", "history"];
+    const select = async (name) => {
+      for (const other of tabs) {
+        $("tab-" + other).setAttribute("aria-selected", String(other === name));
+        $("tab-" + other).tabIndex = other === name ? 0 : -1;
+        $("pane-" + other).hidden = other !== name;
+      }
+      if (name === "form") await loadForm();
+      if (name === "preview") $("preview").src = "/sheet?" + Date.now();
+      if (name === "history") await loadHistory();
+    };
+    tabs.forEach((name, index) => {
+      const tab = $("tab-" + name);
+      tab.addEventListener("click", () => select(name));
+      tab.addEventListener("keydown", (event) => {
+        const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+        if (!step) return;
+        const next = tabs[(index + step + tabs.length) % tabs.length];
+        select(next); $("tab-" + next).focus();
+      });
+    });
+
+    // Checking as one types
+    let lastFindings = [];
+    const check = debounce(async () => {
+      const reply = await api("POST", "/api/check", {yaml: yaml.value});
+      if (!reply.ok) { show("editor-message", (reply.data && reply.data.error) || say("checkFailed")); return; }
+      show("editor-message", "");
+      const file = reply.data.files[0];
+      const score = file.readiness ? Math.round(file.readiness.score * 100) : 0;
+      $("readiness").setAttribute("aria-valuenow", String(score));
+      $("readiness-fill").style.width = score + "%";
+      show("readiness-value", file.readiness ? score + " %" : "—");
+      lastFindings = file.findings.filter((finding) => !finding.suppressed);
+      renderFindings();
+      placeFindings();
+    }, 500);
+    const renderFindings = () => {
+      const items = lastFindings.map((finding) => {
+        const where = finding.line ? say("lineWord") + " " + finding.line : "";
+        const item = make("li", {class: "finding " + finding.severity, tabindex: "0", "data-line": finding.line || ""}, [
+          make("strong", {text: finding.severity}), document.createTextNode(" " + where + " — "),
+          make("span", {text: finding.message}), finding.fix ? make("p", {class: "fix", text: finding.fix}) : null]);
+        item.addEventListener("click", () => goToLine(finding.line));
+        item.addEventListener("keydown", (event) => { if (event.key === "Enter") goToLine(finding.line); });
+        return item;
+      });
+      $("findings").replaceChildren(...(items.length ? items : [make("li", {text: say("noFindings")})]));
+    };
+    const goToLine = (line) => {
+      if (!line) return;
+      select("yaml");
+      const lines = yaml.value.split("\n");
+      const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
+      yaml.focus();
+      yaml.setSelectionRange(start, start + (lines[line - 1] || "").length);
+    };
+
+    // Saving: every save is a version; a save on an old version is refused with theirs shown.
+    const save = async (over) => {
+      status("saving");
+      const reply = await api("PUT", "/api/mockup", {base: over === undefined ? base : over, yaml: yaml.value});
+      if (reply.status === 409 && reply.data && reply.data.latest) {
+        $("conflict").hidden = false;
+        show("conflict-message", reply.data.error);
+        show("conflict-theirs", reply.data.latest.yaml);
+        $("conflict").dataset.number = reply.data.latest.number;
+        status("unsaved");
+        return;
+      }
+      if (!reply.ok) { status(null); show("editor-message", reply.data ? reply.data.error : say("offline")); setTimeout(() => save(over), 4000); return; }
+      base = reply.data.number;
+      savedText = yaml.value;
+      $("conflict").hidden = true;
+      status("saved");
+    };
+    $("save").addEventListener("click", () => save());
+    $("take-theirs").addEventListener("click", () => {
+      yaml.value = $("conflict-theirs").textContent;
+      base = Number($("conflict").dataset.number);
+      savedText = yaml.value;
+      $("conflict").hidden = true;
+      status("saved");
+      changed("yaml");
+    });
+    $("keep-mine").addEventListener("click", () => save(Number($("conflict").dataset.number)));
+    const autosave = debounce(() => { if (yaml.value !== savedText && $("conflict").hidden) save(); }, 4000);
+    const changed = (source) => {
+      status(yaml.value === savedText ? "saved" : "unsaved");
+      check();
+      autosave();
+      if (source === "yaml") tree = null;
+    };
+    yaml.addEventListener("input", () => changed("yaml"));
+    window.addEventListener("beforeunload", (event) => { if (yaml.value !== savedText) event.preventDefault(); });
+
+    // History
+    const loadHistory = async () => {
+      const reply = await api("GET", "/api/mockup/history");
+      if (!reply.ok) return;
+      $("history").replaceChildren(...reply.data.map((version) => {
+        const restore = make("button", {type: "button", text: say("restoreButton")});
+        restore.addEventListener("click", () => { yaml.value = version.yaml; changed("yaml"); select("yaml"); });
+        return make("li", {}, [document.createTextNode(say("savedBy", {number: version.number, author: version.author}) + " — " + version.savedAt + " "), restore]);
+      }));
+    };
+
+    // The guided form, generated from the format's JSON Schema
+    const loadForm = async () => {
+      if (!schema) schema = (await api("GET", "/schema/mockup.json")).data;
+      if (!tree) {
+        const reply = await api("POST", "/api/yaml/tree", {yaml: yaml.value});
+        if (!reply.ok || reply.data.error) { $("guided").replaceChildren(make("p", {class: "alert", role: "alert", text: reply.data ? reply.data.error : say("checkFailed")})); return; }
+        tree = fromJSON(reply.data.tree) || {};
+      }
+      $("guided").replaceChildren(...objectFields(schema, tree, ""));
+      placeFindings();
+    };
+    const fromJSON = (value) => {
+      if (value === null || typeof value === "string") return value;
+      if (value.o) { const object = {}; for (const [key, item] of value.o) object[key] = fromJSON(item); return object; }
+      return value.a.map(fromJSON);
+    };
+    const toJSON = (value) => {
+      if (value === null || value === undefined) return null;
+      if (typeof value === "string") return value;
+      if (Array.isArray(value)) return {a: value.map(toJSON)};
+      return {o: Object.entries(value).filter(([, item]) => item !== undefined && item !== "").map(([key, item]) => [key, toJSON(item)])};
+    };
+    const formChanged = debounce(async () => {
+      const reply = await api("POST", "/api/yaml/text", {tree: toJSON(tree)});
+      if (!reply.ok) return;
+      yaml.value = reply.data.yaml;
+      changed("form");
+    }, 300);
+    const idOf = (path) => "f-" + path.replace(/[^A-Za-z0-9]+/g, "-");
+    const objectFields = (node, value, path) =>
+      Object.entries(node.properties || {}).map(([key, child]) => field(child, value, key, path ? path + "." + key : key));
+    const isDate = (node) => node.pattern && node.pattern.startsWith("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    const field = (node, parent, key, path) => {
+      const id = idOf(path);
+      const help = node.description ? make("span", {class: "help", id: id + "-help", text: node.description}) : null;
+      const value = parent[key];
+      const set = (text) => { parent[key] = text; formChanged(); };
+      if (node.type === "object" && node.properties) {
+        if (typeof parent[key] !== "object" || parent[key] === null || Array.isArray(parent[key])) parent[key] = parent[key] || {};
+        return make("fieldset", {"data-path": path, class: "group"}, [make("legend", {text: key}), help, ...objectFields(node, parent[key], path)]);
+      }
+      if (node.type === "array" && node.items && node.items.type === "object") {
+        if (!Array.isArray(parent[key])) parent[key] = [];
+        const list = parent[key];
+        const box = make("fieldset", {"data-path": path, class: "list"}, [make("legend", {text: key}), help]);
+        list.forEach((item, index) => {
+          const itemPath = path + "[" + index + "]";
+          const remove = make("button", {type: "button", class: "remove", text: say("removeItem") + " " + key + " " + (index + 1)});
+          remove.addEventListener("click", () => { list.splice(index, 1); formChanged(); loadFormAgain(); });
+          box.append(make("fieldset", {"data-path": itemPath, class: "item"}, [make("legend", {text: key + " " + (index + 1)}), ...objectFields(node.items, item, itemPath), remove]));
+        });
+        const add = make("button", {type: "button", class: "add", text: say("addItem") + " — " + key});
+        add.addEventListener("click", () => { list.push({}); formChanged(); loadFormAgain(); });
+        box.append(add);
+        return box;
+      }
+      let control;
+      if (node.type === "array") {
+        const items = Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+        if (node.items && node.items.enum) {
+          return make("fieldset", {"data-path": path, class: "choices"}, [make("legend", {text: key}), help,
+            ...node.items.enum.map((option, index) => {
+              const box = make("input", {type: "checkbox", id: id + "-" + index, checked: items.includes(option)});
+              box.addEventListener("change", () => {
+                const chosen = node.items.enum.filter((other, position) => $(id + "-" + position).checked);
+                set(chosen.length ? chosen : undefined);
+              });
+              const label = (node.items.enumDescriptions || [])[index] || option;
+              return make("label", {for: id + "-" + index, class: "choice"}, [box, document.createTextNode(" " + label)]);
+            })]);
+        }
+        control = make("textarea", {id, rows: "3", "aria-describedby": help ? id + "-help" : null});
+        control.value = items.join("\n");
+        control.addEventListener("input", () => { const lines = control.value.split("\n").map((line) => line.trim()).filter(Boolean); set(lines.length ? lines : undefined); });
+      } else if (node.enum) {
+        control = make("select", {id, "aria-describedby": help ? id + "-help" : null}, [make("option", {value: "", text: "—"}),
+          ...node.enum.map((option, index) => make("option", {value: option, text: (node.enumDescriptions || [])[index] || option, selected: value === option}))]);
+        control.addEventListener("change", () => set(control.value || undefined));
+      } else if (node.type === "boolean") {
+        control = make("select", {id, "aria-describedby": help ? id + "-help" : null}, [make("option", {value: "", text: "—"}),
+          make("option", {value: "true", text: lang === "fr" ? "oui" : "yes", selected: value === "true" || value === "yes" || value === "oui"}),
+          make("option", {value: "false", text: lang === "fr" ? "non" : "no", selected: value === "false" || value === "no" || value === "non"})]);
+        control.addEventListener("change", () => set(control.value || undefined));
+      } else if (typeof value === "object" && value !== null) {
+        return make("p", {class: "field", "data-path": path}, [make("span", {class: "label", text: key}), make("span", {class: "help", text: say("yamlTab") + " ↗"})]);
+      } else {
+        const long = key === "summary" || key === "text" || key === "success" || key === "purpose";
+        control = make(long ? "textarea" : "input", {id, type: long ? null : isDate(node) ? "date" : (node.type === "integer" || node.type === "number") ? "number" : "text",
+          step: node.type === "number" ? "any" : null, rows: long ? "2" : null, "aria-describedby": help ? id + "-help" : null});
+        control.value = typeof value === "string" ? value : "";
+        control.addEventListener("input", () => set(control.value === "" ? undefined : control.value));
+      }
+      return make("p", {class: "field", "data-path": path}, [make("label", {for: id, text: key}), control, help]);
+    };
+    const loadFormAgain = () => setTimeout(() => { $("guided").replaceChildren(...objectFields(schema, tree, "")); placeFindings(); }, 0);
+    const placeFindings = () => {
+      for (const old of document.querySelectorAll("#guided .field-finding")) old.remove();
+      for (const finding of lastFindings) {
+        if (!finding.path) continue;
+        let path = finding.path, target = null;
+        while (path && !(target = document.querySelector('#guided [data-path="' + CSS.escape(path) + '"]'))) path = path.replace(/(\.[^.\[\]]+|\[\d+\])$/, "");
+        if (!target) continue;
+        target.append(make("span", {class: "field-finding " + finding.severity, role: "note", text: finding.message + (finding.fix ? " " + finding.fix : "")}));
+      }
+    };
+
+    await select("form");
+    check();
+  }
+
+  fetch("/assets/words/" + lang).then((response) => response.json()).then((loaded) => {
+    words = loaded;
+    const page = main.dataset.page;
+    if (page === "join") joinPage();
+    if (page === "trainer") trainerPage();
+    if (page === "editor") editorPage();
+  });
+})();
+"""#
+
+    static let style = #"""
+:root { --ink: #1b1b1f; --muted: #4a4a55; --accent: #0b57a4; --error: #a4161a; --warning: #8a5300; --info: #2a5d34; --line: #c9c9d2; --paper: #ffffff; --soft: #f3f4f7; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, "DejaVu Sans", sans-serif; color: var(--ink); background: var(--paper); }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
+h2 { font-size: 1.25rem; }
+a { color: var(--accent); }
+label, .label { display: block; font-weight: 600; }
+input, select, textarea, button { font: inherit; }
+input, select, textarea { width: 100%; padding: .45rem .5rem; border: 1px solid var(--muted); border-radius: 4px; background: #fff; color: var(--ink); }
+textarea#yaml { font-family: "DejaVu Sans Mono", monospace; font-size: .9rem; min-height: 28rem; }
+button { padding: .5rem .9rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; margin: .25rem .25rem .25rem 0; }
+button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, [tabindex]:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+.field { margin: 0 0 .9rem; }
+.help { display: block; color: var(--muted); font-size: .9rem; }
+.alert { color: var(--error); font-weight: 600; min-height: 1.5em; }
+.columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 2rem; }
+.code { font-size: 2.5rem; letter-spacing: .2em; font-weight: 700; margin: .2rem 0; }
+.joining { display: flex; flex-wrap: wrap; gap: 2rem; align-items: center; }
+.groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 1rem; margin-top: 1rem; }
+.group { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; background: var(--soft); }
+.group h3 { margin: 0 0 .5rem; font-size: 1.1rem; }
+.bar { height: .9rem; background: #dfe1e8; border-radius: 999px; overflow: hidden; min-width: 8rem; }
+.bar span { display: block; height: 100%; width: 0; background: var(--accent); transition: width .3s; }
+.percent { font-weight: 700; margin: .3rem 0 0; }
+.status { color: var(--muted); font-size: .9rem; margin: .2rem 0; }
+.yaml { background: var(--soft); border: 1px solid var(--line); padding: .75rem; overflow: auto; max-height: 30rem; white-space: pre-wrap; }
+.editor-head { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; }
+.readiness { display: flex; align-items: center; gap: .5rem; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
+.workspace { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); gap: 1rem; }
+.tabs { display: flex; flex-wrap: wrap; border-bottom: 2px solid var(--line); margin-bottom: .75rem; }
+.tabs button { background: var(--soft); color: var(--ink); border: 1px solid var(--line); border-bottom: none; border-radius: 4px 4px 0 0; margin: 0 .25rem 0 0; }
+.tabs button[aria-selected="true"] { background: var(--accent); color: #fff; border-color: var(--accent); }
+iframe#preview { width: 100%; height: 70vh; border: 1px solid var(--line); }
+.findings { border-left: 4px solid var(--line); padding-left: .75rem; }
+.findings ul { list-style: none; padding: 0; margin: 0; }
+.finding { padding: .5rem; margin-bottom: .5rem; border-radius: 4px; background: var(--soft); cursor: pointer; }
+.finding.error { border-left: 4px solid var(--error); }
+.finding.warning { border-left: 4px solid var(--warning); }
+.finding.info { border-left: 4px solid var(--info); }
+.fix { margin: .25rem 0 0; color: var(--muted); font-size: .9rem; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem .75rem; }
+legend { font-weight: 700; padding: 0 .25rem; }
+.choice { font-weight: 400; display: flex; gap: .5rem; align-items: center; }
+.choice input { width: auto; }
+.field-finding { display: block; margin-top: .25rem; padding: .25rem .5rem; border-radius: 4px; font-size: .9rem; background: #fff4f4; color: var(--error); }
+.field-finding.warning { background: #fff8ec; color: var(--warning); }
+.field-finding.info { background: #f1f8f2; color: var(--info); }
+.conflict { border: 2px solid var(--warning); border-radius: 6px; padding: .75rem; margin: 1rem 0; background: #fff8ec; }
+.remove { background: #fff; color: var(--error); border-color: var(--error); }
+.add { background: #fff; color: var(--accent); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.problem { color: var(--error); font-weight: 600; }
+@media (max-width: 48rem) { .workspace { grid-template-columns: 1fr; } .code { font-size: 2rem; } .findings { border-left: none; border-top: 4px solid var(--line); padding: .75rem 0 0; } }
+"""#
+}
