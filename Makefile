@@ -3,7 +3,7 @@
 #   make test    install what is missing, run the test suite
 SWIFT    ?= swift
 PREFIX   ?= /usr/local
-APT_PACKAGES := pkg-config zlib1g-dev libyaml-dev libxlsxwriter-dev chromium time
+APT_PACKAGES := pkg-config zlib1g-dev libyaml-dev libxlsxwriter-dev libsqlite3-dev libqrencode-dev chromium chromium-driver time
 RELEASE_BIN  := .build/release/atelier
 
 .PHONY: all deps build demo test bench fuzz install schema clean
@@ -31,6 +31,9 @@ DEMO_LANG ?= fr
 demo: build
 	$(RELEASE_BIN) demo --output Exports --lang $(DEMO_LANG)
 	bash Tests/browser/pages.sh screenshots Exports
+	python3 -m pip install -q selenium axe-selenium-python
+	$(SWIFT) build --product atelier
+	python3 Tests/browser/workshop.py .build/debug/atelier --screenshots Exports
 
 # The XCTest suite, then every reader's limits with peak memory, then the XLSForms converted by pyxform, then the HTML pages looked at in
 # headless Chromium (console errors, charts, A4 print length, desktop and phone screenshots).
@@ -42,6 +45,8 @@ test: deps
 	  [ -z "$$files" ] || .build/debug/atelier-fuzz replay $$target $$files || exit 1; done
 	bash Tests/survey/validate-xlsform.sh .build/debug/atelier
 	bash Tests/browser/pages.sh check .build/debug/atelier
+	python3 -m pip install -q selenium axe-selenium-python
+	python3 Tests/browser/workshop.py .build/debug/atelier
 
 bench: build
 	pip install -q pandas scipy xlsxwriter

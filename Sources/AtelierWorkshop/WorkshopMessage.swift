@@ -15,6 +15,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
     case editorTitle, yamlTab, formTab, previewTab, historyTab, saveButton, saved, saving, unsaved, downloadButton
     case findingsTitle, noFindings, templateChoice, templateButton, startBlank, conflictTitle, takeTheirs, keepMine, restoreButton, lineWord
     case addItem, removeItem, formIntro, checkFailed, offline
+    case error, warning, info
 
     public var french: String {
         switch self {
@@ -98,6 +99,9 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .formIntro: "Chaque champ reprend l'aide du format ; le YAML se met à jour à chaque modification."
         case .checkFailed: "La vérification n'a pas pu se faire."
         case .offline: "Connexion perdue : nouvel essai dans quelques secondes. Rien n'est perdu tant que la page reste ouverte."
+        case .error: "erreur"
+        case .warning: "avertissement"
+        case .info: "remarque"
         }
     }
 
@@ -183,6 +187,9 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .formIntro: "Each field shows the format's help; the YAML is updated with every change."
         case .checkFailed: "The check could not be done."
         case .offline: "Connection lost: trying again in a few seconds. Nothing is lost while the page stays open."
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
         }
     }
 }

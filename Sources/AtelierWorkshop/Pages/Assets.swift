@@ -94,8 +94,8 @@ enum Assets {
         const percent = group.readiness === null || group.readiness === undefined ? null : Math.round(group.readiness * 100);
         const status = group.version === 0 ? say("notStarted")
           : say("savedBy", {number: group.version, author: group.author}) + " — " + group.errors + " " + say("errors") + ", " + group.warnings + " " + say("warnings");
-        const bar = make("div", {class: "bar", role: "meter", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(percent || 0),
-                                 "aria-label": say("readiness") + " " + group.name}, [make("span", {style: null})]);
+        const bar = make("div", {class: "bar", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(percent || 0),
+                                 "aria-label": say("readiness") + " " + group.name}, [make("span", {})]);
         bar.firstChild.style.width = (percent || 0) + "%";
         const view = make("button", {type: "button", text: say("viewButton")});
         view.addEventListener("click", async () => {
@@ -186,7 +186,7 @@ enum Assets {
       const items = lastFindings.map((finding) => {
         const where = finding.line ? say("lineWord") + " " + finding.line : "";
         const item = make("li", {class: "finding " + finding.severity, tabindex: "0", "data-line": finding.line || ""}, [
-          make("strong", {text: finding.severity}), document.createTextNode(" " + where + " — "),
+          make("strong", {text: say(finding.severity)}), document.createTextNode(" " + where + " — "),
           make("span", {text: finding.message}), finding.fix ? make("p", {class: "fix", text: finding.fix}) : null]);
         item.addEventListener("click", () => goToLine(finding.line));
         item.addEventListener("keydown", (event) => { if (event.key === "Enter") goToLine(finding.line); });
@@ -260,7 +260,7 @@ enum Assets {
         if (!reply.ok || reply.data.error) { $("guided").replaceChildren(make("p", {class: "alert", role: "alert", text: reply.data ? reply.data.error : say("checkFailed")})); return; }
         tree = fromJSON(reply.data.tree) || {};
       }
-      $("guided").replaceChildren(...objectFields(schema, tree, ""));
+      $("guided").replaceChildren(...objectFields(schema, []));
       placeFindings();
     };
     const fromJSON = (value) => {
@@ -268,11 +268,12 @@ enum Assets {
       if (value.o) { const object = {}; for (const [key, item] of value.o) object[key] = fromJSON(item); return object; }
       return value.a.map(fromJSON);
     };
+    const isEmptyBlock = (value) => value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0;
     const toJSON = (value) => {
       if (value === null || value === undefined) return null;
       if (typeof value === "string") return value;
       if (Array.isArray(value)) return {a: value.map(toJSON)};
-      return {o: Object.entries(value).filter(([, item]) => item !== undefined && item !== "").map(([key, item]) => [key, toJSON(item)])};
+      return {o: Object.entries(value).filter(([, item]) => item !== undefined && item !== "" && !isEmptyBlock(item)).map(([key, item]) => [key, toJSON(item)])};
     };
     const formChanged = debounce(async () => {
       const reply = await api("POST", "/api/yaml/text", {tree: toJSON(tree)});
@@ -280,79 +281,92 @@ enum Assets {
       yaml.value = reply.data.yaml;
       changed("form");
     }, 300);
-    const idOf = (path) => "f-" + path.replace(/[^A-Za-z0-9]+/g, "-");
-    const objectFields = (node, value, path) =>
-      Object.entries(node.properties || {}).map(([key, child]) => field(child, value, key, path ? path + "." + key : key));
+    // The tree is read where a field is drawn and written only when someone types: drawing
+    // the form never adds empty blocks to the mockup.
+    const get = (path) => path.reduce((value, step) => (value === null || value === undefined) ? undefined : value[step], tree);
+    const set = (path, value) => {
+      let container = tree;
+      path.slice(0, -1).forEach((step, index) => {
+        if (container[step] === null || typeof container[step] !== "object") container[step] = typeof path[index + 1] === "number" ? [] : {};
+        container = container[step];
+      });
+      if (value === undefined) delete container[path[path.length - 1]]; else container[path[path.length - 1]] = value;
+      formChanged();
+    };
+    const dotted = (path) => path.map((step) => typeof step === "number" ? "[" + step + "]" : step).join(".").replace(/\.\[/g, "[");
+    const idOf = (path) => "f-" + dotted(path).replace(/[^A-Za-z0-9]+/g, "-");
+    const objectFields = (node, path) => Object.entries(node.properties || {}).map(([key, child]) => field(child, path.concat([key])));
     const isDate = (node) => node.pattern && node.pattern.startsWith("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-    const field = (node, parent, key, path) => {
-      const id = idOf(path);
+    const field = (node, path) => {
+      const key = path[path.length - 1], id = idOf(path), where = dotted(path);
       const help = node.description ? make("span", {class: "help", id: id + "-help", text: node.description}) : null;
-      const value = parent[key];
-      const set = (text) => { parent[key] = text; formChanged(); };
+      const value = get(path);
       if (node.type === "object" && node.properties) {
-        if (typeof parent[key] !== "object" || parent[key] === null || Array.isArray(parent[key])) parent[key] = parent[key] || {};
-        return make("fieldset", {"data-path": path, class: "group"}, [make("legend", {text: key}), help, ...objectFields(node, parent[key], path)]);
+        return make("fieldset", {"data-path": where, class: "group"}, [make("legend", {text: key}), help, ...objectFields(node, path)]);
       }
       if (node.type === "array" && node.items && node.items.type === "object") {
-        if (!Array.isArray(parent[key])) parent[key] = [];
-        const list = parent[key];
-        const box = make("fieldset", {"data-path": path, class: "list"}, [make("legend", {text: key}), help]);
+        const list = Array.isArray(value) ? value : [];
+        const box = make("fieldset", {"data-path": where, class: "list"}, [make("legend", {text: key}), help]);
         list.forEach((item, index) => {
-          const itemPath = path + "[" + index + "]";
           const remove = make("button", {type: "button", class: "remove", text: say("removeItem") + " " + key + " " + (index + 1)});
-          remove.addEventListener("click", () => { list.splice(index, 1); formChanged(); loadFormAgain(); });
-          box.append(make("fieldset", {"data-path": itemPath, class: "item"}, [make("legend", {text: key + " " + (index + 1)}), ...objectFields(node.items, item, itemPath), remove]));
+          remove.addEventListener("click", () => { list.splice(index, 1); formChanged(); redraw(); });
+          box.append(make("fieldset", {"data-path": where + "[" + index + "]", class: "item"},
+            [make("legend", {text: key + " " + (index + 1)}), ...objectFields(node.items, path.concat([index])), remove]));
         });
         const add = make("button", {type: "button", class: "add", text: say("addItem") + " — " + key});
-        add.addEventListener("click", () => { list.push({}); formChanged(); loadFormAgain(); });
+        add.addEventListener("click", () => { set(path, list.concat([{}])); redraw(); });
         box.append(add);
         return box;
       }
       let control;
+      const described = help ? id + "-help" : null;
       if (node.type === "array") {
         const items = Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
         if (node.items && node.items.enum) {
-          return make("fieldset", {"data-path": path, class: "choices"}, [make("legend", {text: key}), help,
+          return make("fieldset", {"data-path": where, class: "choices"}, [make("legend", {text: key}), help,
             ...node.items.enum.map((option, index) => {
               const box = make("input", {type: "checkbox", id: id + "-" + index, checked: items.includes(option)});
               box.addEventListener("change", () => {
                 const chosen = node.items.enum.filter((other, position) => $(id + "-" + position).checked);
-                set(chosen.length ? chosen : undefined);
+                set(path, chosen.length ? chosen : undefined);
               });
               const label = (node.items.enumDescriptions || [])[index] || option;
               return make("label", {for: id + "-" + index, class: "choice"}, [box, document.createTextNode(" " + label)]);
             })]);
         }
-        control = make("textarea", {id, rows: "3", "aria-describedby": help ? id + "-help" : null});
+        control = make("textarea", {id, rows: "3", "aria-describedby": described});
         control.value = items.join("\n");
-        control.addEventListener("input", () => { const lines = control.value.split("\n").map((line) => line.trim()).filter(Boolean); set(lines.length ? lines : undefined); });
+        control.addEventListener("input", () => { const lines = control.value.split("\n").map((line) => line.trim()).filter(Boolean); set(path, lines.length ? lines : undefined); });
       } else if (node.enum) {
-        control = make("select", {id, "aria-describedby": help ? id + "-help" : null}, [make("option", {value: "", text: "—"}),
+        control = make("select", {id, "aria-describedby": described}, [make("option", {value: "", text: "—"}),
           ...node.enum.map((option, index) => make("option", {value: option, text: (node.enumDescriptions || [])[index] || option, selected: value === option}))]);
-        control.addEventListener("change", () => set(control.value || undefined));
+        control.addEventListener("change", () => set(path, control.value || undefined));
       } else if (node.type === "boolean") {
-        control = make("select", {id, "aria-describedby": help ? id + "-help" : null}, [make("option", {value: "", text: "—"}),
+        control = make("select", {id, "aria-describedby": described}, [make("option", {value: "", text: "—"}),
           make("option", {value: "true", text: lang === "fr" ? "oui" : "yes", selected: value === "true" || value === "yes" || value === "oui"}),
           make("option", {value: "false", text: lang === "fr" ? "non" : "no", selected: value === "false" || value === "no" || value === "non"})]);
-        control.addEventListener("change", () => set(control.value || undefined));
+        control.addEventListener("change", () => set(path, control.value || undefined));
       } else if (typeof value === "object" && value !== null) {
-        return make("p", {class: "field", "data-path": path}, [make("span", {class: "label", text: key}), make("span", {class: "help", text: say("yamlTab") + " ↗"})]);
+        return make("p", {class: "field", "data-path": where}, [make("span", {class: "label", text: key}), make("span", {class: "help", text: say("yamlTab") + " ↗"})]);
       } else {
-        const long = key === "summary" || key === "text" || key === "success" || key === "purpose";
+        const long = ["summary", "text", "success", "purpose", "after-project", "non-digital-alternative"].includes(key);
         control = make(long ? "textarea" : "input", {id, type: long ? null : isDate(node) ? "date" : (node.type === "integer" || node.type === "number") ? "number" : "text",
-          step: node.type === "number" ? "any" : null, rows: long ? "2" : null, "aria-describedby": help ? id + "-help" : null});
+          step: node.type === "number" ? "any" : null, rows: long ? "2" : null, "aria-describedby": described});
         control.value = typeof value === "string" ? value : "";
-        control.addEventListener("input", () => set(control.value === "" ? undefined : control.value));
+        control.addEventListener("input", () => set(path, control.value === "" ? undefined : control.value));
       }
-      return make("p", {class: "field", "data-path": path}, [make("label", {for: id, text: key}), control, help]);
+      return make("p", {class: "field", "data-path": where}, [make("label", {for: id, text: key}), control, help]);
     };
-    const loadFormAgain = () => setTimeout(() => { $("guided").replaceChildren(...objectFields(schema, tree, "")); placeFindings(); }, 0);
+    const redraw = () => setTimeout(() => { $("guided").replaceChildren(...objectFields(schema, [])); placeFindings(); }, 0);
     const placeFindings = () => {
       for (const old of document.querySelectorAll("#guided .field-finding")) old.remove();
       for (const finding of lastFindings) {
         if (!finding.path) continue;
         let path = finding.path, target = null;
-        while (path && !(target = document.querySelector('#guided [data-path="' + CSS.escape(path) + '"]'))) path = path.replace(/(\.[^.\[\]]+|\[\d+\])$/, "");
+        while (path && !(target = document.querySelector('#guided [data-path="' + CSS.escape(path) + '"]'))) {
+          const shorter = path.replace(/(\.?[^.\[\]]+|\[\d+\])$/, "");
+          path = shorter === path ? "" : shorter;
+        }
         if (!target) continue;
         target.append(make("span", {class: "field-finding " + finding.severity, role: "note", text: finding.message + (finding.fix ? " " + finding.fix : "")}));
       }
@@ -375,6 +389,7 @@ enum Assets {
     static let style = #"""
 :root { --ink: #1b1b1f; --muted: #4a4a55; --accent: #0b57a4; --error: #a4161a; --warning: #8a5300; --info: #2a5d34; --line: #c9c9d2; --paper: #ffffff; --soft: #f3f4f7; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 16px/1.5 system-ui, "DejaVu Sans", sans-serif; color: var(--ink); background: var(--paper); }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
@@ -425,7 +440,6 @@ legend { font-weight: 700; padding: 0 .25rem; }
 .conflict { border: 2px solid var(--warning); border-radius: 6px; padding: .75rem; margin: 1rem 0; background: #fff8ec; }
 .remove { background: #fff; color: var(--error); border-color: var(--error); }
 .add { background: #fff; color: var(--accent); }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .problem { color: var(--error); font-weight: 600; }
 @media (max-width: 48rem) { .workspace { grid-template-columns: 1fr; } .code { font-size: 2rem; } .findings { border-left: none; border-top: 4px solid var(--line); padding: .75rem 0 0; } }
 """#

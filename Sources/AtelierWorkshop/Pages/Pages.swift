@@ -110,7 +110,7 @@ struct Pages {
                 .element("h1", ["id": "editor-title"], [say(.editorTitle, language)]),
                 .element("div", ["class": "readiness"], [
                     .element("span", ["id": "readiness-label"], [say(.readiness, language)]),
-                    .element("div", ["class": "bar", "role": "meter", "id": "readiness", "aria-labelledby": "readiness-label",
+                    .element("div", ["class": "bar", "role": "progressbar", "id": "readiness", "aria-labelledby": "readiness-label",
                                       "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": "0"], [.element("span", ["id": "readiness-fill"])]),
                     .element("span", ["id": "readiness-value"], [.text("—")]),
                 ]),
@@ -144,7 +144,7 @@ struct Pages {
                         .element("form", ["id": "guided", "novalidate": "novalidate"]),
                     ]),
                     .element("div", ["id": "pane-yaml", "role": "tabpanel", "aria-labelledby": "tab-yaml", "hidden": "hidden"], [
-                        .element("label", ["for": "yaml", "class": "visually-hidden"], [say(.yamlTab, language)]),
+                        .element("label", ["for": "yaml", "id": "yaml-label"], [say(.yamlTab, language)]),
                         .element("textarea", ["id": "yaml", "spellcheck": "false", "rows": "30", "aria-describedby": "findings-title"]),
                     ]),
                     .element("div", ["id": "pane-preview", "role": "tabpanel", "aria-labelledby": "tab-preview", "hidden": "hidden"], [
