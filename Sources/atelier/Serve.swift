@@ -7,10 +7,9 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: CLI.say(.serveAbstract),
         discussion: CLI.discussion(.serveDiscussion, examples: [
-            "atelier serve",
-            "atelier serve --port 8000 --data atelier-formation",
-            "atelier serve --export export-atelier --code K7QX2M",
-            "atelier serve --import export-atelier --data autre-dossier",
+            "atelier serve --import Examples/atelier-formation",
+            "atelier serve --export export-atelier --code FRM26K",
+            "atelier serve --port 8000",
         ])
     )
 

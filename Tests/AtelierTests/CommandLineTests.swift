@@ -80,8 +80,12 @@ final class CommandLineTests: ScratchFolderTestCase {
             let root = try cloneLikeFolder()
             defer { try? FileManager.default.removeItem(at: root) }
             for example in examples {
-                let run = try AtelierProcess.shell(example, in: root, environment: ["ATELIER_TEMPLATES": "Templates"])
-                XCTAssertTrue([0, 1].contains(run.status), "\(example)\n→ \(run.status)\n\(run.error)")
+                // A server serves until stopped: it passes when it is still serving after three seconds.
+                let serves = example.hasPrefix("atelier serve") && !example.contains("--export") && !example.contains("--import")
+                let run = try AtelierProcess.shell(serves ? "timeout 3 \(example) --host 127.0.0.1 --data served" : example, in: root,
+                                                   environment: ["ATELIER_TEMPLATES": "Templates"])
+                XCTAssertTrue(serves ? run.status == 124 && run.output.contains("http://127.0.0.1:") : [0, 1].contains(run.status),
+                              "\(example)\n→ \(run.status)\n\(run.output)\n\(run.error)")
                 count += 1
             }
         }
