@@ -7,6 +7,17 @@ struct NewWorkshop: Decodable {
     let language: Language?
     let password: String
     let groups: [String]
+    /// Built-in checklists, by name, besides the default one.
+    let checklists: [String]?
+    /// Checklists the trainer wrote, as YAML.
+    let uploads: [WorkshopChecklist]?
+    /// The rubric of the presentations.
+    let rubric: String?
+}
+
+struct CoTrainerBody: Decodable {
+    let name: String
+    let password: String
 }
 
 struct TrainerLogin: Decodable {
@@ -67,6 +78,9 @@ struct Overview: Encodable {
     let title: String
     let addresses: [String]
     let groups: [GroupView]
+    let checklists: [String]
+    let rubric: String?
+    let coTrainers: [String]
 }
 
 struct TreeBody: Decodable {

@@ -9,6 +9,7 @@ enum OpenAPIDocument {
         ("post", "/api/join", "Join a workshop's group (rate-limited); opens a trainee session.", nil, true),
         ("get", "/api/session", "Who this browser is, with the CSRF token to send back.", "any", false),
         ("get", "/api/templates", "The mockup templates' names.", nil, false),
+        ("get", "/api/checklists", "The built-in checklists (besides the base one) and rubrics a workshop can use.", nil, false),
         ("get", "/api/templates/{name}", "A mockup template's YAML.", nil, false),
         ("post", "/api/check", "Check a mockup's YAML: findings and readiness, as `atelier check --format json`.", "any", true),
         ("post", "/api/yaml/tree", "A YAML text as the guided form's tree.", "any", true),
@@ -19,6 +20,7 @@ enum OpenAPIDocument {
         ("get", "/api/mockup/download", "The group's latest mockup as a YAML file.", "trainee", false),
         ("get", "/api/trainer/overview", "Every group's latest version, readiness and counts.", "trainer", false),
         ("get", "/api/trainer/groups/{id}", "A group's latest version.", "trainer", false),
+        ("post", "/api/trainer/cotrainers", "Add a co-trainer, who signs in with the code and their own password.", "trainer", true),
         ("get", "/api/trainer/qr.svg", "A QR code of the address trainees open.", "trainer", false),
         ("get", "/api/trainer/export", "The whole workshop as the JSON manifest `--export` writes.", "trainer", false),
     ]

@@ -16,6 +16,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
     case findingsTitle, noFindings, templateChoice, templateButton, startBlank, conflictTitle, takeTheirs, keepMine, restoreButton, lineWord
     case addItem, removeItem, formIntro, checkFailed, offline
     case error, warning, info
+    case unknownRubric, badChecklist, checklistsLabel, checklistsHelp, uploadLabel, rubricLabel, coTrainerTitle, coTrainerName, coTrainerButton, coTrainersAdded, sheetDownload
 
     public var french: String {
         switch self {
@@ -100,6 +101,17 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .checkFailed: "La vérification n'a pas pu se faire."
         case .offline: "Connexion perdue : nouvel essai dans quelques secondes. Rien n'est perdu tant que la page reste ouverte."
         case .error: "erreur"
+        case .unknownRubric: "Grille « {name} » inconnue. Grilles fournies : {names}."
+        case .badChecklist: "La grille de vérification « {name} » ne peut pas servir : {problems}"
+        case .checklistsLabel: "Grilles de vérification en plus de la grille de base"
+        case .checklistsHelp: "Les maquettes des groupes sont vérifiées avec la grille de base et celles-ci."
+        case .uploadLabel: "Ou une grille écrite par vous (fichier YAML)"
+        case .rubricLabel: "Grille d'évaluation des présentations"
+        case .coTrainerTitle: "Ajouter un co-formateur"
+        case .coTrainerName: "Son nom"
+        case .coTrainerButton: "Ajouter"
+        case .coTrainersAdded: "Co-formateurs : {names}. Chacun se connecte avec le code et son mot de passe."
+        case .sheetDownload: "Télécharger la fiche (HTML à imprimer)"
         case .warning: "avertissement"
         case .info: "remarque"
         }
@@ -188,6 +200,17 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .checkFailed: "The check could not be done."
         case .offline: "Connection lost: trying again in a few seconds. Nothing is lost while the page stays open."
         case .error: "error"
+        case .unknownRubric: "Unknown rubric « {name} ». Built-in rubrics: {names}."
+        case .badChecklist: "The checklist « {name} » cannot be used: {problems}"
+        case .checklistsLabel: "Checklists besides the base checklist"
+        case .checklistsHelp: "The groups' mockups are checked with the base checklist and these."
+        case .uploadLabel: "Or a checklist you wrote (YAML file)"
+        case .rubricLabel: "Rubric of the presentations"
+        case .coTrainerTitle: "Add a co-trainer"
+        case .coTrainerName: "Their name"
+        case .coTrainerButton: "Add"
+        case .coTrainersAdded: "Co-trainers: {names}. Each signs in with the code and their own password."
+        case .sheetDownload: "Download the sheet (HTML to print)"
         case .warning: "warning"
         case .info: "note"
         }

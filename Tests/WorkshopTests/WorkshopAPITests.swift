@@ -271,4 +271,49 @@ final class WorkshopAPITests: XCTestCase {
             XCTAssertTrue(sheet.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         }
     }
+
+    func testAWorkshopChecksWithItsTrainersChecklistsAndCoTrainersSignIn() async throws {
+        let uploaded = try String(contentsOf: Self.repository.appendingPathComponent("Examples/checklists/reseau-mediatheques.yaml"), encoding: .utf8)
+        try await application().test(.router) { client in
+            let trainer = Visitor()
+            let bad = try await trainer.send(client, .post, "/api/workshops", Self.json([
+                "title": "T", "password": "secret123", "groups": ["A"], "uploads": [["name": "cassee", "yaml": "id: x\nrules: [\n"]]]))
+            XCTAssertEqual(bad.status, .badRequest)
+            XCTAssertTrue(bad.error.hasPrefix("La grille de vérification « cassee » ne peut pas servir : "), bad.error)
+            let noRubric = try await trainer.send(client, .post, "/api/workshops", Self.json(["title": "T", "password": "secret123", "groups": ["A"], "rubric": "aucune"]))
+            XCTAssertTrue(noRubric.error.hasPrefix("Grille « aucune » inconnue. Grilles fournies : "), noRubric.error)
+            let created = try await trainer.send(client, .post, "/api/workshops", Self.json([
+                "title": "Réseau", "password": "secret123", "groups": ["A"], "uploads": [["name": "reseau-mediatheques", "yaml": uploaded]],
+                "rubric": "presentation-atelier"]))
+            XCTAssertEqual(created.status, .created, created.text)
+            let code = created.object["code"] as? String ?? ""
+            let plain = Visitor()
+            _ = try await plain.send(client, .post, "/api/workshops", Self.json(["title": "Sans", "password": "secret123", "groups": ["A"]]))
+            let plainSession = try await plain.send(client, .get, "/api/session")
+            let plainCode = plainSession.object["code"] as? String ?? ""
+
+            let mockup = Self.example.replacingOccurrences(of: "partners:", with: "former-partners:")
+            func rules(_ workshopCode: String) async throws -> Set<String> {
+                let member = try await Self.join(client, workshopCode, name: "Amina", group: "A")
+                let checked = try await member.send(client, .post, "/api/check", Self.json(["yaml": mockup]))
+                let findings = ((checked.object["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
+                return Set(findings.compactMap { $0["rule"] as? String })
+            }
+            let withNetwork = try await rules(code), without = try await rules(plainCode)
+            XCTAssertFalse(withNetwork.subtracting(without).isEmpty, "the uploaded checklist adds its rules: \(withNetwork) vs \(without)")
+            XCTAssertTrue(withNetwork.subtracting(without).allSatisfy { ["partner-library", "need-named"].contains($0) }, "\(withNetwork.subtracting(without))")
+
+            let added = try await trainer.send(client, .post, "/api/trainer/cotrainers", Self.json(["name": "Karim", "password": "karim-2026"]))
+            XCTAssertEqual(added.status, .created)
+            XCTAssertEqual(added.object["coTrainers"] as? [String], ["Karim"])
+            let karim = Visitor()
+            let reply101 = try await karim.send(client, .post, "/api/trainer/login", Self.json(["code": code, "password": "karim-2026"]))
+            XCTAssertEqual(reply101.status, .ok)
+            let overview = try await karim.send(client, .get, "/api/trainer/overview")
+            XCTAssertEqual(overview.object["rubric"] as? String, "presentation-atelier")
+            XCTAssertEqual(overview.object["checklists"] as? [String], ["reseau-mediatheques"])
+            let karimSession = try await karim.send(client, .get, "/api/session")
+            XCTAssertEqual(karimSession.object["name"] as? String, "Karim")
+        }
+    }
 }

@@ -42,7 +42,7 @@ final class WorkshopStoreTests: XCTestCase {
     func testTheTrainerPasswordIsKeptHashedAndChecked() throws {
         let store = try WorkshopStore(folder: folder)
         let workshop = try store.createWorkshop(title: "Formation", language: .en, password: "secret123", groups: ["A"])
-        XCTAssertEqual(try store.trainerWorkshop(code: workshop.code.lowercased(), password: "secret123"), workshop, "codes are read in any case")
+        XCTAssertEqual(try store.trainerWorkshop(code: workshop.code.lowercased(), password: "secret123")?.workshop, workshop, "codes are read in any case")
         XCTAssertNil(try store.trainerWorkshop(code: workshop.code, password: "secret124"))
         XCTAssertTrue(try store.archive(workshopID: workshop.id).passwordHash.hasPrefix("$2"), "bcrypt, never the password")
     }
@@ -63,7 +63,10 @@ final class WorkshopStoreTests: XCTestCase {
 
     func testAnExportedWorkshopChecksOnTheCommandLineAndImportsBack() throws {
         let store = try WorkshopStore(folder: folder.appendingPathComponent("data"))
-        let workshop = try store.createWorkshop(title: "Formation", language: .fr, password: "secret123", groups: ["Les Voix", "Abbaye", "Vide"])
+        let workshop = try store.createWorkshop(title: "Formation", language: .fr, password: "secret123", groups: ["Les Voix", "Abbaye", "Vide"],
+                                                checklists: [WorkshopChecklist(name: "accessibilite", yaml: nil), WorkshopChecklist(name: "maison", yaml: "id: maison\n")],
+                                                rubric: "presentation-atelier")
+        try store.addCoTrainer(workshopID: workshop.id, name: "Karim", password: "karim-2026")
         let groups = try store.groups(of: workshop.id)
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Examples")
@@ -85,6 +88,8 @@ final class WorkshopStoreTests: XCTestCase {
         XCTAssertEqual(restored.code, workshop.code)
         XCTAssertEqual(try other.archive(workshopID: restored.id), archive, "every group and every version comes back")
         XCTAssertNotNil(try other.trainerWorkshop(code: workshop.code, password: "secret123"), "the trainer signs in as before")
+        XCTAssertEqual(try other.trainerWorkshop(code: workshop.code, password: "karim-2026")?.trainer, "Karim", "and so does the co-trainer")
+        XCTAssertEqual(try other.checklists(of: restored.id).map(\.name), ["accessibilite", "maison"])
         XCTAssertThrowsError(try other.restore(archive)) { XCTAssertEqual($0 as? WorkshopArchive.Problem, .codeInUse(workshop.code)) }
         XCTAssertThrowsError(try WorkshopArchive.read(from: folder)) { XCTAssertEqual($0 as? WorkshopArchive.Problem, .notAnArchive(folder.appendingPathComponent("manifest.json").path)) }
     }

@@ -60,10 +60,18 @@ enum Assets {
 
   // Trainer
   async function trainerPage() {
+    const offered = (await api("GET", "/api/checklists")).data || {checklists: [], rubrics: []};
+    $("checklists").append(...offered.checklists.map((name, index) => make("label", {for: "checklist-" + index, class: "choice"},
+      [make("input", {type: "checkbox", id: "checklist-" + index, value: name}), document.createTextNode(" " + name)])));
+    $("rubric").replaceChildren(make("option", {value: "", text: "—"}), ...offered.rubrics.map((name) => make("option", {value: name, text: name})));
     $("create-form").addEventListener("submit", async (event) => {
       event.preventDefault();
       const groups = $("groups").value.split("\n").map((line) => line.trim()).filter(Boolean);
-      const reply = await api("POST", "/api/workshops", {title: $("title").value, language: $("language").value, password: $("password").value, groups});
+      const checklists = [...document.querySelectorAll("#checklists input:checked")].map((box) => box.value);
+      const file = $("upload").files[0];
+      const uploads = file ? [{name: file.name.replace(/\.ya?ml$/, ""), yaml: await file.text()}] : [];
+      const reply = await api("POST", "/api/workshops", {title: $("title").value, language: $("language").value, password: $("password").value, groups,
+                                                          checklists, uploads, rubric: $("rubric").value || null});
       if (!reply.ok) { show("create-message", reply.data && reply.data.error); return; }
       dashboard();
     });
@@ -86,9 +94,18 @@ enum Assets {
     show("dashboard-title", session.data.title);
     show("join-code", session.data.code);
     $("qr").src = "/api/trainer/qr.svg";
+    $("cotrainer-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const reply = await api("POST", "/api/trainer/cotrainers", {name: $("cotrainer-name").value, password: $("cotrainer-password").value});
+      if (!reply.ok) { show("cotrainer-message", reply.data && reply.data.error); return; }
+      show("cotrainer-message", "");
+      $("cotrainer-name").value = ""; $("cotrainer-password").value = "";
+      show("cotrainers", say("coTrainersAdded", {names: reply.data.coTrainers.join(", ")}));
+    });
     const refresh = async () => {
       const reply = await api("GET", "/api/trainer/overview");
       if (!reply.ok) return;
+      if (reply.data.coTrainers.length) show("cotrainers", say("coTrainersAdded", {names: reply.data.coTrainers.join(", ")}));
       $("addresses").replaceChildren(...reply.data.addresses.map((address) => make("li", {text: address + "/?code=" + reply.data.code})));
       const cards = reply.data.groups.map((group) => {
         const percent = group.readiness === null || group.readiness === undefined ? null : Math.round(group.readiness * 100);

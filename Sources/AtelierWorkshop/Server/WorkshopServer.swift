@@ -1,3 +1,4 @@
+import AtelierChecklist
 import AtelierCore
 import AtelierMockup
 import AtelierReport
@@ -13,7 +14,7 @@ import NIOCore
 public struct WorkshopServer: Sendable {
     let store: WorkshopStore
     let toolkit: Toolkit
-    let checker: Checker
+    let checkers: CheckerCache
     let limiter = AttemptLimiter()
     let cache = CheckCache()
     /// The addresses trainees type, shown on the trainer's page.
@@ -22,7 +23,7 @@ public struct WorkshopServer: Sendable {
     public init(store: WorkshopStore, toolkit: Toolkit, addresses: [String] = []) throws {
         self.store = store
         self.toolkit = toolkit
-        self.checker = try Checker(toolkit: toolkit)
+        self.checkers = CheckerCache(store: store, toolkit: toolkit, folder: store.folder.appendingPathComponent("checklists"))
         self.addresses = addresses
     }
 
@@ -62,7 +63,14 @@ public struct WorkshopServer: Sendable {
             guard !groups.isEmpty else { throw Refusal(.badRequest, .noGroups, language: language) }
             let title = body.title.trimmingCharacters(in: .whitespaces)
             guard !title.isEmpty else { throw Refusal(.badRequest, .missingField, ["field": "title"], language: language) }
-            let workshop = try store.createWorkshop(title: title, language: body.language ?? language, password: body.password, groups: groups)
+            let checklists = (body.checklists ?? []).map { WorkshopChecklist(name: $0, yaml: nil) }
+                + (body.uploads ?? []).map { WorkshopChecklist(name: $0.name, yaml: $0.yaml) }
+            if let rubric = body.rubric, !toolkit.rubricNames.contains(rubric) {
+                throw Refusal(.badRequest, .unknownRubric, ["name": rubric, "names": toolkit.rubricNames.joined(separator: ", ")], language: language)
+            }
+            try checkers.validate(checklists, language: language)
+            let workshop = try store.createWorkshop(title: title, language: body.language ?? language, password: body.password, groups: groups,
+                                                    checklists: checklists, rubric: body.rubric)
             let session = try store.openSession(workshopID: workshop.id, role: .trainer, groupID: nil, name: "trainer")
             return Self.opened(session, cookie: Self.trainerCookie, extra: workshop.code, status: .created)
         }
@@ -71,11 +79,11 @@ public struct WorkshopServer: Sendable {
             try Self.requireSameOrigin(request, language: language)
             guard await limiter.allows(context.client) else { throw Refusal(.tooManyRequests, .tooManyAttempts, language: language) }
             let body = try await Self.decode(TrainerLogin.self, from: request, language: language)
-            guard let workshop = try store.trainerWorkshop(code: body.code, password: body.password) else {
+            guard let (workshop, trainer) = try store.trainerWorkshop(code: body.code, password: body.password) else {
                 await limiter.recordFailure(context.client)
                 throw Refusal(.unauthorized, .wrongPassword, language: language)
             }
-            let session = try store.openSession(workshopID: workshop.id, role: .trainer, groupID: nil, name: "trainer")
+            let session = try store.openSession(workshopID: workshop.id, role: .trainer, groupID: nil, name: trainer)
             return Self.opened(session, cookie: Self.trainerCookie, extra: workshop.code)
         }
         router.post("api/join") { request, context in
@@ -108,6 +116,10 @@ public struct WorkshopServer: Sendable {
 
     private func registerMockup(on router: Router<WorkshopContext>) {
         router.get("api/templates") { _, _ in Reply.json(toolkit.library.mockupTemplateNames) }
+        router.get("api/checklists") { _, _ in
+            Reply.json(["checklists": ChecklistSet.builtinNames(in: toolkit.library.checklistsFolder).filter { $0 != ChecklistSet.defaultChecklist },
+                        "rubrics": toolkit.rubricNames])
+        }
         router.get("api/templates/{name}") { request, context in
             let name = try context.parameters.require("name")
             guard let text = try? toolkit.library.mockupTemplate(named: name) else {
@@ -119,7 +131,7 @@ public struct WorkshopServer: Sendable {
             let (session, workshop) = try resolve(request, role: nil)
             try Self.requireCSRF(request, session, language: workshop.language)
             let body = try await Self.decode(CheckBody.self, from: request, language: workshop.language)
-            let file = checker.check(SourceDocument(path: "maquette.yaml", bytes: Array(body.yaml.utf8)), language: workshop.language)
+            let file = try await checkers.checker(for: workshop).check(SourceDocument(path: "maquette.yaml", bytes: Array(body.yaml.utf8)), language: workshop.language)
             return Reply.rawJSON(JSONReporter.render([file], language: workshop.language))
         }
         router.post("api/yaml/tree") { request, _ in
@@ -173,8 +185,11 @@ public struct WorkshopServer: Sendable {
                 throw Refusal(.forbidden, .otherGroup, language: workshop.language)
             }
             guard let latest = try store.latest(groupID: groupID) else { throw Refusal(.notFound, .noVersion, language: workshop.language) }
+            let checker = try await checkers.checker(for: workshop)
             do {
-                return Reply.html(try checker.render(SourceDocument(path: "maquette.yaml", bytes: Array(latest.yaml.utf8)), language: workshop.language).html)
+                let page = try checker.render(SourceDocument(path: "maquette.yaml", bytes: Array(latest.yaml.utf8)), language: workshop.language).html
+                let download = request.uri.queryParameters.get("download") != nil
+                return Reply.bytes(Data(page.utf8), type: "text/html; charset=utf-8", download: download ? "fiche-projet.html" : nil)
             } catch let error as UserError {
                 return Reply.html(HTMLNode.page(language: workshop.language.rawValue, title: workshop.title, stylesheets: ["/assets/app.css"], scripts: [],
                                                 body: [.element("main", [:], [.element("p", ["class": "problem"], [.text(error.message[workshop.language])])])]))
@@ -192,18 +207,31 @@ public struct WorkshopServer: Sendable {
                 let latest = try store.latest(groupID: group.id)
                 var entry: CheckCache.Entry?
                 if let latest {
-                    entry = await cache.entry(group: group.id, version: latest.number) { summary(of: latest, language: workshop.language) }
+                    let checker = try await checkers.checker(for: workshop)
+                    entry = await cache.entry(group: group.id, version: latest.number) { Self.summary(of: latest, checker: checker, language: workshop.language) }
                 }
                 groups.append(GroupView(id: group.id, name: group.name, version: latest?.number ?? 0, author: latest?.author, savedAt: latest?.savedAt,
                                         readiness: entry?.readiness, errors: entry?.errors ?? 0, warnings: entry?.warnings ?? 0))
             }
-            return Reply.json(Overview(code: workshop.code, title: workshop.title, addresses: addresses, groups: groups))
+            return Reply.json(Overview(code: workshop.code, title: workshop.title, addresses: addresses, groups: groups,
+                                       checklists: try store.checklists(of: workshop.id).map(\.name), rubric: try store.rubric(of: workshop.id),
+                                       coTrainers: try store.coTrainers(of: workshop.id)))
         }
         router.get("api/trainer/groups/{id}") { request, context in
             let (_, workshop) = try resolve(request, role: .trainer)
             let id = try context.parameters.require("id", as: Int64.self)
             guard try store.groups(of: workshop.id).contains(where: { $0.id == id }) else { throw Refusal(.forbidden, .otherGroup, language: workshop.language) }
             return Reply.json(try store.latest(groupID: id) ?? MockupVersion(number: 0, yaml: "", author: "", savedAt: ""))
+        }
+        router.post("api/trainer/cotrainers") { request, _ in
+            let (session, workshop) = try resolve(request, role: .trainer)
+            try Self.requireCSRF(request, session, language: workshop.language)
+            let body = try await Self.decode(CoTrainerBody.self, from: request, language: workshop.language)
+            guard body.password.count >= 8 else { throw Refusal(.badRequest, .shortPassword, language: workshop.language) }
+            let name = body.name.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw Refusal(.badRequest, .missingField, ["field": "name"], language: workshop.language) }
+            try store.addCoTrainer(workshopID: workshop.id, name: String(name.prefix(80)), password: body.password)
+            return Reply.json(["coTrainers": try store.coTrainers(of: workshop.id)], status: .created)
         }
         router.get("api/trainer/qr.svg") { request, _ in
             let (_, workshop) = try resolve(request, role: .trainer)
@@ -225,7 +253,7 @@ public struct WorkshopServer: Sendable {
         try await application.runService()
     }
 
-    private func summary(of version: MockupVersion, language: Language) -> CheckCache.Entry {
+    private static func summary(of version: MockupVersion, checker: Checker, language: Language) -> CheckCache.Entry {
         let file = checker.check(SourceDocument(path: "maquette.yaml", bytes: Array(version.yaml.utf8)), language: language)
         let active = file.findings.filter { !$0.isSuppressed }
         return CheckCache.Entry(readiness: file.readiness?.score, errors: active.filter { $0.severity == .error }.count,

@@ -24,6 +24,14 @@ public struct WorkshopArchive: Codable, Sendable, Equatable {
     /// The trainer's password as bcrypt keeps it: never the password itself.
     public let passwordHash: String
     public let groups: [Group]
+    public var rubric: String?
+    public var checklists: [WorkshopChecklist]?
+    public var coTrainers: [CoTrainer]?
+
+    public struct CoTrainer: Codable, Sendable, Equatable {
+        public let name: String
+        public let passwordHash: String
+    }
 
     /// The file name of each group's mockup: letters and digits of its name, never two alike.
     public var fileNames: [String] {

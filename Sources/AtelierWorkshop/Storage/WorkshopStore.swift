@@ -22,6 +22,18 @@ public struct WorkshopGroup: Sendable, Codable, Equatable {
     public let name: String
 }
 
+/// A checklist a workshop checks its mockups with: a built-in one by name, or one the trainer
+/// uploaded (its YAML kept with the workshop).
+public struct WorkshopChecklist: Sendable, Codable, Equatable {
+    public let name: String
+    public let yaml: String?
+
+    public init(name: String, yaml: String?) {
+        self.name = name
+        self.yaml = yaml
+    }
+}
+
 /// One saved state of a group's mockup. Versions are numbered from 1 and never change.
 public struct MockupVersion: Sendable, Codable, Equatable {
     public let number: Int
@@ -53,10 +65,13 @@ public enum SaveResult: Sendable, Equatable {
 /// (WAL, `synchronous = FULL`): an acknowledged save survives a killed server.
 public struct WorkshopStore: Sendable {
     let pool: DatabasePool
+    /// The data folder.
+    public let folder: URL
 
     /// Opens (and creates if needed) the database in `folder`.
     public init(folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.folder = folder
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -102,25 +117,73 @@ public struct WorkshopStore: Sendable {
                 table.uniqueKey(["groupId", "number"])
             }
         }
+        migrator.registerMigration("workshops-2") { db in
+            try db.alter(table: "workshop") { table in table.add(column: "rubric", .text) }
+            try db.create(table: "coTrainer") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.belongsTo("workshop").notNull()
+                table.column("name", .text).notNull()
+                table.column("passwordHash", .text).notNull()
+            }
+            try db.create(table: "workshopChecklist") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.belongsTo("workshop").notNull()
+                table.column("name", .text).notNull()
+                table.column("yaml", .text)
+            }
+        }
         return migrator
     }
 
     // MARK: Workshops
 
-    /// Creates a workshop with its groups; the password is kept as a bcrypt hash only.
-    public func createWorkshop(title: String, language: Language, password: String, groups: [String]) throws -> Workshop {
+    /// Creates a workshop with its groups, the checklists its mockups are checked with (besides
+    /// the built-in one) and the rubric of its presentations; the password is kept as a bcrypt hash only.
+    public func createWorkshop(title: String, language: Language, password: String, groups: [String],
+                               checklists: [WorkshopChecklist] = [], rubric: String? = nil) throws -> Workshop {
         let hash = Bcrypt.hash(password, cost: 10)
         return try pool.write { db in
             var code = JoinCode.random()
             while try Int.fetchOne(db, sql: "SELECT 1 FROM workshop WHERE code = ?", arguments: [code]) != nil { code = JoinCode.random() }
-            try db.execute(sql: "INSERT INTO workshop (code, title, language, passwordHash, createdAt) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [code, title, language.rawValue, hash, Self.now()])
+            try db.execute(sql: "INSERT INTO workshop (code, title, language, passwordHash, createdAt, rubric) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [code, title, language.rawValue, hash, Self.now(), rubric])
             let id = db.lastInsertedRowID
             for name in groups {
                 try db.execute(sql: "INSERT OR IGNORE INTO workshopGroup (workshopId, name) VALUES (?, ?)", arguments: [id, name])
             }
+            try Self.insert(checklists, workshopID: id, db)
             return Workshop(id: id, code: code, title: title, language: language)
         }
+    }
+
+    private static func insert(_ checklists: [WorkshopChecklist], workshopID: Int64, _ db: Database) throws {
+        for checklist in checklists {
+            try db.execute(sql: "INSERT INTO workshopChecklist (workshopId, name, yaml) VALUES (?, ?, ?)", arguments: [workshopID, checklist.name, checklist.yaml])
+        }
+    }
+
+    /// The checklists the workshop's mockups are checked with, in the order the trainer chose them.
+    public func checklists(of workshopID: Int64) throws -> [WorkshopChecklist] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, yaml FROM workshopChecklist WHERE workshopId = ? ORDER BY id", arguments: [workshopID])
+                .map { WorkshopChecklist(name: $0["name"], yaml: $0["yaml"]) }
+        }
+    }
+
+    public func rubric(of workshopID: Int64) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT rubric FROM workshop WHERE id = ?", arguments: [workshopID]) }
+    }
+
+    /// Adds a co-trainer, who signs in with the workshop's code and their own password.
+    public func addCoTrainer(workshopID: Int64, name: String, password: String) throws {
+        let hash = Bcrypt.hash(password, cost: 10)
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO coTrainer (workshopId, name, passwordHash) VALUES (?, ?, ?)", arguments: [workshopID, name, hash])
+        }
+    }
+
+    public func coTrainers(of workshopID: Int64) throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM coTrainer WHERE workshopId = ? ORDER BY id", arguments: [workshopID]) }
     }
 
     public func workshop(code: String) throws -> Workshop? {
@@ -133,11 +196,17 @@ public struct WorkshopStore: Sendable {
         try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM workshop WHERE id = ?", arguments: [id]).map(Self.workshop) }
     }
 
-    /// The workshop whose code and trainer password these are, or nil.
-    public func trainerWorkshop(code: String, password: String) throws -> Workshop? {
-        let row = try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM workshop WHERE code = ?", arguments: [JoinCode.normalized(code)]) }
-        guard let row, Bcrypt.verify(password, hash: row["passwordHash"]) else { return nil }
-        return Self.workshop(row)
+    /// The workshop whose code this is and the name of its trainer or co-trainer whose password
+    /// this is, or nil.
+    public func trainerWorkshop(code: String, password: String) throws -> (workshop: Workshop, trainer: String)? {
+        let found = try pool.read { db -> (Row, [Row])? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM workshop WHERE code = ?", arguments: [JoinCode.normalized(code)]) else { return nil }
+            return (row, try Row.fetchAll(db, sql: "SELECT name, passwordHash FROM coTrainer WHERE workshopId = ?", arguments: [row["id"] as Int64]))
+        }
+        guard let (row, coTrainers) = found else { return nil }
+        if Bcrypt.verify(password, hash: row["passwordHash"]) { return (Self.workshop(row), "trainer") }
+        guard let coTrainer = coTrainers.first(where: { Bcrypt.verify(password, hash: $0["passwordHash"]) }) else { return nil }
+        return (Self.workshop(row), coTrainer["name"])
     }
 
     public func groups(of workshopID: Int64) throws -> [WorkshopGroup] {
@@ -216,7 +285,12 @@ public struct WorkshopStore: Sendable {
                 groups: try groups.map { group in
                     let versions = try Row.fetchAll(db, sql: "SELECT * FROM version WHERE groupId = ? ORDER BY number", arguments: [group["id"] as Int64])
                     return WorkshopArchive.Group(name: group["name"], versions: versions.map(Self.version))
-                })
+                },
+                rubric: row["rubric"],
+                checklists: try Row.fetchAll(db, sql: "SELECT name, yaml FROM workshopChecklist WHERE workshopId = ? ORDER BY id", arguments: [workshopID])
+                    .map { WorkshopChecklist(name: $0["name"], yaml: $0["yaml"]) },
+                coTrainers: try Row.fetchAll(db, sql: "SELECT name, passwordHash FROM coTrainer WHERE workshopId = ? ORDER BY id", arguments: [workshopID])
+                    .map { WorkshopArchive.CoTrainer(name: $0["name"], passwordHash: $0["passwordHash"]) })
         }
     }
 
@@ -226,9 +300,13 @@ public struct WorkshopStore: Sendable {
             if try Int.fetchOne(db, sql: "SELECT 1 FROM workshop WHERE code = ?", arguments: [archive.code]) != nil {
                 throw WorkshopArchive.Problem.codeInUse(archive.code)
             }
-            try db.execute(sql: "INSERT INTO workshop (code, title, language, passwordHash, createdAt) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [archive.code, archive.title, archive.language, archive.passwordHash, Self.now()])
+            try db.execute(sql: "INSERT INTO workshop (code, title, language, passwordHash, createdAt, rubric) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [archive.code, archive.title, archive.language, archive.passwordHash, Self.now(), archive.rubric])
             let id = db.lastInsertedRowID
+            try Self.insert(archive.checklists ?? [], workshopID: id, db)
+            for coTrainer in archive.coTrainers ?? [] {
+                try db.execute(sql: "INSERT INTO coTrainer (workshopId, name, passwordHash) VALUES (?, ?, ?)", arguments: [id, coTrainer.name, coTrainer.passwordHash])
+            }
             for group in archive.groups {
                 try db.execute(sql: "INSERT INTO workshopGroup (workshopId, name) VALUES (?, ?)", arguments: [id, group.name])
                 let groupID = db.lastInsertedRowID
