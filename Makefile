@@ -51,6 +51,7 @@ test: deps
 bench: build
 	pip install -q pandas scipy xlsxwriter
 	python3 Benchmarks/bench.py $(RELEASE_BIN)
+	python3 Benchmarks/workshop_load.py $(RELEASE_BIN)
 
 # Fuzzes every parser under libFuzzer with the address sanitizer, FUZZ_SECONDS each (see
 # Tests/Fuzz/README.md). Its build lives in .build-fuzz so it never disturbs the normal one.
