@@ -23,6 +23,15 @@ enum OpenAPIDocument {
         ("post", "/api/trainer/cotrainers", "Add a co-trainer, who signs in with the code and their own password.", "trainer", true),
         ("get", "/api/trainer/qr.svg", "A QR code of the address trainees open.", "trainer", false),
         ("get", "/api/trainer/export", "The whole workshop as the JSON manifest `--export` writes.", "trainer", false),
+        ("get", "/api/grading", "The rubric, the groups, this trainer's own levels and every trainer's progress.", "trainer", false),
+        ("put", "/api/grading/scores", "Record this trainer's level (null clears it) and comment for a group and criterion.", "trainer", true),
+        ("get", "/api/grading/results", "Marks, disagreements, agreement and severity as `atelier grade` computes them.", "trainer", false),
+        ("post", "/api/grading/publish", "Publish or withdraw a group's results.", "trainer", true),
+        ("get", "/api/grading/scores.csv", "The levels in the long CSV `atelier grade --scores` reads.", "trainer", false),
+        ("get", "/api/grading/gradebook.xlsx", "The gradebook workbook `atelier grade --xlsx` writes.", "trainer", false),
+        ("get", "/api/peer", "The member's group and whether they have rated it.", "trainee", false),
+        ("post", "/api/peer", "Rate every member of one's group, once (WebPA).", "trainee", true),
+        ("get", "/api/results", "Once published: the group's mark and feedback, and this member's own individual mark.", "trainee", false),
     ]
 
     static var text: String {

@@ -393,12 +393,132 @@ enum Assets {
     check();
   }
 
+  // Grading the presentations (trainers, on tablets): a save on every tap, retried until it is acknowledged.
+  async function gradePage() {
+    const session = await api("GET", "/api/session");
+    if (!session.ok || session.data.role !== "trainer") { location.href = "/trainer"; return; }
+    csrf = session.data.csrf;
+    let view = (await api("GET", "/api/grading")).data;
+    show("grade-title", say("gradeTitle") + " — " + session.data.title);
+    const select = $("grade-group");
+    select.replaceChildren(...view.groups.map((group) => make("option", {value: String(group.id), text: group.name + (group.title !== group.name ? " — " + group.title : "")})));
+    const mine = (group, criterion) => view.mine.find((score) => score.groupID === group && score.criterion === criterion);
+    const send = async (body, attempt) => {
+      show("grade-status", say("saving"));
+      const reply = await api("PUT", "/api/grading/scores", body).catch(() => ({ok: false, data: null}));
+      if (!reply.ok && !reply.data) { show("grade-status", say("offline")); setTimeout(() => send(body, (attempt || 0) + 1), 2000); return; }
+      if (!reply.ok) { show("grade-status", reply.data.error); return; }
+      show("grade-status", say("saved"));
+      view = (await api("GET", "/api/grading")).data;
+      drawProgress();
+    };
+    const draw = () => {
+      const group = Number(select.value);
+      const info = view.groups.find((item) => item.id === group);
+      show("automatic", info && info.readiness !== null && info.readiness !== undefined ? say("automaticCriterion", {readiness: Math.round(info.readiness * 100) + " %"}) : "");
+      $("criteria").replaceChildren(...view.rubric.criteria.filter((criterion) => !criterion.automatic).map((criterion) => {
+        const current = mine(group, criterion.id);
+        const buttons = criterion.levels.map((level, index) => {
+          const button = make("button", {type: "button", class: "level", "aria-pressed": String(current && current.level === index)},
+            [make("strong", {text: level.label}), level.descriptor ? make("span", {text: level.descriptor}) : null]);
+          button.addEventListener("click", () => {
+            const chosen = current && current.level === index ? null : index;
+            send({group, criterion: criterion.id, level: chosen, comment: $("comment-" + criterion.id).value || null});
+            for (const other of button.parentNode.querySelectorAll("button")) other.setAttribute("aria-pressed", "false");
+            button.setAttribute("aria-pressed", String(chosen !== null));
+          });
+          return button;
+        });
+        const comment = make("textarea", {id: "comment-" + criterion.id, rows: "2"});
+        comment.value = current && current.comment ? current.comment : "";
+        comment.addEventListener("change", () => {
+          const now = mine(group, criterion.id);
+          send({group, criterion: criterion.id, level: now ? now.level : null, comment: comment.value || null});
+        });
+        return make("fieldset", {class: "criterion", "data-criterion": criterion.id}, [
+          make("legend", {text: criterion.label + (criterion.feedbackOnly ? "" : " (×" + criterion.weight + ")")}),
+          make("div", {class: "levels"}, buttons),
+          make("label", {for: "comment-" + criterion.id, text: say("commentLabel")}), comment]);
+      }));
+    };
+    const drawProgress = () => {
+      const graders = [...new Set(view.progress.map((item) => item.grader))];
+      const head = make("tr", {}, [make("th", {scope: "col", text: ""}), ...graders.map((grader) => make("th", {scope: "col", text: grader}))]);
+      const rows = view.groups.map((group) => make("tr", {}, [make("th", {scope: "row", text: group.name}), ...graders.map((grader) => {
+        const item = view.progress.find((entry) => entry.group === group.id && entry.grader === grader);
+        return make("td", {text: item ? item.done + " / " + item.total : ""});
+      })]));
+      $("progress").replaceChildren(make("thead", {}, [head]), make("tbody", {}, rows));
+    };
+    select.addEventListener("change", draw);
+    draw(); drawProgress();
+    let started = null, ticking = null;
+    $("timer").addEventListener("click", () => {
+      if (ticking) { clearInterval(ticking); ticking = null; show("timer", say("timerStart")); return; }
+      started = Date.now();
+      show("timer", say("timerStop"));
+      ticking = setInterval(() => {
+        const seconds = Math.floor((Date.now() - started) / 1000);
+        show("timer-value", String(Math.floor(seconds / 60)).padStart(2, "0") + ":" + String(seconds % 60).padStart(2, "0"));
+      }, 1000);
+    });
+    $("compute").addEventListener("click", async () => {
+      const reply = await api("GET", "/api/grading/results");
+      if (!reply.ok) { show("grade-status", reply.data && reply.data.error); return; }
+      $("summary").hidden = false;
+      show("summary", reply.data.summary);
+      $("problems-title").hidden = reply.data.problems.length === 0;
+      $("problems").replaceChildren(...reply.data.problems.map((text) => make("li", {text})));
+      const grading = JSON.parse(reply.data.grading);
+      $("publication").replaceChildren(...reply.data.groups.map((group) => {
+        const grade = grading.groups.find((item) => item.group === group.title) || {};
+        const mark = grade.status === "marked" ? grade.grade + " / " + grade.out_of : say("incompleteWord");
+        const toggle = make("button", {type: "button", text: say(group.published ? "unpublish" : "publish")});
+        toggle.addEventListener("click", async () => {
+          const done = await api("POST", "/api/grading/publish", {group: group.id, published: !group.published});
+          if (done.ok) $("compute").click();
+        });
+        return make("article", {class: "group", "data-group": group.name}, [make("h3", {text: group.name}),
+          make("p", {class: "percent", text: mark}), grade.disagreement ? make("p", {class: "status", text: "⚠"}) : null, toggle]);
+      }));
+    });
+  }
+
+  // Day 2 for a member: rate the group once, then read the published results.
+  async function day2Page() {
+    const session = await api("GET", "/api/session");
+    if (!session.ok || session.data.role !== "trainee") { location.href = "/"; return; }
+    csrf = session.data.csrf;
+    show("day2-title", say("peerTitle") + " — " + session.data.group);
+    const peer = (await api("GET", "/api/peer")).data;
+    if (peer.submitted) { $("peer-form").hidden = true; show("peer-message", ""); }
+    $("peer-members").replaceChildren(...peer.members.map((name, index) => make("p", {class: "field"}, [
+      make("label", {for: "peer-" + index, text: name}),
+      make("input", {id: "peer-" + index, type: "number", min: "0", max: "5", step: "1", required: true, "data-member": name})])));
+    $("peer-form").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const marks = [...document.querySelectorAll("#peer-members input")].map((input) => ({receiver: input.dataset.member, mark: Number(input.value)}));
+      const reply = await api("POST", "/api/peer", {marks});
+      if (!reply.ok) { show("peer-message", reply.data && reply.data.error); return; }
+      $("peer-form").hidden = true;
+      show("result-title", say("marksSent") + " — " + say("resultsTitle"));
+    });
+    const result = (await api("GET", "/api/results")).data;
+    if (!result.published) { show("result-mark", say("resultsNotYet")); return; }
+    show("result-mark", result.mark === null || result.mark === undefined ? say("incompleteWord") : say("yourMark", {mark: result.mark, outOf: result.outOf}));
+    if (result.individualMark !== null && result.individualMark !== undefined) show("result-individual", say("individualMark", {mark: result.individualMark}));
+    $("result-feedback").hidden = false;
+    show("result-feedback", (result.feedback || "") + (result.individual ? "\n\n" + result.individual : ""));
+  }
+
   fetch("/assets/words/" + lang).then((response) => response.json()).then((loaded) => {
     words = loaded;
     const page = main.dataset.page;
     if (page === "join") joinPage();
     if (page === "trainer") trainerPage();
     if (page === "editor") editorPage();
+    if (page === "grade") gradePage();
+    if (page === "day2") day2Page();
   });
 })();
 """#
@@ -458,6 +578,15 @@ legend { font-weight: 700; padding: 0 .25rem; }
 .remove { background: #fff; color: var(--error); border-color: var(--error); }
 .add { background: #fff; color: var(--accent); }
 .problem { color: var(--error); font-weight: 600; }
+.criteria { display: grid; gap: 1rem; }
+.levels { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; margin-bottom: .5rem; }
+.level { display: flex; flex-direction: column; align-items: flex-start; text-align: left; min-height: 4.5rem; background: #fff; color: var(--ink); border: 2px solid var(--line); }
+.level span { font-size: .85rem; color: var(--muted); }
+.level[aria-pressed="true"] { background: var(--accent); color: #fff; border-color: var(--accent); }
+.level[aria-pressed="true"] span { color: #fff; }
+.timer { font-size: 1.4rem; font-variant-numeric: tabular-nums; font-weight: 700; }
+.progress { border-collapse: collapse; }
+.progress th, .progress td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left; }
 @media (max-width: 48rem) { .workspace { grid-template-columns: 1fr; } .code { font-size: 2rem; } .findings { border-left: none; border-top: 4px solid var(--line); padding: .75rem 0 0; } }
 """#
 }

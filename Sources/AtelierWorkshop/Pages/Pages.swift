@@ -16,6 +16,11 @@ struct Pages {
             let language = (try? server.resolve(request, role: .trainee).1.language) ?? WorkshopServer.language(of: request)
             return Reply.html(editor(language))
         }
+        router.get("grade") { request, _ in Reply.html(grade(WorkshopServer.language(of: request))) }
+        router.get("day2") { request, _ in
+            let language = (try? server.resolve(request, role: .trainee).1.language) ?? WorkshopServer.language(of: request)
+            return Reply.html(day2(language))
+        }
         router.get("assets/app.js") { _, _ in Reply.bytes(Data(Assets.script.utf8), type: "text/javascript; charset=utf-8") }
         router.get("assets/app.css") { _, _ in Reply.bytes(Data(Assets.style.utf8), type: "text/css; charset=utf-8") }
         router.get("assets/words/{language}") { _, context in
@@ -95,6 +100,7 @@ struct Pages {
                         .element("p", ["id": "join-code", "class": "code"]),
                         .element("ul", ["id": "addresses"]),
                         .element("p", [:], [.element("a", ["id": "export", "href": "/api/trainer/export"], [say(.exportButton, language)])]),
+                        .element("p", [:], [.element("a", ["id": "grade-link", "href": "/grade"], [say(.gradeLink, language)])]),
                     ]),
                     .element("img", ["id": "qr", "alt": WorkshopMessage.joinWith.template(in: language), "width": "180", "height": "180"]),
                 ]),
@@ -115,6 +121,54 @@ struct Pages {
         ])
     }
 
+    func grade(_ language: Language) -> String {
+        page("grade", language, title: WorkshopMessage.gradeTitle.template(in: language), [
+            .element("h1", ["id": "grade-title"], [say(.gradeTitle, language)]),
+            .element("div", ["class": "actions"], [
+                field("grade-group", .groupToGrade, language, .element("select", ["id": "grade-group", "name": "grade-group"])),
+                .element("button", ["id": "timer", "type": "button"], [say(.timerStart, language)]),
+                .element("span", ["id": "timer-value", "class": "timer", "role": "timer", "aria-live": "off"], [.text("00:00")]),
+            ]),
+            .element("p", ["id": "automatic", "class": "help"]),
+            .element("div", ["id": "criteria", "class": "criteria"]),
+            .element("p", ["id": "grade-status", "role": "status", "aria-live": "polite"]),
+            .element("section", ["aria-labelledby": "progress-title"], [
+                .element("h2", ["id": "progress-title"], [say(.progressTitle, language)]),
+                .element("table", ["id": "progress", "class": "progress"]),
+            ]),
+            .element("section", ["aria-labelledby": "results-title"], [
+                .element("h2", ["id": "results-title"], [say(.resultsTitle, language)]),
+                .element("button", ["id": "compute", "type": "button"], [say(.computeResults, language)]),
+                .element("p", [:], [
+                    .element("a", ["href": "/api/grading/scores.csv"], [say(.downloadScores, language)]), .text(" · "),
+                    .element("a", ["href": "/api/grading/gradebook.xlsx"], [say(.downloadGradebook, language)]),
+                ]),
+                .element("div", ["id": "publication", "class": "groups"]),
+                .element("h3", ["id": "problems-title", "hidden": "hidden"], [say(.problemsTitle, language)]),
+                .element("ul", ["id": "problems"]),
+                .element("pre", ["id": "summary", "class": "yaml", "hidden": "hidden"]),
+            ]),
+        ])
+    }
+
+    func day2(_ language: Language) -> String {
+        page("day2", language, title: WorkshopMessage.peerTitle.template(in: language), [
+            .element("h1", ["id": "day2-title"], [say(.peerTitle, language)]),
+            .element("p", [:], [say(.peerIntro, language)]),
+            .element("form", ["id": "peer-form"], [
+                .element("div", ["id": "peer-members"]),
+                .element("button", ["type": "submit"], [say(.sendMarks, language)]),
+                alert("peer-message"),
+            ]),
+            .element("section", ["aria-labelledby": "result-title"], [
+                .element("h2", ["id": "result-title"], [say(.resultsTitle, language)]),
+                .element("p", ["id": "result-mark", "class": "percent"]),
+                .element("p", ["id": "result-individual", "class": "percent"]),
+                .element("pre", ["id": "result-feedback", "class": "yaml", "hidden": "hidden"]),
+            ]),
+        ])
+    }
+
     func editor(_ language: Language) -> String {
         let tabs: [(String, WorkshopMessage)] = [("form", .formTab), ("yaml", .yamlTab), ("preview", .previewTab), ("history", .historyTab)]
         return page("editor", language, title: WorkshopMessage.editorTitle.template(in: language), [
@@ -131,6 +185,7 @@ struct Pages {
                     .element("span", ["id": "save-status", "role": "status", "aria-live": "polite"]),
                     .element("a", ["id": "download", "href": "/api/mockup/download"], [say(.downloadButton, language)]),
                     .element("a", ["id": "sheet-download", "href": "/sheet?download=1"], [say(.sheetDownload, language)]),
+                    .element("a", ["id": "day2-link", "href": "/day2"], [say(.day2Link, language)]),
                 ]),
             ]),
             alert("editor-message"),

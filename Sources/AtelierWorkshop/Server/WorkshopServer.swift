@@ -42,6 +42,7 @@ public struct WorkshopServer: Sendable {
         registerJoining(on: router)
         registerMockup(on: router)
         registerTrainer(on: router)
+        registerGrading(on: router)
         return router
     }
 
@@ -275,7 +276,7 @@ public struct WorkshopServer: Sendable {
     }
 
     /// The trainee's group, session and workshop.
-    private func trainee(_ request: Request) throws -> (Int64, WorkshopSession, Workshop) {
+    func trainee(_ request: Request) throws -> (Int64, WorkshopSession, Workshop) {
         let (session, workshop) = try resolve(request, role: .trainee)
         guard let group = session.groupID else { throw Refusal(.forbidden, .otherGroup, language: workshop.language) }
         return (group, session, workshop)

@@ -132,6 +132,7 @@ public struct WorkshopStore: Sendable {
                 table.column("yaml", .text)
             }
         }
+        registerGrading(&migrator)
         return migrator
     }
 
