@@ -16,7 +16,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
     case findingsTitle, noFindings, templateChoice, templateButton, startBlank, conflictTitle, takeTheirs, keepMine, restoreButton, lineWord
     case addItem, removeItem, formIntro, checkFailed, offline
     case error, warning, info
-    case gradeTitle, gradeLink, day2Link, timerStart, timerStop, groupToGrade, commentLabel, automaticCriterion, progressTitle, resultsTitle, computeResults, publish, unpublish, downloadScores, downloadGradebook, problemsTitle, peerTitle, peerIntro, sendMarks, marksSent, resultsNotYet, yourMark, individualMark, feedbackTitle, incompleteWord
+    case disagreementOn, gradeTitle, gradeLink, day2Link, timerStart, timerStop, groupToGrade, commentLabel, automaticCriterion, progressTitle, resultsTitle, computeResults, publish, unpublish, downloadScores, downloadGradebook, problemsTitle, peerTitle, peerIntro, sendMarks, marksSent, resultsNotYet, yourMark, individualMark, feedbackTitle, incompleteWord
     case notACriterion, notALevel, unknownMember, badMark, rateEveryone, alreadyRated
     case unknownRubric, badChecklist, checklistsLabel, checklistsHelp, uploadLabel, rubricLabel, coTrainerTitle, coTrainerName, coTrainerButton, coTrainersAdded, sheetDownload
 
@@ -103,6 +103,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .checkFailed: "La vérification n'a pas pu se faire."
         case .offline: "Connexion perdue : nouvel essai dans quelques secondes. Rien n'est perdu tant que la page reste ouverte."
         case .error: "erreur"
+        case .disagreementOn: "⚠ désaccord entre formateurs : {criteria}"
         case .gradeTitle: "Noter les présentations"
         case .gradeLink: "Noter les présentations →"
         case .day2Link: "Notes entre pairs et résultats →"
@@ -233,6 +234,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .checkFailed: "The check could not be done."
         case .offline: "Connection lost: trying again in a few seconds. Nothing is lost while the page stays open."
         case .error: "error"
+        case .disagreementOn: "⚠ trainers disagree on: {criteria}"
         case .gradeTitle: "Grade the presentations"
         case .gradeLink: "Grade the presentations →"
         case .day2Link: "Peer ratings and results →"

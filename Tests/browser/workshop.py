@@ -209,6 +209,68 @@ def main():
         check(again == versions, f"every acknowledged version survives kill -9: {versions} → {again}")
         check("version 2 par Amina" in again.get("Les voix du quartier", ""), f"Amina's second save is there: {again}")
 
+        # Day 2: a co-trainer joins; both grade from their own sessions, one group is left incomplete.
+        trainer.find_element(By.ID, "cotrainer-name").send_keys("Karim")
+        trainer.find_element(By.ID, "cotrainer-password").send_keys("karim-2026")
+        trainer.find_element(By.CSS_SELECTOR, "#cotrainer-form button[type=submit]").click()
+        wait(trainer, lambda d: "Karim" in d.find_element(By.ID, "cotrainers").text, message="the co-trainer listed")
+        karim = browser(1024, 1300); drivers.append(karim)
+        karim.get(f"{base}/trainer")
+        karim.find_element(By.ID, "login-code").send_keys(code)
+        karim.find_element(By.ID, "login-password").send_keys("karim-2026")
+        karim.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+        wait(karim, lambda d: d.find_element(By.ID, "dashboard").is_displayed(), message="Karim's dashboard")
+        trainer.set_window_size(1024, 1300)
+        for grader, groups in ((trainer, 3), (karim, 2)):
+            grader.get(f"{base}/grade")
+            wait(grader, lambda d: len(Select(d.find_element(By.ID, "grade-group")).options) == 3, message="the groups to grade")
+            for g in range(groups):
+                Select(grader.find_element(By.ID, "grade-group")).select_by_index(g)
+                criteria = grader.find_elements(By.CSS_SELECTOR, "#criteria fieldset.criterion")
+                counted = [c for c in criteria if c.get_attribute("data-counted") == "true"]
+                for i, criterion in enumerate(criteria):
+                    if grader is trainer and g == 2 and criterion == counted[-1]:
+                        continue
+                    buttons = criterion.find_elements(By.CSS_SELECTOR, "button.level")
+                    if not buttons:
+                        continue
+                    shift = 0 if grader is trainer else 1 + g
+                    buttons[(i + g + shift) % len(buttons)].click()
+                    wait(grader, lambda d: d.find_element(By.ID, "grade-status").text == "enregistré", message="the tap saved")
+        shoot(karim, "grading-tablet")
+        accessible(karim, "grading")
+
+        # Four members rate their group once.
+        for member in (amina, david, bruno, chloe):
+            member.get(f"{base}/day2")
+            inputs = wait(member, lambda d: d.find_elements(By.CSS_SELECTOR, "#peer-members input"), message="the peer form")
+            for index, field in enumerate(inputs or []):
+                field.send_keys(str(3 + index % 3))
+            member.find_element(By.CSS_SELECTOR, "#peer-form button[type=submit]").click()
+            wait(member, lambda d: not d.find_element(By.ID, "peer-form").is_displayed(), message="the ratings sent")
+        accessible(amina, "day 2 (member)")
+
+        # Results: the group graded by one trainer only and missing a criterion is incomplete; publish the first.
+        trainer.find_element(By.ID, "compute").click()
+        cards = wait(trainer, lambda d: d.find_elements(By.CSS_SELECTOR, "#publication .group") if len(d.find_elements(By.CSS_SELECTOR, "#publication .group")) == 3 else None,
+                     message="the results of three groups")
+        texts = {card.get_attribute("data-group"): card.text for card in cards or []}
+        check("incomplet" in texts.get("Quiz de la fête", ""), f"the group with a blank criterion is « incomplet »: {texts}")
+        check("/ 20" in texts.get("Les voix du quartier", ""), f"a mark out of 20 for the first group: {texts}")
+        check("Karim" in trainer.find_element(By.ID, "summary").text, "the summary names each grader")
+        shoot(trainer, "results")
+        accessible(trainer, "results")
+        trainer.find_element(By.CSS_SELECTOR, '#publication .group[data-group="Les voix du quartier"] button').click()
+        wait(trainer, lambda d: "Retirer" in d.find_element(By.CSS_SELECTOR, '#publication .group[data-group="Les voix du quartier"] button').text,
+             message="the publication")
+        amina.refresh()
+        wait(amina, lambda d: "Note du groupe" in d.find_element(By.ID, "result-mark").text, message="Amina's published result")
+        check("Votre note individuelle" in amina.find_element(By.ID, "result-individual").text, "Amina reads her individual mark")
+        check("David" not in amina.find_element(By.TAG_NAME, "main").text, "Amina never reads David's score or mark")
+        shoot(amina, "member-results")
+        chloe.refresh()
+        wait(chloe, lambda d: "pas encore publiés" in d.find_element(By.ID, "result-mark").text, message="no result before publication")
+
         # The export: three YAML files that `atelier check` reads.
         export = tempfile.mkdtemp(prefix="atelier-export-")
         done = subprocess.run([BINARY, "serve", "--data", data, "--export", export, "--code", code, "--lang", "fr"], capture_output=True, text=True)

@@ -435,7 +435,7 @@ enum Assets {
           const now = mine(group, criterion.id);
           send({group, criterion: criterion.id, level: now ? now.level : null, comment: comment.value || null});
         });
-        return make("fieldset", {class: "criterion", "data-criterion": criterion.id}, [
+        return make("fieldset", {class: "criterion", "data-criterion": criterion.id, "data-counted": String(!criterion.feedbackOnly)}, [
           make("legend", {text: criterion.label + (criterion.feedbackOnly ? "" : " (×" + criterion.weight + ")")}),
           make("div", {class: "levels"}, buttons),
           make("label", {for: "comment-" + criterion.id, text: say("commentLabel")}), comment]);
@@ -452,6 +452,7 @@ enum Assets {
     };
     select.addEventListener("change", draw);
     draw(); drawProgress();
+    setInterval(async () => { const fresh = await api("GET", "/api/grading"); if (fresh.ok) { view = fresh.data; drawProgress(); } }, 5000);
     let started = null, ticking = null;
     $("timer").addEventListener("click", () => {
       if (ticking) { clearInterval(ticking); ticking = null; show("timer", say("timerStart")); return; }
@@ -478,8 +479,10 @@ enum Assets {
           const done = await api("POST", "/api/grading/publish", {group: group.id, published: !group.published});
           if (done.ok) $("compute").click();
         });
+        const disagreeing = (grade.criteria || []).filter((criterion) => criterion.disagreement).map((criterion) => criterion.id);
         return make("article", {class: "group", "data-group": group.name}, [make("h3", {text: group.name}),
-          make("p", {class: "percent", text: mark}), grade.disagreement ? make("p", {class: "status", text: "⚠"}) : null, toggle]);
+          make("p", {class: "percent", text: mark}),
+          disagreeing.length ? make("p", {class: "status disagreement", text: say("disagreementOn", {criteria: disagreeing.join(", ")})}) : null, toggle]);
       }));
     });
   }
@@ -505,8 +508,8 @@ enum Assets {
     });
     const result = (await api("GET", "/api/results")).data;
     if (!result.published) { show("result-mark", say("resultsNotYet")); return; }
-    show("result-mark", result.mark === null || result.mark === undefined ? say("incompleteWord") : say("yourMark", {mark: result.mark, outOf: result.outOf}));
-    if (result.individualMark !== null && result.individualMark !== undefined) show("result-individual", say("individualMark", {mark: result.individualMark}));
+    show("result-mark", result.markText ? say("yourMark", {mark: result.markText, outOf: result.outOfText}) : say("incompleteWord"));
+    if (result.individualMarkText) show("result-individual", say("individualMark", {mark: result.individualMarkText}));
     $("result-feedback").hidden = false;
     show("result-feedback", (result.feedback || "") + (result.individual ? "\n\n" + result.individual : ""));
   }

@@ -118,7 +118,10 @@ extension WorkshopServer {
             let feedback = Feedback(rubric: try grading.rubric, language: workshop.language)
             let peer = documents.outcome.peers.first { $0.group == name }
             let own = peer?.members.first { $0.name == session.name }
+            let language = workshop.language
             return Reply.json(MemberResult(published: true, mark: grade.mark, outOf: try grading.rubric.outOf,
+                                           markText: grade.mark.map { language.number($0) }, outOfText: language.number(try grading.rubric.outOf),
+                                           individualMarkText: own?.mark.map { language.number($0) },
                                            feedback: feedback.markdown(grade, findings: findings, peer: peer, sharePeerScores: false),
                                            individualMark: own?.mark,
                                            individual: own.flatMap { member in peer.map { feedback.memberMarkdown(grade, member: member, peer: $0, findings: findings) } }))
@@ -224,9 +227,13 @@ struct ResultsView: Encodable {
 }
 
 struct MemberResult: Encodable {
-    let published: Bool
+    var published: Bool
     var mark: Double?
     var outOf: Double?
+    /// The marks as the workshop's language writes them (« 8,36 »).
+    var markText: String?
+    var outOfText: String?
+    var individualMarkText: String?
     var feedback: String?
     /// This member's own WebPA mark, never a teammate's.
     var individualMark: Double?

@@ -72,7 +72,7 @@ public struct WorkshopServer: Sendable {
             try checkers.validate(checklists, language: language)
             let workshop = try store.createWorkshop(title: title, language: body.language ?? language, password: body.password, groups: groups,
                                                     checklists: checklists, rubric: body.rubric)
-            let session = try store.openSession(workshopID: workshop.id, role: .trainer, groupID: nil, name: "trainer")
+            let session = try store.openSession(workshopID: workshop.id, role: .trainer, groupID: nil, name: Self.mainTrainer(workshop.language))
             return Self.opened(session, cookie: Self.trainerCookie, extra: workshop.code, status: .created)
         }
         router.post("api/trainer/login") { request, context in
@@ -84,7 +84,7 @@ public struct WorkshopServer: Sendable {
                 await limiter.recordFailure(context.client)
                 throw Refusal(.unauthorized, .wrongPassword, language: language)
             }
-            let session = try store.openSession(workshopID: workshop.id, role: .trainer, groupID: nil, name: trainer)
+            let session = try store.openSession(workshopID: workshop.id, role: .trainer, groupID: nil, name: trainer ?? Self.mainTrainer(workshop.language))
             return Self.opened(session, cookie: Self.trainerCookie, extra: workshop.code)
         }
         router.post("api/join") { request, context in
@@ -281,6 +281,9 @@ public struct WorkshopServer: Sendable {
         guard let group = session.groupID else { throw Refusal(.forbidden, .otherGroup, language: workshop.language) }
         return (group, session, workshop)
     }
+
+    /// What the workshop calls its main trainer (co-trainers go by their own names).
+    static func mainTrainer(_ language: Language) -> String { WorkshopMessage.trainerTitle.template(in: language) }
 
     static func requireCSRF(_ request: Request, _ session: WorkshopSession, language: Language) throws {
         guard let sent = request.headers[csrfHeader], sent == session.csrf else { throw Refusal(.forbidden, .badCSRF, language: language) }

@@ -197,15 +197,15 @@ public struct WorkshopStore: Sendable {
         try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM workshop WHERE id = ?", arguments: [id]).map(Self.workshop) }
     }
 
-    /// The workshop whose code this is and the name of its trainer or co-trainer whose password
-    /// this is, or nil.
-    public func trainerWorkshop(code: String, password: String) throws -> (workshop: Workshop, trainer: String)? {
+    /// The workshop whose code this is and whose trainer's or co-trainer's password this is, with
+    /// the co-trainer's name (nil for the trainer who created it), or nil.
+    public func trainerWorkshop(code: String, password: String) throws -> (workshop: Workshop, trainer: String?)? {
         let found = try pool.read { db -> (Row, [Row])? in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM workshop WHERE code = ?", arguments: [JoinCode.normalized(code)]) else { return nil }
             return (row, try Row.fetchAll(db, sql: "SELECT name, passwordHash FROM coTrainer WHERE workshopId = ?", arguments: [row["id"] as Int64]))
         }
         guard let (row, coTrainers) = found else { return nil }
-        if Bcrypt.verify(password, hash: row["passwordHash"]) { return (Self.workshop(row), "trainer") }
+        if Bcrypt.verify(password, hash: row["passwordHash"]) { return (Self.workshop(row), nil) }
         guard let coTrainer = coTrainers.first(where: { Bcrypt.verify(password, hash: $0["passwordHash"]) }) else { return nil }
         return (Self.workshop(row), coTrainer["name"])
     }
