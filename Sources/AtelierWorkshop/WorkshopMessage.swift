@@ -16,6 +16,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
     case findingsTitle, noFindings, templateChoice, templateButton, startBlank, conflictTitle, takeTheirs, keepMine, restoreButton, lineWord
     case addItem, removeItem, formIntro, checkFailed, offline
     case error, warning, info
+    case unsupportedExport, exportTooLarge, noExports, impactTitle, impactUpload, impactLink
     case disagreementOn, gradeTitle, gradeLink, day2Link, timerStart, timerStop, groupToGrade, commentLabel, automaticCriterion, progressTitle, resultsTitle, computeResults, publish, unpublish, downloadScores, downloadGradebook, problemsTitle, peerTitle, peerIntro, sendMarks, marksSent, resultsNotYet, yourMark, individualMark, feedbackTitle, incompleteWord
     case notACriterion, notALevel, unknownMember, badMark, rateEveryone, alreadyRated
     case unknownRubric, badChecklist, checklistsLabel, checklistsHelp, uploadLabel, rubricLabel, coTrainerTitle, coTrainerName, coTrainerButton, coTrainersAdded, sheetDownload
@@ -103,6 +104,12 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .checkFailed: "La vérification n'a pas pu se faire."
         case .offline: "Connexion perdue : nouvel essai dans quelques secondes. Rien n'est perdu tant que la page reste ouverte."
         case .error: "erreur"
+        case .unsupportedExport: "« {name} » n'est pas un export d'enquête lisible : donnez un fichier .csv, .tsv, .txt, .xlsx ou .ods."
+        case .exportTooLarge: "L'export dépasse 50 Mo : découpez-le ou utilisez atelier impact sur la ligne de commande."
+        case .noExports: "Aucun export d'enquête n'a encore été déposé pour ce groupe."
+        case .impactTitle: "Impact : les réponses des publics"
+        case .impactUpload: "Déposer un export d'enquête (.csv, .xlsx, .ods)"
+        case .impactLink: "Impact des projets →"
         case .disagreementOn: "⚠ désaccord entre formateurs : {criteria}"
         case .gradeTitle: "Noter les présentations"
         case .gradeLink: "Noter les présentations →"
@@ -234,6 +241,12 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .checkFailed: "The check could not be done."
         case .offline: "Connection lost: trying again in a few seconds. Nothing is lost while the page stays open."
         case .error: "error"
+        case .unsupportedExport: "« {name} » is not a survey export Atelier reads: give a .csv, .tsv, .txt, .xlsx or .ods file."
+        case .exportTooLarge: "The export is over 50 MB: split it or use atelier impact on the command line."
+        case .noExports: "No survey export has been uploaded for this group yet."
+        case .impactTitle: "Impact: what the public answered"
+        case .impactUpload: "Upload a survey export (.csv, .xlsx, .ods)"
+        case .impactLink: "Projects' impact →"
         case .disagreementOn: "⚠ trainers disagree on: {criteria}"
         case .gradeTitle: "Grade the presentations"
         case .gradeLink: "Grade the presentations →"

@@ -17,13 +17,13 @@ final class Visitor: @unchecked Sendable {
 
     @discardableResult
     func send(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, _ json: String? = nil,
-              csrf sendsCSRF: Bool = true) async throws -> TestResponse {
-        var headers: HTTPFields = [:]
+              csrf sendsCSRF: Bool = true, headers extra: HTTPFields = [:], raw: ByteBuffer? = nil) async throws -> TestResponse {
+        var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
         if json != nil { headers[.contentType] = "application/json" }
         if sendsCSRF, !csrf.isEmpty { headers[HTTPField.Name("X-Atelier-CSRF")!] = csrf }
         if let origin { headers[.origin] = origin }
-        let response = try await client.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: raw ?? json.map { ByteBuffer(string: $0) })
         for field in response.headers[values: .setCookie] {
             let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             cookies[String(pair[0])] = String(pair[1])
@@ -217,14 +217,21 @@ final class WorkshopAPITests: XCTestCase {
             let amina = try await Self.join(client, code, name: "Amina", group: "A")
             let overview = try await trainer.send(client, .get, "/api/trainer/overview")
             let id = (overview.object["groups"] as? [[String: Any]])?.first?["id"] as? Int ?? 0
+            let mockup = try String(contentsOf: Self.repository.appendingPathComponent("Examples/voix-du-quartier.yaml"), encoding: .utf8)
+            let export = try Data(contentsOf: Self.repository.appendingPathComponent("Examples/surveys/voix-du-quartier-google.csv"))
             for operation in OpenAPIDocument.operations {
                 let uri = operation.path.replacingOccurrences(of: "{code}", with: code).replacingOccurrences(of: "{name}", with: "blank")
-                    .replacingOccurrences(of: "{id}", with: "\(id)")
+                    .replacingOccurrences(of: "{id}", with: "\(id)").replacingOccurrences(of: "{group}", with: "\(id)")
+                if operation.path == "/api/impact/{group}/exports", operation.method == "post" {
+                    let uploaded = try await trainer.send(client, .post, uri, headers: [HTTPField.Name("X-Filename")!: "google.csv"], raw: ByteBuffer(bytes: export))
+                    XCTAssertEqual(uploaded.status, .created, uploaded.text)
+                    continue
+                }
                 let visitor = operation.session == "trainer" ? trainer : operation.session == nil && operation.changes ? Visitor() : amina
                 let body: String? = switch operation.path {
                 case "/api/check", "/api/yaml/tree": Self.json(["yaml": "title: x\n"])
                 case "/api/yaml/text": Self.json(["tree": ["o": [["title", "x"]]]])
-                case "/api/mockup": Self.json(["base": 0, "yaml": "title: x\n"])
+                case "/api/mockup": Self.json(["base": 0, "yaml": mockup])
                 default: operation.changes ? "{}" : nil
                 }
                 let response = try await visitor.send(client, HTTPRequest.Method(rawValue: operation.method.uppercased())!, uri, body)
@@ -269,6 +276,9 @@ final class WorkshopAPITests: XCTestCase {
             let sheet = try await amina.send(client, .get, "/sheet")
             XCTAssertFalse(sheet.text.contains("<script>alert(1)"))
             XCTAssertTrue(sheet.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            XCTAssertEqual(sheet.headers[HTTPField.Name("Content-Security-Policy")!],
+                           "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+                           "a report keeps its inline style; no script of any kind runs in it")
         }
     }
 
@@ -315,5 +325,41 @@ final class WorkshopAPITests: XCTestCase {
             let karimSession = try await karim.send(client, .get, "/api/session")
             XCTAssertEqual(karimSession.object["name"] as? String, "Karim")
         }
+    }
+
+    func testAnUploadedExportGivesTheIndicatorsOfAtelierImpact() async throws {
+        let mockup = try String(contentsOf: Self.repository.appendingPathComponent("Examples/voix-du-quartier.yaml"), encoding: .utf8)
+        let exportURL = Self.repository.appendingPathComponent("Examples/surveys/voix-du-quartier-google.csv")
+        let indicators = try await application().test(.router) { client -> Any? in
+            let trainer = Visitor()
+            let code = try await Self.workshop(client, trainer: trainer)
+            let amina = try await Self.join(client, code, name: "Amina", group: "A")
+            _ = try await amina.send(client, .put, "/api/mockup", Self.json(["base": 0, "yaml": mockup]))
+            let overview = try await trainer.send(client, .get, "/api/trainer/overview")
+            let id = (overview.object["groups"] as? [[String: Any]])?.first?["id"] as? Int ?? 0
+            let none = try await trainer.send(client, .get, "/api/impact/\(id)/report.json")
+            XCTAssertEqual(none.error, "Aucun export d'enquête n'a encore été déposé pour ce groupe.")
+            let wrongKind = try await trainer.send(client, .post, "/api/impact/\(id)/exports", headers: [HTTPField.Name("X-Filename")!: "notes.pdf"], raw: ByteBuffer(string: "%PDF"))
+            XCTAssertEqual(wrongKind.status, .unsupportedMediaType)
+            let uploaded = try await trainer.send(client, .post, "/api/impact/\(id)/exports", headers: [HTTPField.Name("X-Filename")!: "google.csv"],
+                                                  raw: ByteBuffer(bytes: try Data(contentsOf: exportURL)))
+            XCTAssertEqual(uploaded.object["exports"] as? [String], ["google.csv"])
+            let reply201 = try await amina.send(client, .get, "/api/impact/\(id)/report.json")
+            XCTAssertEqual(reply201.status, .unauthorized, "the institution's view, not a trainee's")
+            let page = try await trainer.send(client, .get, "/api/impact/\(id)/report.html")
+            XCTAssertTrue(page.text.contains("<svg"), "the report with its charts")
+            let workbook = try await trainer.send(client, .get, "/api/impact/\(id)/workbook.xlsx")
+            XCTAssertEqual(Array(workbook.body.readableBytesView.prefix(2)), [0x50, 0x4B])
+            let aggregate = try await trainer.send(client, .get, "/api/impact/\(id)/aggregate.json")
+            XCTAssertNotNil(aggregate.object["aggregate"], aggregate.text.prefix(200).description)
+            return try await trainer.send(client, .get, "/api/impact/\(id)/report.json").object["indicators"]
+        }
+        let toolkit = Toolkit(library: TemplateLibrary(folder: Self.repository.appendingPathComponent("Templates")))
+        let command = try ImpactUseCase.run(ImpactRequest(mockup: try SourceDocument.read(Self.repository.appendingPathComponent("Examples/voix-du-quartier.yaml").path),
+                                                          responses: [exportURL.path], language: .fr), toolkit: toolkit)
+        let expected = (try JSONSerialization.jsonObject(with: Data(command.reports.json.utf8)) as? [String: Any])?["indicators"]
+        XCTAssertEqual(try JSONSerialization.data(withJSONObject: indicators ?? [], options: .sortedKeys),
+                       try JSONSerialization.data(withJSONObject: expected ?? [], options: .sortedKeys),
+                       "the same indicators as atelier impact on the same export")
     }
 }

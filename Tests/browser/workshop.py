@@ -271,6 +271,19 @@ def main():
         chloe.refresh()
         wait(chloe, lambda d: "pas encore publiés" in d.find_element(By.ID, "result-mark").text, message="no result before publication")
 
+        # The institution's view: an export uploaded for the second group gives its impact report.
+        trainer.get(f"{base}/impact")
+        wait(trainer, lambda d: len(Select(d.find_element(By.ID, "impact-group")).options) == 3, message="the groups on the impact page")
+        Select(trainer.find_element(By.ID, "impact-group")).select_by_visible_text("Abbaye en VR")
+        trainer.find_element(By.ID, "impact-file").send_keys(os.path.join(ROOT, "Examples", "surveys", "vr-abbaye-msforms.xlsx"))
+        wait(trainer, lambda d: "vr-abbaye-msforms.xlsx" in d.find_element(By.ID, "impact-exports").text, message="the uploaded export listed")
+        wait(trainer, lambda d: d.find_element(By.ID, "impact-report").is_displayed(), message="the impact report")
+        trainer.switch_to.frame(trainer.find_element(By.ID, "impact-report"))
+        wait(trainer, lambda d: d.find_elements(By.TAG_NAME, "svg"), message="the report's charts")
+        trainer.switch_to.default_content()
+        accessible(trainer, "impact")
+        shoot(trainer, "impact")
+
         # The export: three YAML files that `atelier check` reads.
         export = tempfile.mkdtemp(prefix="atelier-export-")
         done = subprocess.run([BINARY, "serve", "--data", data, "--export", export, "--code", code, "--lang", "fr"], capture_output=True, text=True)

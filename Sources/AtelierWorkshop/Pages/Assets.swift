@@ -487,6 +487,42 @@ enum Assets {
     });
   }
 
+  // The projects' impact: survey exports uploaded, read as atelier impact reads them.
+  async function impactPage() {
+    const session = await api("GET", "/api/session");
+    if (!session.ok || session.data.role !== "trainer") { location.href = "/trainer"; return; }
+    csrf = session.data.csrf;
+    const overview = (await api("GET", "/api/trainer/overview")).data;
+    const select = $("impact-group");
+    select.replaceChildren(...overview.groups.map((group) => make("option", {value: String(group.id), text: group.name})));
+    const refresh = async () => {
+      const id = select.value;
+      const listed = await api("GET", "/api/impact/" + id + "/exports");
+      $("impact-exports").replaceChildren(...((listed.data && listed.data.exports) || []).map((name) => make("li", {text: name})));
+      const report = await api("GET", "/api/impact/" + id + "/report.json");
+      const ready = report.ok;
+      show("impact-message", ready ? "" : report.data && report.data.error);
+      $("impact-downloads").hidden = !ready;
+      $("impact-report").hidden = !ready;
+      if (ready) {
+        $("impact-report").src = "/api/impact/" + id + "/report.html";
+        $("impact-workbook").href = "/api/impact/" + id + "/workbook.xlsx";
+        $("impact-aggregate").href = "/api/impact/" + id + "/aggregate.json";
+      }
+    };
+    select.addEventListener("change", refresh);
+    $("impact-file").addEventListener("change", async () => {
+      const file = $("impact-file").files[0];
+      if (!file) return;
+      const response = await fetch("/api/impact/" + select.value + "/exports", {method: "POST", credentials: "same-origin",
+        headers: {"X-Atelier-CSRF": csrf, "X-Filename": file.name, "Content-Type": "application/octet-stream"}, body: file});
+      if (!response.ok) { const data = await response.json().catch(() => null); show("impact-message", data && data.error); return; }
+      $("impact-file").value = "";
+      refresh();
+    });
+    refresh();
+  }
+
   // Day 2 for a member: rate the group once, then read the published results.
   async function day2Page() {
     const session = await api("GET", "/api/session");
@@ -522,6 +558,7 @@ enum Assets {
     if (page === "editor") editorPage();
     if (page === "grade") gradePage();
     if (page === "day2") day2Page();
+    if (page === "impact") impactPage();
   });
 })();
 """#
@@ -562,7 +599,7 @@ button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible
 .tabs { display: flex; flex-wrap: wrap; border-bottom: 2px solid var(--line); margin-bottom: .75rem; }
 .tabs button { background: var(--soft); color: var(--ink); border: 1px solid var(--line); border-bottom: none; border-radius: 4px 4px 0 0; margin: 0 .25rem 0 0; }
 .tabs button[aria-selected="true"] { background: var(--accent); color: #fff; border-color: var(--accent); }
-iframe#preview { width: 100%; height: 70vh; border: 1px solid var(--line); }
+iframe#preview, iframe#impact-report { width: 100%; height: 70vh; border: 1px solid var(--line); }
 .findings { border-left: 4px solid var(--line); padding-left: .75rem; }
 .findings ul { list-style: none; padding: 0; margin: 0; }
 .finding { padding: .5rem; margin-bottom: .5rem; border-radius: 4px; background: var(--soft); cursor: pointer; }

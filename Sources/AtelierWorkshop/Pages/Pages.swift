@@ -17,6 +17,7 @@ struct Pages {
             return Reply.html(editor(language))
         }
         router.get("grade") { request, _ in Reply.html(grade(WorkshopServer.language(of: request))) }
+        router.get("impact") { request, _ in Reply.html(impact(WorkshopServer.language(of: request))) }
         router.get("day2") { request, _ in
             let language = (try? server.resolve(request, role: .trainee).1.language) ?? WorkshopServer.language(of: request)
             return Reply.html(day2(language))
@@ -101,6 +102,7 @@ struct Pages {
                         .element("ul", ["id": "addresses"]),
                         .element("p", [:], [.element("a", ["id": "export", "href": "/api/trainer/export"], [say(.exportButton, language)])]),
                         .element("p", [:], [.element("a", ["id": "grade-link", "href": "/grade"], [say(.gradeLink, language)])]),
+                        .element("p", [:], [.element("a", ["id": "impact-link", "href": "/impact"], [say(.impactLink, language)])]),
                     ]),
                     .element("img", ["id": "qr", "alt": WorkshopMessage.joinWith.template(in: language), "width": "180", "height": "180"]),
                 ]),
@@ -148,6 +150,21 @@ struct Pages {
                 .element("ul", ["id": "problems"]),
                 .element("pre", ["id": "summary", "class": "yaml", "hidden": "hidden"]),
             ]),
+        ])
+    }
+
+    func impact(_ language: Language) -> String {
+        page("impact", language, title: WorkshopMessage.impactTitle.template(in: language), [
+            .element("h1", [:], [say(.impactTitle, language)]),
+            field("impact-group", .groupColumn, language, .element("select", ["id": "impact-group", "name": "impact-group"])),
+            field("impact-file", .impactUpload, language, .element("input", ["id": "impact-file", "name": "impact-file", "type": "file", "accept": ".csv,.tsv,.txt,.xlsx,.ods"])),
+            .element("ul", ["id": "impact-exports"]),
+            alert("impact-message"),
+            .element("p", ["id": "impact-downloads", "hidden": "hidden"], [
+                .element("a", ["id": "impact-workbook"], [.text("xlsx")]), .text(" · "),
+                .element("a", ["id": "impact-aggregate"], [.text("agregats.json")]),
+            ]),
+            .element("iframe", ["id": "impact-report", "title": WorkshopMessage.impactTitle.template(in: language), "hidden": "hidden"]),
         ])
     }
 

@@ -22,6 +22,15 @@ enum Reply {
         bytes(Data(text.utf8), type: "text/html; charset=utf-8", status: status)
     }
 
+    /// A report Atelier wrote (project sheet, impact report): self-contained, its style inline,
+    /// every user text escaped in it; no script of any kind may run in it.
+    static func report(_ text: String, download: String? = nil) -> Response {
+        var response = bytes(Data(text.utf8), type: "text/html; charset=utf-8", download: download)
+        response.headers[HTTPField.Name("Content-Security-Policy")!] =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+        return response
+    }
+
     static func bytes(_ data: Data, type: String, status: HTTPResponse.Status = .ok, download: String? = nil) -> Response {
         var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
         if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
@@ -43,6 +52,12 @@ struct Refusal: Error, HTTPResponseError {
     init(_ status: HTTPResponse.Status, _ key: WorkshopMessage, _ arguments: [String: String] = [:], language: Language) {
         self.status = status
         self.message = WorkshopMessage.text(key, arguments)
+        self.language = language
+    }
+
+    init(_ status: HTTPResponse.Status, _ message: Localized, language: Language) {
+        self.status = status
+        self.message = message
         self.language = language
     }
 

@@ -43,6 +43,7 @@ public struct WorkshopServer: Sendable {
         registerMockup(on: router)
         registerTrainer(on: router)
         registerGrading(on: router)
+        registerImpact(on: router)
         return router
     }
 
@@ -190,7 +191,7 @@ public struct WorkshopServer: Sendable {
             do {
                 let page = try checker.render(SourceDocument(path: "maquette.yaml", bytes: Array(latest.yaml.utf8)), language: workshop.language).html
                 let download = request.uri.queryParameters.get("download") != nil
-                return Reply.bytes(Data(page.utf8), type: "text/html; charset=utf-8", download: download ? "fiche-projet.html" : nil)
+                return Reply.report(page, download: download ? "fiche-projet.html" : nil)
             } catch let error as UserError {
                 return Reply.html(HTMLNode.page(language: workshop.language.rawValue, title: workshop.title, stylesheets: ["/assets/app.css"], scripts: [],
                                                 body: [.element("main", [:], [.element("p", ["class": "problem"], [.text(error.message[workshop.language])])])]))
@@ -347,8 +348,11 @@ struct SecurityHeaders: RouterMiddleware {
         } catch let error as HTTPResponseError {
             response = try error.response(from: request, context: context)
         }
-        response.headers[HTTPField.Name("Content-Security-Policy")!] =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'self'; form-action 'self'; base-uri 'none'; object-src 'none'"
+        let policy = HTTPField.Name("Content-Security-Policy")!
+        if response.headers[policy] == nil {
+            response.headers[policy] =
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'self'; form-action 'self'; base-uri 'none'; object-src 'none'"
+        }
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "SAMEORIGIN"
