@@ -20,9 +20,17 @@ public struct FeedbackFolder: Sendable {
         } catch {
             throw UserError(ReportMessage.cliCannotWrite, ["path": path, "reason": error.localizedDescription])
         }
+        for file in Self.files(outcome, writer: writer, sharePeerScores: sharePeerScores) {
+            try OutputFile.write(file.markdown, to: (path as NSString).appendingPathComponent(file.name), inputs: inputs)
+        }
+    }
+
+    /// The feedback files and their names: one per group, and one per member when peers rated
+    /// each other (`<group>--<member>.md`); two groups whose names differ only by case or
+    /// punctuation get two files, never one.
+    public static func files(_ outcome: GradeOutcome, writer: Feedback, sharePeerScores: Bool) -> [(name: String, markdown: String)] {
         var used = Set<String>()
         func unique(_ stem: String) -> String {
-            // Two groups whose names differ only by case or punctuation get two files, never one.
             var name = stem, copy = 1
             while !used.insert(name).inserted {
                 copy += 1
@@ -30,19 +38,17 @@ public struct FeedbackFolder: Sendable {
             }
             return name
         }
+        var files: [(name: String, markdown: String)] = []
         for grade in outcome.grades {
             let findings = outcome.groups.first { $0.name == grade.group }?.check?.findings ?? []
             let peer = outcome.peers.first { $0.group == grade.group }
-            let stem = unique(Self.stem(grade.group))
-            try save(writer.markdown(grade, findings: findings, peer: peer, sharePeerScores: sharePeerScores), as: stem)
+            let stem = unique(stem(grade.group))
+            files.append((stem + ".md", writer.markdown(grade, findings: findings, peer: peer, sharePeerScores: sharePeerScores)))
             for member in peer?.members ?? [] {
-                try save(writer.memberMarkdown(grade, member: member, peer: peer!, findings: findings), as: unique("\(stem)--\(Self.stem(member.name))"))
+                files.append((unique("\(stem)--\(Self.stem(member.name))") + ".md", writer.memberMarkdown(grade, member: member, peer: peer!, findings: findings)))
             }
         }
-    }
-
-    private func save(_ markdown: String, as name: String) throws {
-        try OutputFile.write(markdown, to: (path as NSString).appendingPathComponent("\(name).md"), inputs: inputs)
+        return files
     }
 
     /// Letters and digits of `name`, lower-cased, the rest as dashes; 60 characters at most.

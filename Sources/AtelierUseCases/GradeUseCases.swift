@@ -1,6 +1,8 @@
 import AtelierCore
 import AtelierGrading
 import AtelierReport
+import AtelierTabular
+import Foundation
 
 /// Make a blank grading sheet: one sheet per grader, one row per group.
 public struct GradeSheetRequest: Sendable {
@@ -63,6 +65,15 @@ public struct GradeDocuments: Sendable {
     /// Writes one feedback file per group (and per member when peers rated each other) in `folder`.
     public func writeFeedback(to folder: String, inputs: [String], sharePeerScores: Bool) throws {
         try FeedbackFolder(path: folder, inputs: inputs).write(outcome, writer: Feedback(rubric: rubric, language: language), sharePeerScores: sharePeerScores)
+    }
+
+    /// The same feedback files in one zip archive, as a download.
+    public func feedbackArchive(sharePeerScores: Bool) -> Data {
+        var archive = ZipWriter()
+        for file in FeedbackFolder.files(outcome, writer: Feedback(rubric: rubric, language: language), sharePeerScores: sharePeerScores) {
+            archive.add(file.name, Array(file.markdown.utf8))
+        }
+        return archive.data
     }
 
     public var summary: String { GradeSummary(rubric: rubric, language: language).text(outcome) }

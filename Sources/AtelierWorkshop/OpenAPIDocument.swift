@@ -35,6 +35,7 @@ enum OpenAPIDocument {
         ("get", "/api/impact/{group}/report.json", "The indicators, as `atelier impact --json` writes them.", "trainer", false),
         ("get", "/api/impact/{group}/workbook.xlsx", "The indicators' workbook, as `atelier impact --xlsx` writes it.", "trainer", false),
         ("get", "/api/impact/{group}/aggregate.json", "What the site shares with a network (sums, no answer), as `--aggregate` writes it.", "trainer", false),
+        ("get", "/api/grading/feedback.zip", "The feedback files, per group and per member, in one zip (as `atelier grade --feedback` writes them).", "trainer", false),
         ("get", "/api/peer", "The member's group and whether they have rated it.", "trainee", false),
         ("post", "/api/peer", "Rate every member of one's group, once (WebPA).", "trainee", true),
         ("get", "/api/results", "Once published: the group's mark and feedback, and this member's own individual mark.", "trainee", false),

@@ -118,6 +118,9 @@ final class WorkshopGradingTests: XCTestCase {
             try Data(csv.body.readableBytesView).write(to: scratch.appendingPathComponent("notes.csv"))
             let workbook = try await trainer.send(client, .get, "/api/grading/gradebook.xlsx")
             XCTAssertEqual(Array(workbook.body.readableBytesView.prefix(2)), [0x50, 0x4B], "a zip: the xlsx")
+            let feedback = try await trainer.send(client, .get, "/api/grading/feedback.zip")
+            let names = String(decoding: feedback.body.readableBytesView, as: UTF8.self)
+            XCTAssertTrue(names.contains("les-voix-du-quartier.md") && names.contains("les-voix-du-quartier--amina.md"), "a file per group and per member")
             return Dictionary(graded.map { ($0["group"] as? String ?? "", $0["grade"] as? Double) }, uniquingKeysWith: { first, _ in first })
         }
 

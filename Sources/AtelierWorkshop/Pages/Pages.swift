@@ -143,7 +143,8 @@ struct Pages {
                 .element("button", ["id": "compute", "type": "button"], [say(.computeResults, language)]),
                 .element("p", [:], [
                     .element("a", ["href": "/api/grading/scores.csv"], [say(.downloadScores, language)]), .text(" · "),
-                    .element("a", ["href": "/api/grading/gradebook.xlsx"], [say(.downloadGradebook, language)]),
+                    .element("a", ["href": "/api/grading/gradebook.xlsx"], [say(.downloadGradebook, language)]), .text(" · "),
+                    .element("a", ["href": "/api/grading/feedback.zip"], [say(.downloadFeedback, language)]),
                 ]),
                 .element("div", ["id": "publication", "class": "groups"]),
                 .element("h3", ["id": "problems-title", "hidden": "hidden"], [say(.problemsTitle, language)]),

@@ -83,6 +83,11 @@ extension WorkshopServer {
             return Reply.bytes(FileManager.default.contents(atPath: path) ?? Data(),
                                type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download: "notes-\(workshop.code).xlsx")
         }
+        router.get("api/grading/feedback.zip") { request, _ in
+            let (_, workshop) = try resolve(request, role: .trainer)
+            return Reply.bytes(try await grading(workshop).documents().feedbackArchive(sharePeerScores: false), type: "application/zip",
+                               download: "retours-\(workshop.code).zip")
+        }
         router.get("api/peer") { request, _ in
             let (group, session, workshop) = try trainee(request)
             let given = try store.peerRatings(workshopID: workshop.id).contains { $0.groupID == group && $0.giver == session.name }
