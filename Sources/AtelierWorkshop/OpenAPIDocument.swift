@@ -36,6 +36,8 @@ enum OpenAPIDocument {
         ("get", "/api/impact/{group}/workbook.xlsx", "The indicators' workbook, as `atelier impact --xlsx` writes it.", "trainer", false),
         ("get", "/api/impact/{group}/aggregate.json", "What the site shares with a network (sums, no answer), as `--aggregate` writes it.", "trainer", false),
         ("get", "/api/grading/feedback.zip", "The feedback files, per group and per member, in one zip (as `atelier grade --feedback` writes them).", "trainer", false),
+        ("post", "/api/network/aggregates", "Upload a site's aggregate file (what `atelier impact --aggregate` writes).", "trainer", true),
+        ("get", "/api/network/report.html", "The network's report: every uploaded site merged, each site beside the network.", "trainer", false),
         ("get", "/api/peer", "The member's group and whether they have rated it.", "trainee", false),
         ("post", "/api/peer", "Rate every member of one's group, once (WebPA).", "trainee", true),
         ("get", "/api/results", "Once published: the group's mark and feedback, and this member's own individual mark.", "trainee", false),

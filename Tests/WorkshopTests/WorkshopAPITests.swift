@@ -64,6 +64,14 @@ final class WorkshopAPITests: XCTestCase {
         String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
 
+    /// What a site shares with its network, as `atelier impact --aggregate` writes it.
+    static func aggregate(site: String) throws -> Data {
+        let toolkit = Toolkit(library: TemplateLibrary(folder: repository.appendingPathComponent("Templates")))
+        let request = ImpactRequest(mockup: try SourceDocument.read(repository.appendingPathComponent("Examples/voix-du-quartier.yaml").path),
+                                    responses: [repository.appendingPathComponent("Examples/sites/voix-du-quartier/\(site).csv").path], language: .fr)
+        return try ImpactUseCase.run(request, toolkit: toolkit).aggregateFile.encoded()
+    }
+
     private static let example = try! String(contentsOf: repository.appendingPathComponent("Examples/vr-abbaye.yaml"), encoding: .utf8)
 
     /// A workshop with groups A and B, its trainer signed in; returns its code.
@@ -222,6 +230,12 @@ final class WorkshopAPITests: XCTestCase {
             for operation in OpenAPIDocument.operations {
                 let uri = operation.path.replacingOccurrences(of: "{code}", with: code).replacingOccurrences(of: "{name}", with: "blank")
                     .replacingOccurrences(of: "{id}", with: "\(id)").replacingOccurrences(of: "{group}", with: "\(id)")
+                if operation.path == "/api/network/aggregates" {
+                    let uploaded = try await trainer.send(client, .post, uri, headers: [HTTPField.Name("X-Filename")!: "mediatheque.json"],
+                                                          raw: ByteBuffer(bytes: try Self.aggregate(site: "mediatheque")))
+                    XCTAssertEqual(uploaded.status, .created, uploaded.text)
+                    continue
+                }
                 if operation.path == "/api/impact/{group}/exports", operation.method == "post" {
                     let uploaded = try await trainer.send(client, .post, uri, headers: [HTTPField.Name("X-Filename")!: "google.csv"], raw: ByteBuffer(bytes: export))
                     XCTAssertEqual(uploaded.status, .created, uploaded.text)
@@ -352,6 +366,15 @@ final class WorkshopAPITests: XCTestCase {
             XCTAssertEqual(Array(workbook.body.readableBytesView.prefix(2)), [0x50, 0x4B])
             let aggregate = try await trainer.send(client, .get, "/api/impact/\(id)/aggregate.json")
             XCTAssertNotNil(aggregate.object["aggregate"], aggregate.text.prefix(200).description)
+            let bogus = try await trainer.send(client, .post, "/api/network/aggregates", headers: [HTTPField.Name("X-Filename")!: "x.json"], raw: ByteBuffer(string: "{}"))
+            XCTAssertEqual(bogus.status, .unprocessableContent, bogus.text)
+            for site in ["mediatheque", "centre-social"] {
+                let sent = try await trainer.send(client, .post, "/api/network/aggregates", headers: [HTTPField.Name("X-Filename")!: "\(site).json"],
+                                                  raw: ByteBuffer(bytes: try Self.aggregate(site: site)))
+                XCTAssertEqual(sent.status, .created, sent.text)
+            }
+            let network = try await trainer.send(client, .get, "/api/network/report.html")
+            XCTAssertTrue(network.text.contains("mediatheque") && network.text.contains("centre-social"), "each site beside the network")
             return try await trainer.send(client, .get, "/api/impact/\(id)/report.json").object["indicators"]
         }
         let toolkit = Toolkit(library: TemplateLibrary(folder: Self.repository.appendingPathComponent("Templates")))

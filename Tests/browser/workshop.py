@@ -283,6 +283,19 @@ def main():
         trainer.switch_to.default_content()
         accessible(trainer, "impact")
         shoot(trainer, "impact")
+        # The network: two sites' aggregate files, as `atelier impact --aggregate` writes them, merged.
+        sites = tempfile.mkdtemp(prefix="atelier-sites-")
+        for site in ("mediatheque", "centre-social"):
+            made = subprocess.run([BINARY, "impact", os.path.join(ROOT, "Examples", "voix-du-quartier.yaml"), "--responses",
+                                   os.path.join(ROOT, "Examples", "sites", "voix-du-quartier", site + ".csv"), "--aggregate", os.path.join(sites, site + ".json")],
+                                  capture_output=True, text=True)
+            check(made.returncode == 0, f"aggregate of {site}: {made.stderr}")
+            trainer.find_element(By.ID, "network-file").send_keys(os.path.join(sites, site + ".json"))
+            wait(trainer, lambda d: site + ".json" in d.find_element(By.ID, "network-files").text, message=f"{site} listed")
+        wait(trainer, lambda d: d.find_element(By.ID, "network-report").is_displayed(), message="the network report")
+        trainer.switch_to.frame(trainer.find_element(By.ID, "network-report"))
+        wait(trainer, lambda d: "centre-social" in d.find_element(By.TAG_NAME, "body").text, message="each site in the network report")
+        trainer.switch_to.default_content()
 
         # The export: three YAML files that `atelier check` reads.
         export = tempfile.mkdtemp(prefix="atelier-export-")

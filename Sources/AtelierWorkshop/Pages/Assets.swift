@@ -510,6 +510,24 @@ enum Assets {
         $("impact-aggregate").href = "/api/impact/" + id + "/aggregate.json";
       }
     };
+    const network = async () => {
+      const report = await fetch("/api/network/report.html", {credentials: "same-origin"});
+      $("network-report").hidden = !report.ok;
+      if (report.ok) $("network-report").src = "/api/network/report.html?" + Date.now();
+    };
+    $("network-file").addEventListener("change", async () => {
+      const file = $("network-file").files[0];
+      if (!file) return;
+      const response = await fetch("/api/network/aggregates", {method: "POST", credentials: "same-origin",
+        headers: {"X-Atelier-CSRF": csrf, "X-Filename": file.name, "Content-Type": "application/json"}, body: file});
+      const data = await response.json().catch(() => null);
+      if (!response.ok) { show("network-message", data && data.error); return; }
+      show("network-message", "");
+      $("network-files").replaceChildren(...data.aggregates.map((name) => make("li", {text: name})));
+      $("network-file").value = "";
+      network();
+    });
+    network();
     select.addEventListener("change", refresh);
     $("impact-file").addEventListener("change", async () => {
       const file = $("impact-file").files[0];

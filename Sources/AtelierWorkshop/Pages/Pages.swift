@@ -166,6 +166,11 @@ struct Pages {
                 .element("a", ["id": "impact-aggregate"], [.text("agregats.json")]),
             ]),
             .element("iframe", ["id": "impact-report", "title": WorkshopMessage.impactTitle.template(in: language), "hidden": "hidden"]),
+            .element("h2", [:], [say(.networkTitle, language)]),
+            field("network-file", .networkUpload, language, .element("input", ["id": "network-file", "name": "network-file", "type": "file", "accept": ".json"])),
+            .element("ul", ["id": "network-files"]),
+            alert("network-message"),
+            .element("iframe", ["id": "network-report", "title": WorkshopMessage.networkTitle.template(in: language), "hidden": "hidden"]),
         ])
     }
 

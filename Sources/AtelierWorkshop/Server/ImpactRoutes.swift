@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierImpact
 import AtelierUseCases
 import Foundation
 import HTTPTypes
@@ -64,6 +65,53 @@ extension WorkshopServer {
             let (_, workshop) = try resolve(request, role: .trainer)
             return Reply.bytes(try await impact(context, workshop).aggregateFile.encoded(), type: "application/json; charset=utf-8", download: "agregats.json")
         }
+    }
+
+    /// A network's view: the aggregate files sites share (`atelier impact --aggregate`, or the
+    /// download above), merged as `atelier merge` merges them, each site beside the network.
+    func registerNetwork(on router: Router<WorkshopContext>) {
+        router.post("api/network/aggregates") { request, _ in
+            let (session, workshop) = try resolve(request, role: .trainer)
+            try Self.requireCSRF(request, session, language: workshop.language)
+            let name = String((request.headers[HTTPField.Name("X-Filename")!] ?? "agregats.json").split(separator: "/").last ?? "agregats.json")
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: WorkshopLimits.requestBytes * 10)
+            } catch {
+                throw Refusal(.contentTooLarge, .exportTooLarge, language: workshop.language)
+            }
+            do {
+                _ = try AggregateFile.decode(Data(buffer.readableBytesView), file: name)
+            } catch let error as UserError {
+                throw Refusal(.unprocessableContent, error.message, language: workshop.language)
+            }
+            let folder = networkFolder(workshop)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(80))
+            try Data(buffer.readableBytesView).write(to: folder.appendingPathComponent(safe), options: .atomic)
+            return Reply.json(["aggregates": networkFiles(workshop).map(\.lastPathComponent)], status: .created)
+        }
+        router.get("api/network/report.html") { request, _ in
+            let (_, workshop) = try resolve(request, role: .trainer)
+            let files = networkFiles(workshop)
+            guard !files.isEmpty else { throw Refusal(.notFound, .noExports, language: workshop.language) }
+            do {
+                let merged = try MergeUseCase.run(MergeRequest(aggregates: try files.map { try SourceDocument.read($0.path) }, language: workshop.language),
+                                                  toolkit: toolkit)
+                return Reply.report(merged.html)
+            } catch let error as UserError {
+                throw Refusal(.unprocessableContent, error.message, language: workshop.language)
+            }
+        }
+    }
+
+    private func networkFolder(_ workshop: Workshop) -> URL {
+        store.folder.appendingPathComponent("network/\(workshop.code)")
+    }
+
+    private func networkFiles(_ workshop: Workshop) -> [URL] {
+        let folder = networkFolder(workshop)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map { folder.appendingPathComponent($0) }
     }
 
     private func impactGroup(_ context: WorkshopContext, _ workshop: Workshop) async throws -> WorkshopGroup {

@@ -44,6 +44,7 @@ public struct WorkshopServer: Sendable {
         registerTrainer(on: router)
         registerGrading(on: router)
         registerImpact(on: router)
+        registerNetwork(on: router)
         return router
     }
 
