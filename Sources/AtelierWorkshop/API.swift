@@ -13,6 +13,8 @@ struct NewWorkshop: Decodable {
     let uploads: [WorkshopChecklist]?
     /// The rubric of the presentations.
     let rubric: String?
+    /// The workshop's first and last days.
+    let dates: WorkshopDates?
 }
 
 struct CoTrainerBody: Decodable {
@@ -81,6 +83,7 @@ struct Overview: Encodable {
     let checklists: [String]
     let rubric: String?
     let coTrainers: [String]
+    let dates: WorkshopDates?
 }
 
 struct TreeBody: Decodable {

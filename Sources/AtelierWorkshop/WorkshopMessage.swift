@@ -17,7 +17,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
     case addItem, removeItem, formIntro, checkFailed, offline
     case error, warning, info
     case unsupportedExport, exportTooLarge, noExports, impactTitle, impactUpload, impactLink
-    case networkTitle, networkUpload, downloadFeedback, disagreementOn, gradeTitle, gradeLink, day2Link, timerStart, timerStop, groupToGrade, commentLabel, automaticCriterion, progressTitle, resultsTitle, computeResults, publish, unpublish, downloadScores, downloadGradebook, problemsTitle, peerTitle, peerIntro, sendMarks, marksSent, resultsNotYet, yourMark, individualMark, feedbackTitle, incompleteWord
+    case badDates, startLabel, endLabel, networkTitle, networkUpload, downloadFeedback, disagreementOn, gradeTitle, gradeLink, day2Link, timerStart, timerStop, groupToGrade, commentLabel, automaticCriterion, progressTitle, resultsTitle, computeResults, publish, unpublish, downloadScores, downloadGradebook, problemsTitle, peerTitle, peerIntro, sendMarks, marksSent, resultsNotYet, yourMark, individualMark, feedbackTitle, incompleteWord
     case notACriterion, notALevel, unknownMember, badMark, rateEveryone, alreadyRated
     case unknownRubric, badChecklist, checklistsLabel, checklistsHelp, uploadLabel, rubricLabel, coTrainerTitle, coTrainerName, coTrainerButton, coTrainersAdded, sheetDownload
 
@@ -110,6 +110,9 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .impactTitle: "Impact : les réponses des publics"
         case .impactUpload: "Déposer un export d'enquête (.csv, .xlsx, .ods)"
         case .impactLink: "Impact des projets →"
+        case .badDates: "Dates de l'atelier impossibles : du {start} au {end}. Écrivez deux dates, la première avant la seconde."
+        case .startLabel: "Premier jour"
+        case .endLabel: "Dernier jour"
         case .networkTitle: "Réseau : les sites réunis"
         case .networkUpload: "Déposer le fichier d'agrégats d'un site (.json)"
         case .downloadFeedback: "Retours par groupe et par membre (zip)"
@@ -250,6 +253,9 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .impactTitle: "Impact: what the public answered"
         case .impactUpload: "Upload a survey export (.csv, .xlsx, .ods)"
         case .impactLink: "Projects' impact →"
+        case .badDates: "Impossible workshop dates: from {start} to {end}. Write two dates, the first before the second."
+        case .startLabel: "First day"
+        case .endLabel: "Last day"
         case .networkTitle: "Network: the sites together"
         case .networkUpload: "Upload a site's aggregate file (.json)"
         case .downloadFeedback: "Feedback per group and per member (zip)"

@@ -304,11 +304,14 @@ final class WorkshopAPITests: XCTestCase {
                 "title": "T", "password": "secret123", "groups": ["A"], "uploads": [["name": "cassee", "yaml": "id: x\nrules: [\n"]]]))
             XCTAssertEqual(bad.status, .badRequest)
             XCTAssertTrue(bad.error.hasPrefix("La grille de vérification « cassee » ne peut pas servir : "), bad.error)
+            let backwards = try await trainer.send(client, .post, "/api/workshops", Self.json([
+                "title": "T", "password": "secret123", "groups": ["A"], "dates": ["start": "2026-12-04", "end": "2026-12-03"]]))
+            XCTAssertEqual(backwards.error, "Dates de l'atelier impossibles : du 2026-12-04 au 2026-12-03. Écrivez deux dates, la première avant la seconde.")
             let noRubric = try await trainer.send(client, .post, "/api/workshops", Self.json(["title": "T", "password": "secret123", "groups": ["A"], "rubric": "aucune"]))
             XCTAssertTrue(noRubric.error.hasPrefix("Grille « aucune » inconnue. Grilles fournies : "), noRubric.error)
             let created = try await trainer.send(client, .post, "/api/workshops", Self.json([
                 "title": "Réseau", "password": "secret123", "groups": ["A"], "uploads": [["name": "reseau-mediatheques", "yaml": uploaded]],
-                "rubric": "presentation-atelier"]))
+                "rubric": "presentation-atelier", "dates": ["start": "2026-12-03", "end": "2026-12-04"]]))
             XCTAssertEqual(created.status, .created, created.text)
             let code = created.object["code"] as? String ?? ""
             let plain = Visitor()
@@ -335,6 +338,7 @@ final class WorkshopAPITests: XCTestCase {
             XCTAssertEqual(reply101.status, .ok)
             let overview = try await karim.send(client, .get, "/api/trainer/overview")
             XCTAssertEqual(overview.object["rubric"] as? String, "presentation-atelier")
+            XCTAssertEqual(overview.object["dates"] as? [String: String], ["start": "2026-12-03", "end": "2026-12-04"])
             XCTAssertEqual(overview.object["checklists"] as? [String], ["reseau-mediatheques"])
             let karimSession = try await karim.send(client, .get, "/api/session")
             XCTAssertEqual(karimSession.object["name"] as? String, "Karim")

@@ -65,7 +65,7 @@ final class WorkshopStoreTests: XCTestCase {
         let store = try WorkshopStore(folder: folder.appendingPathComponent("data"))
         let workshop = try store.createWorkshop(title: "Formation", language: .fr, password: "secret123", groups: ["Les Voix", "Abbaye", "Vide"],
                                                 checklists: [WorkshopChecklist(name: "accessibilite", yaml: nil), WorkshopChecklist(name: "maison", yaml: "id: maison\n")],
-                                                rubric: "presentation-atelier")
+                                                rubric: "presentation-atelier", dates: WorkshopDates(start: "2026-12-03", end: "2026-12-04"))
         try store.addCoTrainer(workshopID: workshop.id, name: "Karim", password: "karim-2026")
         let groups = try store.groups(of: workshop.id)
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -71,7 +71,8 @@ enum Assets {
       const file = $("upload").files[0];
       const uploads = file ? [{name: file.name.replace(/\.ya?ml$/, ""), yaml: await file.text()}] : [];
       const reply = await api("POST", "/api/workshops", {title: $("title").value, language: $("language").value, password: $("password").value, groups,
-                                                          checklists, uploads, rubric: $("rubric").value || null});
+                                                          checklists, uploads, rubric: $("rubric").value || null,
+                                                          dates: $("start-date").value ? {start: $("start-date").value, end: $("end-date").value || $("start-date").value} : null});
       if (!reply.ok) { show("create-message", reply.data && reply.data.error); return; }
       dashboard();
     });
@@ -105,6 +106,7 @@ enum Assets {
     const refresh = async () => {
       const reply = await api("GET", "/api/trainer/overview");
       if (!reply.ok) return;
+      if (reply.data.dates) show("dashboard-dates", reply.data.dates.start + " → " + reply.data.dates.end);
       if (reply.data.coTrainers.length) show("cotrainers", say("coTrainersAdded", {names: reply.data.coTrainers.join(", ")}));
       $("addresses").replaceChildren(...reply.data.addresses.map((address) => make("li", {text: address + "/?code=" + reply.data.code})));
       const cards = reply.data.groups.map((group) => {

@@ -75,6 +75,8 @@ struct Pages {
                         .element("option", attributes: [("value", "fr"), ("selected", language == .fr ? "selected" : nil)], [.text("Français")]),
                         .element("option", attributes: [("value", "en"), ("selected", language == .en ? "selected" : nil)], [.text("English")]),
                     ])),
+                    field("start-date", .startLabel, language, .element("input", ["id": "start-date", "name": "start-date", "type": "date"])),
+                    field("end-date", .endLabel, language, .element("input", ["id": "end-date", "name": "end-date", "type": "date"])),
                     field("password", .passwordLabel, language, input("password", type: "password", autocomplete: "new-password")),
                     field("groups", .groupsLabel, language, .element("textarea", ["id": "groups", "name": "groups", "rows": "4", "required": "required",
                                                                                   "aria-describedby": "groups-help"]), help: .groupsHelp),
@@ -95,6 +97,7 @@ struct Pages {
             ]),
             .element("section", ["id": "dashboard", "hidden": "hidden"], [
                 .element("h2", ["id": "dashboard-title"], [say(.dashboardTitle, language)]),
+                .element("p", ["id": "dashboard-dates"]),
                 .element("div", ["class": "joining"], [
                     .element("div", [:], [
                         .element("p", [:], [say(.joinWith, language)]),

@@ -72,8 +72,13 @@ public struct WorkshopServer: Sendable {
                 throw Refusal(.badRequest, .unknownRubric, ["name": rubric, "names": toolkit.rubricNames.joined(separator: ", ")], language: language)
             }
             try checkers.validate(checklists, language: language)
+            if let dates = body.dates {
+                guard let start = ScalarParser.date(dates.start), let end = ScalarParser.date(dates.end), start <= end else {
+                    throw Refusal(.badRequest, .badDates, ["start": dates.start, "end": dates.end], language: language)
+                }
+            }
             let workshop = try store.createWorkshop(title: title, language: body.language ?? language, password: body.password, groups: groups,
-                                                    checklists: checklists, rubric: body.rubric)
+                                                    checklists: checklists, rubric: body.rubric, dates: body.dates)
             let session = try store.openSession(workshopID: workshop.id, role: .trainer, groupID: nil, name: Self.mainTrainer(workshop.language))
             return Self.opened(session, cookie: Self.trainerCookie, extra: workshop.code, status: .created)
         }
@@ -218,7 +223,7 @@ public struct WorkshopServer: Sendable {
             }
             return Reply.json(Overview(code: workshop.code, title: workshop.title, addresses: addresses, groups: groups,
                                        checklists: try store.checklists(of: workshop.id).map(\.name), rubric: try store.rubric(of: workshop.id),
-                                       coTrainers: try store.coTrainers(of: workshop.id)))
+                                       coTrainers: try store.coTrainers(of: workshop.id), dates: try store.dates(of: workshop.id)))
         }
         router.get("api/trainer/groups/{id}") { request, context in
             let (_, workshop) = try resolve(request, role: .trainer)

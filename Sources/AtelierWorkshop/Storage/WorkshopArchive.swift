@@ -25,6 +25,7 @@ public struct WorkshopArchive: Codable, Sendable, Equatable {
     public let passwordHash: String
     public let groups: [Group]
     public var rubric: String?
+    public var dates: WorkshopDates?
     public var checklists: [WorkshopChecklist]?
     public var coTrainers: [CoTrainer]?
 

@@ -34,6 +34,17 @@ public struct WorkshopChecklist: Sendable, Codable, Equatable {
     }
 }
 
+/// The days of a workshop (ISO dates: 2026-12-03).
+public struct WorkshopDates: Sendable, Codable, Equatable {
+    public let start: String
+    public let end: String
+
+    public init(start: String, end: String) {
+        self.start = start
+        self.end = end
+    }
+}
+
 /// One saved state of a group's mockup. Versions are numbered from 1 and never change.
 public struct MockupVersion: Sendable, Codable, Equatable {
     public let number: Int
@@ -132,6 +143,12 @@ public struct WorkshopStore: Sendable {
                 table.column("yaml", .text)
             }
         }
+        migrator.registerMigration("workshops-3") { db in
+            try db.alter(table: "workshop") { table in
+                table.add(column: "startDate", .text)
+                table.add(column: "endDate", .text)
+            }
+        }
         registerGrading(&migrator)
         return migrator
     }
@@ -141,7 +158,7 @@ public struct WorkshopStore: Sendable {
     /// Creates a workshop with its groups, the checklists its mockups are checked with (besides
     /// the built-in one) and the rubric of its presentations; the password is kept as a bcrypt hash only.
     public func createWorkshop(title: String, language: Language, password: String, groups: [String],
-                               checklists: [WorkshopChecklist] = [], rubric: String? = nil) throws -> Workshop {
+                               checklists: [WorkshopChecklist] = [], rubric: String? = nil, dates: WorkshopDates? = nil) throws -> Workshop {
         let hash = Bcrypt.hash(password, cost: 10)
         return try pool.write { db in
             var code = JoinCode.random()
@@ -153,6 +170,7 @@ public struct WorkshopStore: Sendable {
                 try db.execute(sql: "INSERT OR IGNORE INTO workshopGroup (workshopId, name) VALUES (?, ?)", arguments: [id, name])
             }
             try Self.insert(checklists, workshopID: id, db)
+            try db.execute(sql: "UPDATE workshop SET startDate = ?, endDate = ? WHERE id = ?", arguments: [dates?.start, dates?.end, id])
             return Workshop(id: id, code: code, title: title, language: language)
         }
     }
@@ -168,6 +186,14 @@ public struct WorkshopStore: Sendable {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT name, yaml FROM workshopChecklist WHERE workshopId = ? ORDER BY id", arguments: [workshopID])
                 .map { WorkshopChecklist(name: $0["name"], yaml: $0["yaml"]) }
+        }
+    }
+
+    public func dates(of workshopID: Int64) throws -> WorkshopDates? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT startDate, endDate FROM workshop WHERE id = ?", arguments: [workshopID]).flatMap { row in
+                (row["startDate"] as String?).map { WorkshopDates(start: $0, end: row["endDate"] ?? $0) }
+            }
         }
     }
 
@@ -288,6 +314,7 @@ public struct WorkshopStore: Sendable {
                     return WorkshopArchive.Group(name: group["name"], versions: versions.map(Self.version))
                 },
                 rubric: row["rubric"],
+                dates: (row["startDate"] as String?).map { WorkshopDates(start: $0, end: row["endDate"] ?? $0) },
                 checklists: try Row.fetchAll(db, sql: "SELECT name, yaml FROM workshopChecklist WHERE workshopId = ? ORDER BY id", arguments: [workshopID])
                     .map { WorkshopChecklist(name: $0["name"], yaml: $0["yaml"]) },
                 coTrainers: try Row.fetchAll(db, sql: "SELECT name, passwordHash FROM coTrainer WHERE workshopId = ? ORDER BY id", arguments: [workshopID])
@@ -305,6 +332,7 @@ public struct WorkshopStore: Sendable {
                            arguments: [archive.code, archive.title, archive.language, archive.passwordHash, Self.now(), archive.rubric])
             let id = db.lastInsertedRowID
             try Self.insert(archive.checklists ?? [], workshopID: id, db)
+            try db.execute(sql: "UPDATE workshop SET startDate = ?, endDate = ? WHERE id = ?", arguments: [archive.dates?.start, archive.dates?.end, id])
             for coTrainer in archive.coTrainers ?? [] {
                 try db.execute(sql: "INSERT INTO coTrainer (workshopId, name, passwordHash) VALUES (?, ?, ?)", arguments: [id, coTrainer.name, coTrainer.passwordHash])
             }
