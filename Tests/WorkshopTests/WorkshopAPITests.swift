@@ -370,6 +370,18 @@ final class WorkshopAPITests: XCTestCase {
             XCTAssertEqual(Array(workbook.body.readableBytesView.prefix(2)), [0x50, 0x4B])
             let aggregate = try await trainer.send(client, .get, "/api/impact/\(id)/aggregate.json")
             XCTAssertNotNil(aggregate.object["aggregate"], aggregate.text.prefix(200).description)
+            let huge = try await trainer.send(client, .post, "/api/impact/\(id)/exports", headers: [HTTPField.Name("X-Filename")!: "big.csv"],
+                                              raw: ByteBuffer(repeating: UInt8(ascii: "a"), count: 50 * 1_048_576 + 1))
+            XCTAssertEqual(huge.status, .contentTooLarge)
+            XCTAssertEqual(huge.error, "L'export dépasse 50 Mo : découpez-le ou utilisez atelier impact sur la ligne de commande.")
+            let other = (overview.object["groups"] as? [[String: Any]])?.last?["id"] as? Int ?? 0
+            let bruno = try await Self.join(client, code, name: "Bruno", group: "B")
+            _ = try await bruno.send(client, .put, "/api/mockup", Self.json(["base": 0, "yaml": mockup]))
+            _ = try await trainer.send(client, .post, "/api/impact/\(other)/exports", headers: [HTTPField.Name("X-Filename")!: "piege.xlsx"],
+                                       raw: ByteBuffer(string: "PK\u{3}\u{4}not really a workbook"))
+            let hostile = try await trainer.send(client, .get, "/api/impact/\(other)/report.json")
+            XCTAssertEqual(hostile.status, .unprocessableContent, "a damaged workbook gives no report")
+            XCTAssertTrue(hostile.error.contains("piege.xlsx"), "and says which file and why: \(hostile.text)")
             let bogus = try await trainer.send(client, .post, "/api/network/aggregates", headers: [HTTPField.Name("X-Filename")!: "x.json"], raw: ByteBuffer(string: "{}"))
             XCTAssertEqual(bogus.status, .unprocessableContent, bogus.text)
             for site in ["mediatheque", "centre-social"] {
