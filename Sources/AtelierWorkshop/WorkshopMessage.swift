@@ -17,7 +17,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
     case addItem, removeItem, formIntro, checkFailed, offline
     case error, warning, info
     case unsupportedExport, exportTooLarge, noExports, impactTitle, impactUpload, impactLink
-    case badDates, startLabel, endLabel, networkTitle, networkUpload, downloadFeedback, disagreementOn, gradeTitle, gradeLink, day2Link, timerStart, timerStop, groupToGrade, commentLabel, automaticCriterion, progressTitle, resultsTitle, computeResults, publish, unpublish, downloadScores, downloadGradebook, problemsTitle, peerTitle, peerIntro, sendMarks, marksSent, resultsNotYet, yourMark, individualMark, feedbackTitle, incompleteWord
+    case peerAnswered, badDates, startLabel, endLabel, networkTitle, networkUpload, downloadFeedback, disagreementOn, gradeTitle, gradeLink, day2Link, timerStart, timerStop, groupToGrade, commentLabel, automaticCriterion, progressTitle, resultsTitle, computeResults, publish, unpublish, downloadScores, downloadGradebook, problemsTitle, peerTitle, peerIntro, sendMarks, marksSent, resultsNotYet, yourMark, individualMark, feedbackTitle, incompleteWord
     case notACriterion, notALevel, unknownMember, badMark, rateEveryone, alreadyRated
     case unknownRubric, badChecklist, checklistsLabel, checklistsHelp, uploadLabel, rubricLabel, coTrainerTitle, coTrainerName, coTrainerButton, coTrainersAdded, sheetDownload
 
@@ -110,6 +110,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .impactTitle: "Impact : les réponses des publics"
         case .impactUpload: "Déposer un export d'enquête (.csv, .xlsx, .ods)"
         case .impactLink: "Impact des projets →"
+        case .peerAnswered: "Notes entre pairs (✓ envoyées)"
         case .badDates: "Dates de l'atelier impossibles : du {start} au {end}. Écrivez deux dates, la première avant la seconde."
         case .startLabel: "Premier jour"
         case .endLabel: "Dernier jour"
@@ -253,6 +254,7 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .impactTitle: "Impact: what the public answered"
         case .impactUpload: "Upload a survey export (.csv, .xlsx, .ods)"
         case .impactLink: "Projects' impact →"
+        case .peerAnswered: "Peer ratings (✓ sent)"
         case .badDates: "Impossible workshop dates: from {start} to {end}. Write two dates, the first before the second."
         case .startLabel: "First day"
         case .endLabel: "Last day"

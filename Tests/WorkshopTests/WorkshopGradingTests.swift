@@ -87,6 +87,10 @@ final class WorkshopGradingTests: XCTestCase {
                 let sent = try await members[giver]!.send(client, .post, "/api/peer", Self.json(["marks": [["receiver": "Amina", "mark": marks[0]], ["receiver": "Bruno", "mark": marks[1]]]]))
                 XCTAssertEqual(sent.status, .created, sent.text)
             }
+            let whoRated = try await trainer.send(client, .get, "/api/grading")
+            let first = (whoRated.object["groups"] as? [[String: Any]])?.first
+            XCTAssertEqual(first?["members"] as? [String], ["Amina", "Bruno"])
+            XCTAssertEqual(first?["rated"] as? [String], ["Amina", "Bruno"], "the trainer sees who has answered")
             let twice = try await members["Bruno"]!.send(client, .post, "/api/peer", Self.json(["marks": [["receiver": "Amina", "mark": 1], ["receiver": "Bruno", "mark": 5]]]))
             XCTAssertEqual(twice.status, .conflict)
             let reply2 = try await members["Bruno"]!.send(client, .get, "/api/peer")

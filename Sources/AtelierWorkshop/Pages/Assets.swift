@@ -445,11 +445,12 @@ enum Assets {
     };
     const drawProgress = () => {
       const graders = [...new Set(view.progress.map((item) => item.grader))];
-      const head = make("tr", {}, [make("th", {scope: "col", text: ""}), ...graders.map((grader) => make("th", {scope: "col", text: grader}))]);
+      const head = make("tr", {}, [make("th", {scope: "col", text: ""}), ...graders.map((grader) => make("th", {scope: "col", text: grader})),
+        make("th", {scope: "col", text: say("peerAnswered")})]);
       const rows = view.groups.map((group) => make("tr", {}, [make("th", {scope: "row", text: group.name}), ...graders.map((grader) => {
         const item = view.progress.find((entry) => entry.group === group.id && entry.grader === grader);
         return make("td", {text: item ? item.done + " / " + item.total : ""});
-      })]));
+      }), make("td", {class: "rated", text: group.members.map((member) => (group.rated.includes(member) ? "✓ " : "… ") + member).join(", ")})]));
       $("progress").replaceChildren(make("thead", {}, [head]), make("tbody", {}, rows));
     };
     select.addEventListener("change", draw);
@@ -484,7 +485,9 @@ enum Assets {
         const disagreeing = (grade.criteria || []).filter((criterion) => criterion.disagreement).map((criterion) => criterion.id);
         return make("article", {class: "group", "data-group": group.name}, [make("h3", {text: group.name}),
           make("p", {class: "percent", text: mark}),
-          disagreeing.length ? make("p", {class: "status disagreement", text: say("disagreementOn", {criteria: disagreeing.join(", ")})}) : null, toggle]);
+          disagreeing.length ? make("p", {class: "status disagreement", text: say("disagreementOn", {criteria: disagreeing.join(", ")})}) : null,
+          make("p", {class: "status", text: Object.entries(grade.graders || {}).map(([grader, total]) => grader + " " + (lang === "fr" ? total.toFixed(1).replace(".", ",") : total.toFixed(1))).join(" · ")}),
+          toggle]);
       }));
     });
   }

@@ -18,11 +18,13 @@ extension WorkshopServer {
             let scores = try store.scores(workshopID: workshop.id)
             let counted = rubric.criteria.filter { $0.source == .graders }.count
             let graders = Set(scores.map(\.grader)).union([session.name]).sorted()
+            let ratings = try store.peerRatings(workshopID: workshop.id)
             return Reply.json(GradingView(
                 rubric: RubricView(rubric, language: workshop.language),
                 groups: try groups.map { group, graded in
                     GradingGroupView(id: group.id, name: group.name, title: graded.name, published: try store.isPublished(groupID: group.id),
-                                     readiness: graded.check?.readiness.score)
+                                     readiness: graded.check?.readiness.score, members: try store.members(groupID: group.id),
+                                     rated: Array(Set(ratings.filter { $0.groupID == group.id }.map(\.giver))).sorted())
                 },
                 mine: scores.filter { $0.grader == session.name },
                 progress: groups.flatMap { group, _ in
@@ -205,6 +207,9 @@ struct GradingGroupView: Encodable {
     let title: String
     let published: Bool
     let readiness: Double?
+    /// The members who joined, and those who have sent their peer ratings.
+    var members: [String] = []
+    var rated: [String] = []
 }
 
 struct ProgressView: Encodable {
