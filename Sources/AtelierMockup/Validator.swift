@@ -98,10 +98,14 @@ struct Validator {
         var present: Set<String> = []
         var standingIn: Set<String> = []
         let written = Set(entries.map(\.key))
+        // One unknown key and one required key missing, nothing alike: the one is taken for the other.
+        let unknown = entries.filter { entry in !fields.contains { $0.name == entry.key } }
+        let missing = fields.filter { $0.required && !written.contains($0.name) }
+        let loneMissing = unknown.count == 1 && missing.count == 1 ? missing.first : nil
         for entry in entries {
             let entryPath = path.appending(entry.key)
             guard let field = fields.first(where: { $0.name == entry.key }) else {
-                if let standIn = reportUnknownKey(entry, fields: fields, path: path, written: written) { standingIn.insert(standIn) }
+                if let standIn = reportUnknownKey(entry, fields: fields, path: path, written: written, loneMissing: loneMissing) { standingIn.insert(standIn) }
                 continue
             }
             present.insert(field.name)
@@ -135,13 +139,15 @@ struct Validator {
     /// written (`publics:` for `audiences:`), it stands in for that key: the key is not reported
     /// missing again, the references to its identifiers are not reported dangling, and the
     /// finding is an error at the key's place when the key is required — one mistake, one finding.
+    /// When nothing resembles it but it is the only unknown key where one required key is missing
+    /// (`titre:` where `text:` is expected), it is taken for that key.
     /// Returns the key it stands in for.
-    private mutating func reportUnknownKey(_ entry: YAMLEntry, fields: [Field], path: FieldPath, written: Set<String>) -> String? {
+    private mutating func reportUnknownKey(_ entry: YAMLEntry, fields: [Field], path: FieldPath, written: Set<String>, loneMissing: Field?) -> String? {
         let candidates = fields.map(\.name) + fields.flatMap(\.aliases)
         let spaced = Self.spaceBeforeColon(entry.key)
         let suggested = fields.first { $0.name == spaced?.key } ?? TextMatching.closest(to: entry.key, among: candidates).first.map { match in
             fields.first { $0.name == match || $0.aliases.contains(match) }!
-        }
+        } ?? loneMissing
         let suggestion = suggested?.name
         let standIn = suggested.flatMap { written.contains($0.name) ? nil : $0 }
         if let namespace = standIn?.node.namespace { incompleteNamespaces.insert(namespace) }

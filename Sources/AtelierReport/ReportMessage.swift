@@ -3,6 +3,19 @@ import AtelierCore
 /// The sentences of every report: terminal and Markdown findings, project sheet, questionnaire, impact and grading workbooks and pages, in French and English.
 /// Placeholders are written `{name}`; a message without both translations does not compile.
 public enum ReportMessage: String, MessageCatalogue {
+    case measureMean = "measure.mean"
+    case measureMedian = "measure.median"
+    case measureDistribution = "measure.distribution"
+    case measureTopBox = "measure.top-box"
+    case measureBottomBox = "measure.bottom-box"
+    case measureShare = "measure.share"
+    case measureNPS = "measure.nps"
+    case measureCount = "measure.count"
+    case measureResponseRate = "measure.response-rate"
+    case measureGain = "measure.gain"
+    case measureChange = "measure.change"
+    case measureAlpha = "measure.alpha"
+    case measureOutcomes = "measure.outcomes"
     case surveySeveral = "survey.several"
     case surveyOne = "survey.one"
     case surveyEasyOne = "survey.easy-one"
@@ -256,6 +269,19 @@ public enum ReportMessage: String, MessageCatalogue {
 
     public var french: String {
         switch self {
+        case .measureMean: "moyenne"
+        case .measureMedian: "médiane"
+        case .measureDistribution: "répartition"
+        case .measureTopBox: "part des niveaux les plus hauts"
+        case .measureBottomBox: "part des niveaux les plus bas"
+        case .measureShare: "part d'une réponse"
+        case .measureNPS: "Net Promoter Score"
+        case .measureCount: "nombre"
+        case .measureResponseRate: "taux de réponse"
+        case .measureGain: "gain d'apprentissage (Hake)"
+        case .measureChange: "évolution avant / après"
+        case .measureAlpha: "fiabilité (alpha de Cronbach)"
+        case .measureOutcomes: "résultats d'apprentissage (catégories)"
         case .surveySeveral: "Plusieurs réponses possibles."
         case .surveyOne: "Une seule réponse."
         case .surveyEasyOne: "Cochez une seule case."
@@ -511,6 +537,19 @@ public enum ReportMessage: String, MessageCatalogue {
 
     public var english: String {
         switch self {
+        case .measureMean: "mean"
+        case .measureMedian: "median"
+        case .measureDistribution: "distribution"
+        case .measureTopBox: "share of the top levels"
+        case .measureBottomBox: "share of the bottom levels"
+        case .measureShare: "share of one answer"
+        case .measureNPS: "Net Promoter Score (NPS)"
+        case .measureCount: "count"
+        case .measureResponseRate: "response rate"
+        case .measureGain: "learning gain (Hake)"
+        case .measureChange: "change before / after"
+        case .measureAlpha: "reliability (Cronbach's alpha)"
+        case .measureOutcomes: "learning outcomes (categories)"
         case .surveySeveral: "Several answers possible."
         case .surveyOne: "One answer only."
         case .surveyEasyOne: "Tick one box."

@@ -158,4 +158,15 @@ final class MockupDecoderTests: XCTestCase {
         XCTAssertFalse(result.findings.contains { ["missing-key", "dangling-ref"].contains($0.rule) }, "consequences of the same mistakes")
         XCTAssertEqual(result.readiness.sections.first { $0.section == .audiences }?.score, 0, "no audiences, no ready audiences")
     }
+
+    func testTheOnlyUnknownKeyWhereOneRequiredKeyIsMissingIsTakenForIt() throws {
+        let text = try String(contentsOf: Fixtures.examples.appendingPathComponent("vr-abbaye.yaml"), encoding: .utf8)
+        let objective = try XCTUnwrap(text.range(of: "\n    text: "))
+        let renamed = text.replacingCharacters(in: objective, with: "\n    intitulé-libre: ")
+        let findings = Fixtures.decode(renamed).findings
+        XCTAssertEqual(findings.map(\.rule), ["unknown-key"], "one mistake, one finding: \(findings.map(\.message.fr))")
+        XCTAssertEqual(findings.first?.severity, .error, "it stands in for a required key")
+        XCTAssertEqual(findings.first?.path.description, "objectives[0].text")
+        XCTAssertTrue(findings.first?.message.fr.contains("« text »") == true, findings.first?.message.fr ?? "")
+    }
 }

@@ -19,6 +19,15 @@ final class ProjectSheetTests: XCTestCase {
         text.components(separatedBy: needle).count - 1
     }
 
+    func testTheEvaluationPlanIsWrittenInWords() throws {
+        let text = try String(contentsOf: Fixtures.examples.appendingPathComponent("vr-abbaye.yaml"), encoding: .utf8)
+        let french = try sheet(text).html, english = try sheet(text, language: .en).markdown
+        XCTAssertTrue(french.contains("<td dir=\"auto\">part des niveaux les plus hauts</td><td dir=\"auto\">Q1</td><td dir=\"auto\">≥ 80 %</td>"), "measure and target in words")
+        XCTAssertTrue(french.contains("<td dir=\"auto\">≤ 10 %</td>"))
+        XCTAssertTrue(english.contains("| Visiteurs satisfaits | share of the top levels | Q1 | ≥ 80% |"), english)
+        XCTAssertFalse(french.contains(">top-box<") || french.contains("&gt;= 80%"), "no raw measure name or target left")
+    }
+
     func testDayNumbersMatchTheCalendar() throws {
         let days = [(1970, 1, 1), (2000, 2, 29), (2000, 3, 1), (2026, 11, 21), (1900, 3, 1)].map { CalendarDate(year: $0.0, month: $0.1, day: $0.2)!.dayNumber }
         XCTAssertEqual(days, [0, 11016, 11017, 20778, -25508], "Python's date arithmetic")

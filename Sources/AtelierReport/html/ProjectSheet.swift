@@ -19,6 +19,13 @@ public struct ProjectSheet: Sendable {
 
     // MARK: What both formats show
 
+    private var words: IndicatorWords { IndicatorWords(language: language) }
+
+    /// An indicator's target in words (« ≥ 80 % »), or a dash when it has none.
+    func target(_ indicator: Mockup.Indicator) -> String {
+        words.target(indicator.target, measure: indicator.measure, isProportion: indicator.measure.isProportion) ?? "—"
+    }
+
     func phaseName(_ phase: Phase) -> String {
         let key: ReportMessage = switch phase {
         case .design: .phaseDesign
@@ -123,7 +130,7 @@ public struct ProjectSheet: Sendable {
         if let evaluation = mockup.evaluation, !evaluation.indicators.isEmpty {
             body += "<section><h2>\(escape(text(.projectEvaluation)))</h2>\n" + tableStart(.projectEvaluationColumns)
             for indicator in evaluation.indicators {
-                let cells = [indicator.label, indicator.measure.rawValue, indicator.questions.joined(separator: ", "), indicator.target ?? "—",
+                let cells = [indicator.label, words.name(of: indicator.measure), indicator.questions.joined(separator: ", "), target(indicator),
                              indicator.objectives.joined(separator: ", ")]
                 body += "<tr>" + cells.map { "<td dir=\"auto\">\(escape($0))</td>" }.joined() + "</tr>\n"
             }
@@ -273,7 +280,7 @@ public struct ProjectSheet: Sendable {
         if let indicators = mockup.evaluation?.indicators, !indicators.isEmpty {
             output += "\n## \(text(.projectEvaluation))\n\n"
             output += table(.projectEvaluationColumns, indicators.map {
-                [$0.label, $0.measure.rawValue, $0.questions.joined(separator: ", "), $0.target ?? "—", $0.objectives.joined(separator: ", ")]
+                [$0.label, words.name(of: $0.measure), $0.questions.joined(separator: ", "), target($0), $0.objectives.joined(separator: ", ")]
             })
         }
         for section in ProjectDetails(language: language).sections(mockup) {

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierImpact
+import AtelierMockup
 
 /// An indicator's figures as every report writes them, in the reader's language: a share in
 /// percent, an NPS signed with one decimal, other values with up to two decimals; a target in
@@ -25,11 +26,16 @@ struct IndicatorWords {
 
     /// The target in words, in the measure's unit.
     func target(of result: IndicatorResult) -> String? {
-        guard let text = result.indicator.target else { return nil }
+        target(result.indicator.target, measure: result.indicator.measure, isProportion: result.isProportion)
+    }
+
+    /// A written target (`>= 80%`, `between 3.5 and 5`) in words, in `measure`'s unit.
+    func target(_ text: String?, measure: Measure, isProportion: Bool) -> String? {
+        guard let text else { return nil }
         guard let target = Target(text) else { return text }
         let number = { (value: Double) in
-            result.isProportion ? language.percent(value, decimals: value * 100 == (value * 100).rounded() ? 0 : 1)
-                : result.indicator.measure == .nps ? (value > 0 ? "+" : "") + language.number(value, decimals: 0) : language.number(value, decimals: 2)
+            isProportion ? language.percent(value, decimals: value * 100 == (value * 100).rounded() ? 0 : 1)
+                : measure == .nps ? (value > 0 ? "+" : "") + language.number(value, decimals: 0) : language.number(value, decimals: 2)
         }
         guard let comparison = target.comparison else {
             return ReportMessage.text(.targetBetween, ["low": number(target.low), "high": number(target.high ?? target.low)])[language]
@@ -90,5 +96,25 @@ struct IndicatorWords {
         if result.isProportion { return language.percent(value, decimals: decimals) }
         let text = language.number(value, decimals: decimals)
         return result.indicator.measure == .nps && value > 0 ? "+" + text : text
+    }
+
+    /// What `measure` computes, in words.
+    func name(of measure: Measure) -> String {
+        let key: ReportMessage = switch measure {
+        case .mean: .measureMean
+        case .median: .measureMedian
+        case .distribution: .measureDistribution
+        case .topBox: .measureTopBox
+        case .bottomBox: .measureBottomBox
+        case .share: .measureShare
+        case .nps: .measureNPS
+        case .count: .measureCount
+        case .responseRate: .measureResponseRate
+        case .gain: .measureGain
+        case .change: .measureChange
+        case .alpha: .measureAlpha
+        case .outcomes: .measureOutcomes
+        }
+        return ReportMessage.text(key)[language]
     }
 }
