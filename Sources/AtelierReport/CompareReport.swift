@@ -1,6 +1,5 @@
 import AtelierCore
 import AtelierImpact
-import CXLSXWriter
 import Foundation
 
 /// The comparison of two waves (`atelier compare`): JSON, a text summary, a workbook and a page.
@@ -94,9 +93,9 @@ public struct CompareReport: Sendable {
             book.writeString(sheet, row, 2, comparison.measure.rawValue, nil)
             for (column, value) in [(3, comparison.old), (4, comparison.new), (5, comparison.result?.difference),
                                     (6, comparison.result?.interval?.lowerBound), (7, comparison.result?.interval?.upperBound)] {
-                if let value { worksheet_write_number(sheet, row, UInt16(column), value, format) }
+                if let value { sheet.number(row, UInt16(column), value, format) }
             }
-            if let p = comparison.result?.p { worksheet_write_number(sheet, row, 8, p, book.decimal) }
+            if let p = comparison.result?.p { sheet.number(row, 8, p, book.decimal) }
             book.writeString(sheet, row, 9, text(comparison.comparable ? .compareYes : .compareNo), nil)
             if let reason = comparison.reason { book.writeString(sheet, row, 10, reason[language], book.wrap) }
             XLSXBook.fitHeight(sheet, row, [(comparison.label, 36), (comparison.reason?[language] ?? "", 50)])

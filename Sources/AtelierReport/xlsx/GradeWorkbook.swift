@@ -1,7 +1,6 @@
 import AtelierCore
 import AtelierTabular
 import AtelierGrading
-import CXLSXWriter
 import Foundation
 
 /// The gradebook (`grade --xlsx`): the marks (or why a group has none) with the automatic
@@ -32,8 +31,7 @@ public struct GradeWorkbook: Sendable {
         let book = try XLSXBook(url: url, language: language)
         let graders = Array(Set(grades.flatMap { $0.graderTotals.map(\.grader) })).sorted()
         let highlight = book.format()
-        format_set_bg_color(highlight, 0xF4A582)
-        format_set_bold(highlight)
+        highlight.background(0xF4A582).bold()
         marks(book, grades, graders: graders, highlight: highlight)
         comparison(book, grades, graders: graders, highlight: highlight)
         if agreement != nil || !severity.isEmpty { self.agreement(book, agreement, severity: severity) }
@@ -46,16 +44,16 @@ public struct GradeWorkbook: Sendable {
         let sheet = book.sheet(text(.gradebookSheetPeers))
         book.headerRow(sheet, 0, text(.gradebookPeerColumns))
         book.widths(sheet, [44, 28, 14, 14, 16])
-        worksheet_freeze_panes(sheet, 1, 0)
+        sheet.freeze(1, 0)
         var row: UInt32 = 1
         for peer in peers {
             let groupMark = grades.first { $0.group == peer.group }?.mark
             for member in peer.members {
                 book.writeString(sheet, row, 0, peer.group, nil)
                 book.writeString(sheet, row, 1, member.name, nil)
-                if let groupMark { worksheet_write_number(sheet, row, 2, groupMark, book.decimal) }
-                if let score = member.score { worksheet_write_number(sheet, row, 3, score, book.decimal) }
-                if let mark = member.mark { worksheet_write_number(sheet, row, 4, mark, book.decimal) }
+                if let groupMark { sheet.number(row, 2, groupMark, book.decimal) }
+                if let score = member.score { sheet.number(row, 3, score, book.decimal) }
+                if let mark = member.mark { sheet.number(row, 4, mark, book.decimal) }
                 row += 1
             }
         }
@@ -65,14 +63,7 @@ public struct GradeWorkbook: Sendable {
     private func highlightRows(_ sheet: XLSXBook.Sheet, rows: ClosedRange<UInt32>, lastColumn: UInt16, column: UInt16,
                                threshold: Double, _ format: XLSXBook.Format) {
         let letters = ColumnLetters.letters(Int(column))
-        var rule = lxw_conditional_format()
-        rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
-        let formula = "=$\(letters)\(rows.lowerBound + 1)>=\(JSONValue.format(threshold))"
-        formula.withCString { pointer in
-            rule.value_string = UnsafeMutablePointer(mutating: pointer)
-            rule.format = format
-            worksheet_conditional_format_range(sheet, rows.lowerBound, 0, rows.upperBound, lastColumn, &rule)
-        }
+        sheet.highlight(rows: rows, lastColumn: lastColumn, where: "=$\(letters)\(rows.lowerBound + 1)>=\(JSONValue.format(threshold))", format)
     }
 
     private func marks(_ book: XLSXBook, _ grades: [GroupGrade], graders: [String], highlight: XLSXBook.Format) {
@@ -88,21 +79,21 @@ public struct GradeWorkbook: Sendable {
         let statusWidth = XLSXBook.fittedWidth(statuses, minimum: 12, maximum: 40)
         book.widths(sheet, [groupWidth, 12, statusWidth] + (automatic ? [16] : []) + graders.map { _ in 14 } + [10])
         XLSXBook.fitHeight(sheet, 0, zip(titles, [groupWidth, 12, statusWidth] + Array(repeating: 14, count: titles.count)).map { ($0, $1) })
-        worksheet_freeze_panes(sheet, 1, 1)
+        sheet.freeze(1, 1)
         let firstTotal = UInt16(automatic ? 4 : 3)
         let spreadColumn = firstTotal + UInt16(graders.count)
         for (index, grade) in grades.enumerated() {
             let row = UInt32(index + 1)
             book.writeString(sheet, row, 0, grade.group, book.wrap)
-            if let mark = grade.mark { worksheet_write_number(sheet, row, 1, mark, book.decimal) }
+            if let mark = grade.mark { sheet.number(row, 1, mark, book.decimal) }
             book.writeString(sheet, row, 2, statuses[index], book.wrap)
-            if automatic, let points = grade.automaticPoints { worksheet_write_number(sheet, row, 3, points, book.decimal) }
+            if automatic, let points = grade.automaticPoints { sheet.number(row, 3, points, book.decimal) }
             let totals = Dictionary(grade.graderTotals.map { ($0.grader, $0.total) }, uniquingKeysWith: { first, _ in first })
             for (column, grader) in graders.enumerated() {
-                if let total = totals[grader] { worksheet_write_number(sheet, row, firstTotal + UInt16(column), total, book.decimal) }
+                if let total = totals[grader] { sheet.number(row, firstTotal + UInt16(column), total, book.decimal) }
             }
             if let high = totals.values.max(), let low = totals.values.min(), totals.count >= 2 {
-                worksheet_write_number(sheet, row, spreadColumn, high - low, book.decimal)
+                sheet.number(row, spreadColumn, high - low, book.decimal)
             }
             XLSXBook.fitHeight(sheet, row, [(grade.group, groupWidth), (statuses[index], statusWidth)])
         }
@@ -119,21 +110,21 @@ public struct GradeWorkbook: Sendable {
         let groupWidth = XLSXBook.fittedWidth(grades.map(\.group), minimum: 20, maximum: 40)
         let criterionWidth = XLSXBook.fittedWidth(rubric.criteria.map { $0.label[language] }, minimum: 16, maximum: 36)
         book.widths(sheet, [groupWidth, criterionWidth, 10] + graders.map { _ in 16 } + [10, 60])
-        worksheet_freeze_panes(sheet, 1, 2)
+        sheet.freeze(1, 2)
         let gapColumn = UInt16(3 + graders.count)
         var row: UInt32 = 1
         for grade in grades {
             for criterion in grade.criteria {
                 book.writeString(sheet, row, 0, grade.group, book.wrap)
                 book.writeString(sheet, row, 1, criterion.criterion.label[language], book.wrap)
-                if let points = criterion.points { worksheet_write_number(sheet, row, 2, points, book.decimal) }
+                if let points = criterion.points { sheet.number(row, 2, points, book.decimal) }
                 let levels: [Int?] = graders.map { criterion.autoLevel ?? criterion.levels[$0] }
                 for (column, level) in levels.enumerated() {
                     guard let level else { continue }
                     book.writeString(sheet, row, UInt16(3 + column), criterion.criterion.levels[level].label[language], nil)
                 }
                 if let high = criterion.levels.values.max(), let low = criterion.levels.values.min(), criterion.levels.count >= 2 {
-                    worksheet_write_number(sheet, row, gapColumn, Double(high - low), book.integer)
+                    sheet.number(row, gapColumn, Double(high - low), book.integer)
                 }
                 let comments = criterion.comments.map { "\($0.grader) : \($0.text)" }.joined(separator: "\n")
                 if !comments.isEmpty { book.writeString(sheet, row, gapColumn + 1, comments, book.wrap) }
@@ -158,7 +149,7 @@ public struct GradeWorkbook: Sendable {
             row += 3
             for entry in agreementRows(agreement) {
                 book.writeString(sheet, row, 0, entry.0, book.wrap)
-                if let value = entry.1 { worksheet_write_number(sheet, row, 1, value, book.decimal) }
+                if let value = entry.1 { sheet.number(row, 1, value, book.decimal) }
                 let reading = entry.2?[language] ?? "—"
                 book.writeString(sheet, row, 2, reading, book.wrap)
                 XLSXBook.fitHeight(sheet, row, [(entry.0, widths[0]), (reading, widths[2])])
@@ -172,7 +163,7 @@ public struct GradeWorkbook: Sendable {
             row += 2
             for entry in severity {
                 book.writeString(sheet, row, 0, entry.grader, book.wrap)
-                worksheet_write_number(sheet, row, 1, entry.meanDifference, book.decimal)
+                sheet.number(row, 1, entry.meanDifference, book.decimal)
                 let reading = ReadingGuide.severity(entry)[language]
                 book.writeString(sheet, row, 2, reading, book.wrap)
                 XLSXBook.fitHeight(sheet, row, [(reading, widths[2])])
@@ -181,7 +172,7 @@ public struct GradeWorkbook: Sendable {
             row += 1
         }
         let guide = text(.gradebookGuideSources)
-        worksheet_merge_range(sheet, row, 0, row, 2, "", book.wrap)
+        sheet.merge(row, 0, 2, "", book.wrap)
         book.writeString(sheet, row, 0, guide, book.wrap)
         XLSXBook.fitHeight(sheet, row, [(guide, widths.reduce(0, +))])
     }

@@ -1,6 +1,5 @@
 import AtelierCore
 import AtelierGrading
-import CXLSXWriter
 import Foundation
 
 /// The grading sheet trainers fill during the presentations: one sheet per grader, a row per
@@ -29,8 +28,7 @@ public struct GradingSheet: Sendable {
         let book = try XLSXBook(url: url, language: language)
         let header = book.header
         let input = book.format()
-        format_set_unlocked(input)
-        format_set_text_wrap(input)
+        input.unlocked().wrapped()
         let criteria = rubric.criteria.filter { $0.source == .graders }
         var rangeOfLevels: [String: (first: UInt32, last: UInt32)] = [:]
         var sheets: [XLSXBook.Sheet] = []
@@ -40,34 +38,34 @@ public struct GradingSheet: Sendable {
         let (legend, legendName) = book.addSheet(GradingSheetLayout.legendName)
         var row: UInt32 = 1
         book.headerRow(legend, 0, GradingMessage.text(.gradeLegendColumns)[language])
-        worksheet_set_column(legend, 0, 0, 16, nil)
-        worksheet_set_column(legend, 1, 2, 24, nil)
-        worksheet_set_column(legend, 4, 4, 70, nil)
+        legend.column(0, 0, 16, nil)
+        legend.column(1, 2, 24, nil)
+        legend.column(4, 4, 70, nil)
         for criterion in criteria {
             let first = row
             for level in criterion.levels {
                 book.writeString(legend, row, 0, criterion.id, nil)
                 book.writeString(legend, row, 1, criterion.label[language], nil)
                 book.writeString(legend, row, 2, level.label[language], nil)
-                worksheet_write_number(legend, row, 3, level.points, nil)
+                legend.number(row, 3, level.points, nil)
                 if let descriptor = level.descriptor { book.writeString(legend, row, 4, descriptor[language], nil) }
                 row += 1
             }
             rangeOfLevels[criterion.id] = (first, row - 1)
         }
-        worksheet_protect(legend, nil, nil)
+        legend.protect()
         for (sheet, grader) in zip(sheets, graders) {
             book.writeString(sheet, 0, 0, GradingSheetLayout.cornerTitle(grader: grader, language: language), header)
-            worksheet_set_column(sheet, 0, 0, 28, nil)
-            worksheet_freeze_panes(sheet, 1, 1)
+            sheet.column(0, 0, 28, nil)
+            sheet.freeze(1, 1)
             for (index, criterion) in criteria.enumerated() {
                 let level = UInt16(1 + 2 * index), comment = level + 1
                 book.writeString(sheet, 0, level, criterion.label[language], header)
                 book.writeString(sheet, 0, comment, ReportMessage.text(.gradeCommentColumn, ["criterion": criterion.label[language]])[language], header)
-                worksheet_set_column(sheet, level, level, 18, nil)
-                worksheet_set_column(sheet, comment, comment, 30, nil)
+                sheet.column(level, level, 18, nil)
+                sheet.column(comment, comment, 30, nil)
                 let descriptors = criterion.levels.map { "\($0.label[language]) (\(JSONValue.format($0.points))) : \($0.descriptor?[language] ?? "")" }
-                worksheet_write_comment(sheet, 0, level, descriptors.joined(separator: "\n"))
+                sheet.comment(0, level, descriptors.joined(separator: "\n"))
                 guard let range = rangeOfLevels[criterion.id], !groups.isEmpty else { continue }
                 XLSXBook.listValidation(sheet, rows: 1...UInt32(groups.count), column: level,
                                         source: "='\(legendName)'!$C$\(range.first + 1):$C$\(range.last + 1)")
@@ -76,10 +74,10 @@ public struct GradingSheet: Sendable {
                 let line = UInt32(index + 1)
                 book.writeString(sheet, line, 0, group, nil)
                 for column in 0..<(2 * criteria.count) {
-                    worksheet_write_blank(sheet, line, UInt16(1 + column), input)
+                    sheet.blank(line, UInt16(1 + column), input)
                 }
             }
-            worksheet_protect(sheet, nil, nil)
+            sheet.protect()
         }
         return try book.close()
     }

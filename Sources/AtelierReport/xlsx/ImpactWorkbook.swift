@@ -1,6 +1,5 @@
 import AtelierCore
 import AtelierImpact
-import CXLSXWriter
 import Foundation
 
 /// The impact workbook, written with libxlsxwriter: a project sheet, the indicators against
@@ -51,7 +50,7 @@ public struct ImpactWorkbook: Sendable {
 
     private func project(_ report: ImpactReport, _ plan: SurveyPlan, _ formats: XLSXBook) {
         let sheet = formats.sheet(text(.xlsxSheetProject))
-        worksheet_set_column(sheet, 0, 0, 90, nil)
+        sheet.column(0, 0, 90, nil)
         formats.writeString(sheet, 0, 0, plan.title, formats.title)
         let aggregate = report.aggregate
         formats.writeString(sheet, 2, 0, text(.xlsxRows, ["rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
@@ -77,7 +76,7 @@ public struct ImpactWorkbook: Sendable {
         let sheet = formats.sheet(text(.xlsxSheetVerbatims))
         formats.headerRow(sheet, 0, text(.xlsxVerbatimColumns))
         formats.widths(sheet, [40, 20, 80])
-        worksheet_freeze_panes(sheet, 1, 0)
+        sheet.freeze(1, 0)
         var row: UInt32 = 1
         for question in report.plan.questions {
             for verbatim in report.aggregate.verbatims[question.id] ?? [] {
@@ -93,7 +92,7 @@ public struct ImpactWorkbook: Sendable {
     private func indicators(_ report: ImpactReport, _ formats: XLSXBook) {
         let sheet = formats.sheet(text(.xlsxSheetIndicators))
         formats.headerRow(sheet, 0, text(.xlsxColumns))
-        worksheet_freeze_panes(sheet, 1, 0)
+        sheet.freeze(1, 0)
         formats.widths(sheet, [11.0, 40, 14, 10, 10, 10, 8, 14, 12, 50])
         for (index, result) in report.indicators.enumerated() {
             let row = UInt32(index + 1)
@@ -101,12 +100,12 @@ public struct ImpactWorkbook: Sendable {
             formats.writeString(sheet, row, 0, result.indicator.id, nil)
             formats.writeString(sheet, row, 1, result.indicator.label, formats.wrap)
             formats.writeString(sheet, row, 2, result.indicator.measure.rawValue, nil)
-            if let value = result.value { worksheet_write_number(sheet, row, 3, value, formats.numberFormat(of: value, proportion: result.isProportion)) }
+            if let value = result.value { sheet.number(row, 3, value, formats.numberFormat(of: value, proportion: result.isProportion)) }
             if let interval = result.interval {
-                worksheet_write_number(sheet, row, 4, interval.lowerBound, number)
-                worksheet_write_number(sheet, row, 5, interval.upperBound, number)
+                sheet.number(row, 4, interval.lowerBound, number)
+                sheet.number(row, 5, interval.upperBound, number)
             }
-            if let n = result.n { worksheet_write_number(sheet, row, 6, n, formats.integer) }
+            if let n = result.n { sheet.number(row, 6, n, formats.integer) }
             if let target = IndicatorWords(language: language).target(of: result) { formats.writeString(sheet, row, 7, target, nil) }
             formats.writeString(sheet, row, 8, ImpactText(language: language).statusWord(result.status), nil)
             if let note = result.note { formats.writeString(sheet, row, 9, note[language], formats.wrap) }
@@ -115,46 +114,38 @@ public struct ImpactWorkbook: Sendable {
 
     private func distribution(_ question: SurveyPlan.Question, _ counts: [(label: Localized, count: Double)], _ formats: XLSXBook) {
         let (sheet, name) = formats.addSheet(question.id)
-        worksheet_set_column(sheet, 0, 0, 36, nil)
-        worksheet_set_column(sheet, 1, 2, 12, nil)
+        sheet.column(0, 0, 36, nil)
+        sheet.column(1, 2, 12, nil)
         formats.writeString(sheet, 0, 0, question.text, formats.title)
         formats.headerRow(sheet, 2, text(.xlsxDistributionColumns))
-        worksheet_freeze_panes(sheet, 3, 0)
+        sheet.freeze(3, 0)
         let total = counts.map(\.count).reduce(0, +)
         for (index, entry) in counts.enumerated() {
             let row = UInt32(3 + index)
             formats.writeString(sheet, row, 0, entry.label[language], nil)
-            worksheet_write_number(sheet, row, 1, entry.count, formats.integer)
-            if total > 0 { worksheet_write_number(sheet, row, 2, entry.count / total, formats.percent) }
+            sheet.number(row, 1, entry.count, formats.integer)
+            if total > 0 { sheet.number(row, 2, entry.count / total, formats.percent) }
         }
         let first = UInt32(3), last = UInt32(3 + counts.count - 1)
         // A stacked bar reads only while neighbouring levels can be told apart: up to seven; an
         // 11-level scale (0 to 10, the NPS question) is drawn as plain columns.
         let isScale: Bool = if case .scale(let scale) = question.kind { scale.levels.count <= 7 } else { false }
-        let chart: UnsafeMutablePointer<lxw_chart>
+        let chart: XLSXChart
         if isScale {
             // One series per level over a single category: the classic stacked Likert bar.
-            chart = workbook_add_chart(formats.workbook, UInt8(LXW_CHART_BAR_STACKED_PERCENT.rawValue))!
+            chart = formats.chart(.stackedPercentBar)
             for (index, colour) in Self.colours(counts.count).enumerated() {
-                let series = chart_add_series(chart, nil, nil)!
-                chart_series_set_values(series, name, first + UInt32(index), 1, first + UInt32(index), 1)
-                chart_series_set_name_range(series, name, first + UInt32(index), 0)
-                var fill = lxw_chart_fill(color: colour, none: 0, transparency: 0)
-                chart_series_set_fill(series, &fill)
+                let row = first + UInt32(index)
+                chart.series(sheet: name, rows: row...row, valueColumn: 1, nameCell: (row, 0), colour: colour)
             }
-            chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+            chart.legend(.bottom)
         } else {
-            chart = workbook_add_chart(formats.workbook, UInt8(LXW_CHART_COLUMN.rawValue))!
-            let series = chart_add_series(chart, nil, nil)!
-            chart_series_set_categories(series, name, first, 0, last, 0)
-            chart_series_set_values(series, name, first, 1, last, 1)
-            chart_series_set_name(series, text(.xlsxAnswers))
-            var fill = lxw_chart_fill(color: 0x2166AC, none: 0, transparency: 0)
-            chart_series_set_fill(series, &fill)
-            chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+            chart = formats.chart(.column)
+            chart.series(sheet: name, rows: first...last, valueColumn: 1, categoryColumn: 0, name: text(.xlsxAnswers), colour: 0x2166AC)
+            chart.legend(.none)
         }
-        chart_title_set_name(chart, question.text)
-        worksheet_insert_chart(sheet, 2, 4, chart)
+        chart.title(question.text)
+        sheet.insert(chart, 2, 4)
     }
 
     /// Each indicator for each site beside the network's: n, value (none below the suppression
@@ -164,7 +155,7 @@ public struct ImpactWorkbook: Sendable {
         let sheet = formats.sheet(text(.xlsxSheetSites))
         formats.headerRow(sheet, 0, text(.xlsxSiteColumns))
         formats.widths(sheet, [8, 40, 28, 8, 12, 16])
-        worksheet_freeze_panes(sheet, 1, 0)
+        sheet.freeze(1, 0)
         var row: UInt32 = 1
         for result in report.indicators {
             for (name, figure) in [(text(.xlsxNetwork), (n: result.n, value: result.value, status: result.status, suppressed: false))]
@@ -172,11 +163,11 @@ public struct ImpactWorkbook: Sendable {
                 formats.writeString(sheet, row, 0, result.indicator.id, nil)
                 formats.writeString(sheet, row, 1, result.indicator.label, formats.wrap)
                 formats.writeString(sheet, row, 2, name, formats.wrap)
-                if let n = figure.n { worksheet_write_number(sheet, row, 3, n, formats.integer) }
+                if let n = figure.n { sheet.number(row, 3, n, formats.integer) }
                 if figure.suppressed {
                     formats.writeString(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
                 } else if let value = figure.value {
-                    worksheet_write_number(sheet, row, 4, value, formats.numberFormat(of: value, proportion: result.isProportion))
+                    sheet.number(row, 4, value, formats.numberFormat(of: value, proportion: result.isProportion))
                 }
                 formats.writeString(sheet, row, 5, ImpactText(language: language).statusWord(figure.status), nil)
                 row += 1
@@ -190,7 +181,7 @@ public struct ImpactWorkbook: Sendable {
         let sheet = formats.sheet(text(.pageObjectives))
         formats.headerRow(sheet, 0, text(.xlsxObjectiveColumns))
         formats.widths(sheet, [8, 60, 14, 50])
-        worksheet_freeze_panes(sheet, 1, 0)
+        sheet.freeze(1, 0)
         for (index, objective) in report.objectives.enumerated() {
             let row = UInt32(index + 1)
             let goal = report.plan.objectives.first { $0.id == objective.id }?.text ?? ""
@@ -209,19 +200,19 @@ public struct ImpactWorkbook: Sendable {
         guard !rows.isEmpty else { return }
         let sheet = formats.sheet(text(.xlsxSheetSegments))
         formats.headerRow(sheet, 0, text(.xlsxSegmentColumns))
-        worksheet_freeze_panes(sheet, 1, 0)
-        worksheet_set_column(sheet, 0, 2, 18, nil)
-        worksheet_set_column(sheet, 5, 5, 40, nil)
+        sheet.freeze(1, 0)
+        sheet.column(0, 2, 18, nil)
+        sheet.column(5, 5, 40, nil)
         for (index, (result, segment)) in rows.enumerated() {
             let row = UInt32(index + 1)
             formats.writeString(sheet, row, 0, result.indicator.id, nil)
             formats.writeString(sheet, row, 1, report.plan.question(segment.by)?.text ?? segment.by, formats.wrap)
             formats.writeString(sheet, row, 2, segment.group, nil)
-            worksheet_write_number(sheet, row, 3, segment.n, formats.integer)
+            sheet.number(row, 3, segment.n, formats.integer)
             if segment.suppressed {
                 formats.writeString(sheet, row, 4, text(.xlsxSuppressed, ["n": JSONValue.format(report.suppressBelow)]), nil)
             } else if let value = segment.value {
-                worksheet_write_number(sheet, row, 4, value, formats.numberFormat(of: value, proportion: result.isProportion))
+                sheet.number(row, 4, value, formats.numberFormat(of: value, proportion: result.isProportion))
             }
             if segment.caution { formats.writeString(sheet, row, 5, text(.xlsxCaution, ["n": JSONValue.format(report.cautionBelow)]), nil) }
         }
@@ -230,14 +221,14 @@ public struct ImpactWorkbook: Sendable {
     private func excluded(_ report: ImpactReport, _ formats: XLSXBook) {
         let sheet = formats.sheet(text(.xlsxSheetExcluded))
         formats.headerRow(sheet, 0, text(.xlsxExcludedColumns))
-        worksheet_freeze_panes(sheet, 1, 0)
+        sheet.freeze(1, 0)
         formats.widths(sheet, [40.0, 8, 36, 24, 50])
         let aggregate = report.aggregate
         let listed = aggregate.excluded.examples + aggregate.problems.examples
         for (index, problem) in listed.enumerated() {
             let row = UInt32(index + 1)
             formats.writeString(sheet, row, 0, problem.file, nil)
-            worksheet_write_number(sheet, row, 1, Double(problem.row), formats.integer)
+            sheet.number(row, 1, Double(problem.row), formats.integer)
             if let column = problem.column { formats.writeString(sheet, row, 2, column, nil) }
             if let value = problem.value { formats.writeString(sheet, row, 3, value, nil) }
             formats.writeString(sheet, row, 4, problem.reason[language], formats.wrap)
@@ -252,7 +243,7 @@ public struct ImpactWorkbook: Sendable {
             guard count > 0 else { continue }
             row += 1
             formats.writeString(sheet, row, 0, ProblemWords.kind(kind)[language], nil)
-            worksheet_write_number(sheet, row, 1, Double(count), formats.integer)
+            sheet.number(row, 1, Double(count), formats.integer)
         }
     }
 }

@@ -2,7 +2,6 @@ import AtelierCore
 import AtelierTabular
 import AtelierImpact
 import AtelierMockup
-import CXLSXWriter
 import Foundation
 
 /// The questionnaire of an evaluation plan (`atelier survey`), in the three forms the field
@@ -102,13 +101,13 @@ public struct Questionnaire: Sendable {
         let book = try XLSXBook(url: url, language: language)
         let entry = book.sheet(text(.surveyEntrySheet)), lists = book.sheet(text(.surveyListsSheet))
         book.writeString(entry, 0, 0, text(.surveyEntryNumber), book.header)
-        worksheet_set_column(entry, 0, 0, 10, nil)
-        worksheet_freeze_panes(entry, 1, 1)
+        entry.column(0, 0, 10, nil)
+        entry.freeze(1, 1)
         var listColumn: UInt16 = 0
         for (index, question) in plan.questions.enumerated() {
             let column = UInt16(index + 1)
             book.writeString(entry, 0, column, question.header, book.header)
-            worksheet_set_column(entry, column, column, 24, nil)
+            entry.column(column, column, 24, nil)
             let options = question.options.map { $0[language] }
             guard !options.isEmpty else { continue }
             book.writeString(lists, 0, listColumn, question.id, book.header)
@@ -117,7 +116,7 @@ public struct Questionnaire: Sendable {
             }
             let letters = ColumnLetters.letters(Int(listColumn))
             if question.allowsSeveral {
-                worksheet_write_comment(entry, 0, column, text(.surveyEntrySeveral, ["separator": ";"]))
+                entry.comment(0, column, text(.surveyEntrySeveral, ["separator": ";"]))
             } else {
                 XLSXBook.listValidation(entry, rows: 1...UInt32(rows), column: column,
                                         source: "='\(text(.surveyListsSheet))'!$\(letters)$2:$\(letters)$\(options.count + 1)")

@@ -3,21 +3,35 @@ import CXLSXWriter
 import Foundation
 
 /// A libxlsxwriter workbook with the formats Atelier's workbooks share (title, header, percent in
-/// the reader's language, decimals, integers, wrapped text), closed into a typed error.
+/// the reader's language, decimals, integers, wrapped text), closed into a typed error. This file
+/// is the only one that speaks to libxlsxwriter: the writers use `Sheet`, `Format` and `Chart`.
 struct XLSXBook {
-    typealias Sheet = UnsafeMutablePointer<lxw_worksheet>
-    typealias Format = UnsafeMutablePointer<lxw_format>
+    typealias Sheet = XLSXSheet
+    typealias Format = XLSXFormat
 
-    let workbook: UnsafeMutablePointer<lxw_workbook>
+    private let handle: Handle
     let title, header, percent, decimal, integer, wrap: Format
-    private let record = Record()
+    private var record: Handle { handle }
 
-    /// What the book remembers while it is written: the sheet names given so far (compared as
-    /// Excel compares them, ignoring case) and how many texts had to be cut.
-    private final class Record {
+    /// The workbook's C handle, and what the book remembers while it is written: the sheet names
+    /// given so far (compared as Excel compares them, ignoring case) and how many texts had to be
+    /// cut. A book dropped before `close` (an error while writing) is freed, not leaked.
+    private final class Handle {
+        let workbook: UnsafeMutablePointer<lxw_workbook>
         var usedNames = Set<String>()
         var cutCells = 0
+        var closed = false
+
+        init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
+            self.workbook = workbook
+        }
+
+        deinit {
+            if !closed { lxw_workbook_free(workbook) }
+        }
     }
+
+    private var workbook: UnsafeMutablePointer<lxw_workbook> { handle.workbook }
 
     /// Texts longer than a cell holds, cut with `cutMarker` at their end.
     var cutCells: Int { record.cutCells }
@@ -29,28 +43,28 @@ struct XLSXBook {
     /// A new workbook at `url` (a temporary path that `OutputFile.produce` moves into place).
     init(url: URL, language: Language) throws {
         guard let workbook = workbook_new(url.path) else { throw CocoaError(.fileWriteUnknown) }
-        self.workbook = workbook
-        title = workbook_add_format(workbook)!
-        format_set_bold(title)
-        format_set_font_size(title, 14)
-        header = workbook_add_format(workbook)!
-        format_set_bold(header)
-        format_set_bg_color(header, 0xE7E6E6)
-        format_set_text_wrap(header)
-        percent = workbook_add_format(workbook)!
-        format_set_num_format(percent, language == .fr ? "0.0\\ %" : "0.0%")
-        decimal = workbook_add_format(workbook)!
-        format_set_num_format(decimal, "0.00")
-        integer = workbook_add_format(workbook)!
-        format_set_num_format(integer, "0")
-        wrap = workbook_add_format(workbook)!
-        format_set_text_wrap(wrap)
-        format_set_align(wrap, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        handle = Handle(workbook)
+        let make = { XLSXFormat(pointer: workbook_add_format(workbook)!) }
+        title = make().bold().size(14)
+        header = make().bold().background(0xE7E6E6).wrapped()
+        percent = make().numbers(language == .fr ? "0.0\\ %" : "0.0%")
+        decimal = make().numbers("0.00")
+        integer = make().numbers("0")
+        wrap = make().wrapped().top()
     }
 
     /// A new format (for the few a workbook needs beyond the shared ones).
     func format() -> Format {
-        workbook_add_format(workbook)!
+        XLSXFormat(pointer: workbook_add_format(workbook)!)
+    }
+
+    /// A chart of the values of `sheetName`, to insert in a sheet.
+    func chart(_ kind: XLSXChart.Kind) -> XLSXChart {
+        let type = switch kind {
+        case .stackedPercentBar: LXW_CHART_BAR_STACKED_PERCENT
+        case .column: LXW_CHART_COLUMN
+        }
+        return XLSXChart(pointer: workbook_add_chart(workbook, UInt8(type.rawValue))!)
     }
 
     /// A new sheet. It prints on A4 in landscape, one page wide (as many long as it needs).
@@ -75,7 +89,7 @@ struct XLSXBook {
         worksheet_set_paper(sheet, 9)
         worksheet_set_landscape(sheet)
         worksheet_fit_to_pages(sheet, 1, 0)
-        return (sheet, name)
+        return (XLSXSheet(pointer: sheet), name)
     }
 
     /// The format for a measured value: a percent for a proportion, no decimals for a whole
@@ -108,7 +122,7 @@ struct XLSXBook {
             safe = String(String.UnicodeScalarView(safe.unicodeScalars.prefix(Self.cellLimit - Self.cutMarker.unicodeScalars.count))) + Self.cutMarker
             record.cutCells += 1
         }
-        worksheet_write_string(sheet, row, column, safe, format)
+        worksheet_write_string(sheet.pointer, row, column, safe, format?.pointer)
     }
 
     /// A drop-down in `column`, rows `rows`, offering the cells `source` names (a formula such
@@ -118,7 +132,7 @@ struct XLSXBook {
         validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
         source.withCString { pointer in
             validation.value_formula = UnsafeMutablePointer(mutating: pointer)
-            worksheet_data_validation_range(sheet, rows.lowerBound, column, rows.upperBound, column, &validation)
+            worksheet_data_validation_range(sheet.pointer, rows.lowerBound, column, rows.upperBound, column, &validation)
         }
     }
 
@@ -132,7 +146,7 @@ struct XLSXBook {
     /// Sets the widths of the first columns.
     func widths(_ sheet: Sheet, _ widths: [Double]) {
         for (column, width) in widths.enumerated() {
-            worksheet_set_column(sheet, UInt16(column), UInt16(column), width, nil)
+            sheet.column(UInt16(column), UInt16(column), width, nil)
         }
     }
 
@@ -145,7 +159,7 @@ struct XLSXBook {
                 max(1, Int((Double(line.count) * 1.1 / max(1, cell.width - 1)).rounded(.up)))
             }.reduce(0, +)
         }.max() ?? 1
-        if lines > 1 { worksheet_set_row(sheet, row, 15 * Double(min(lines, 27)), nil) }
+        if lines > 1 { worksheet_set_row(sheet.pointer, row, 15 * Double(min(lines, 27)), nil) }
     }
 
     /// A column width in characters that fits the longest of `texts`, between `minimum` and `maximum`.
@@ -156,6 +170,7 @@ struct XLSXBook {
     /// Writes the file; returns how many texts had to be cut to fit their cell.
     @discardableResult
     func close() throws -> Int {
+        handle.closed = true
         let status = Self.quietly { workbook_close(workbook) }
         guard status == LXW_NO_ERROR else {
             throw NSError(domain: "libxlsxwriter", code: Int(status.rawValue), userInfo: [NSLocalizedDescriptionKey: String(cString: lxw_strerror(status))])
@@ -176,5 +191,103 @@ struct XLSXBook {
             if null >= 0 { Glibc.close(null) }
         }
         return body()
+    }
+}
+
+/// A sheet of an `XLSXBook`: cells, columns, panes, comments and protection.
+struct XLSXSheet {
+    fileprivate let pointer: UnsafeMutablePointer<lxw_worksheet>
+
+    func number(_ row: UInt32, _ column: UInt16, _ value: Double, _ format: XLSXFormat?) {
+        worksheet_write_number(pointer, row, column, value, format?.pointer)
+    }
+
+    func blank(_ row: UInt32, _ column: UInt16, _ format: XLSXFormat?) {
+        worksheet_write_blank(pointer, row, column, format?.pointer)
+    }
+
+    /// The width (in characters) of columns `first` to `last`.
+    func column(_ first: UInt16, _ last: UInt16, _ width: Double, _ format: XLSXFormat?) {
+        worksheet_set_column(pointer, first, last, width, format?.pointer)
+    }
+
+    /// Keeps the rows above `row` and the columns left of `column` in view.
+    func freeze(_ row: UInt32, _ column: UInt16) {
+        worksheet_freeze_panes(pointer, row, column)
+    }
+
+    func comment(_ row: UInt32, _ column: UInt16, _ text: String) {
+        worksheet_write_comment(pointer, row, column, text)
+    }
+
+    /// Only unlocked cells can be changed.
+    func protect() {
+        worksheet_protect(pointer, nil, nil)
+    }
+
+    func merge(_ row: UInt32, _ first: UInt16, _ last: UInt16, _ text: String, _ format: XLSXFormat?) {
+        worksheet_merge_range(pointer, row, first, row, last, text, format?.pointer)
+    }
+
+    func insert(_ chart: XLSXChart, _ row: UInt32, _ column: UInt16) {
+        worksheet_insert_chart(pointer, row, column, chart.pointer)
+    }
+
+    /// Applies `format` to the rows of `rows` (columns 0 to `lastColumn`) where `formula` holds.
+    func highlight(rows: ClosedRange<UInt32>, lastColumn: UInt16, where formula: String, _ format: XLSXFormat) {
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
+        formula.withCString { text in
+            rule.value_string = UnsafeMutablePointer(mutating: text)
+            rule.format = format.pointer
+            worksheet_conditional_format_range(pointer, rows.lowerBound, 0, rows.upperBound, lastColumn, &rule)
+        }
+    }
+}
+
+/// A cell format of an `XLSXBook`, set up by chaining.
+struct XLSXFormat {
+    fileprivate let pointer: UnsafeMutablePointer<lxw_format>
+
+    @discardableResult func bold() -> XLSXFormat { format_set_bold(pointer); return self }
+    @discardableResult func size(_ points: Double) -> XLSXFormat { format_set_font_size(pointer, points); return self }
+    @discardableResult func background(_ colour: UInt32) -> XLSXFormat { format_set_bg_color(pointer, colour); return self }
+    @discardableResult func wrapped() -> XLSXFormat { format_set_text_wrap(pointer); return self }
+    @discardableResult func top() -> XLSXFormat { format_set_align(pointer, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)); return self }
+    @discardableResult func numbers(_ pattern: String) -> XLSXFormat { format_set_num_format(pointer, pattern); return self }
+    /// A cell a protected sheet still lets one fill.
+    @discardableResult func unlocked() -> XLSXFormat { format_set_unlocked(pointer); return self }
+}
+
+/// A chart of an `XLSXBook`: series read from a sheet's cells, a legend, a title.
+struct XLSXChart {
+    enum Kind { case stackedPercentBar, column }
+    enum Legend { case bottom, none }
+
+    fileprivate let pointer: UnsafeMutablePointer<lxw_chart>
+
+    /// A series of the values in `sheet`'s column `valueColumn`, rows `rows`, named by a cell or
+    /// a text, with its categories from `categoryColumn` when given, filled with `colour`.
+    func series(sheet: String, rows: ClosedRange<UInt32>, valueColumn: UInt16, categoryColumn: UInt16? = nil,
+                nameCell: (row: UInt32, column: UInt16)? = nil, name: String? = nil, colour: UInt32) {
+        let series = chart_add_series(pointer, nil, nil)!
+        if let categoryColumn { chart_series_set_categories(series, sheet, rows.lowerBound, categoryColumn, rows.upperBound, categoryColumn) }
+        chart_series_set_values(series, sheet, rows.lowerBound, valueColumn, rows.upperBound, valueColumn)
+        if let nameCell { chart_series_set_name_range(series, sheet, nameCell.row, nameCell.column) }
+        if let name { chart_series_set_name(series, name) }
+        var fill = lxw_chart_fill(color: colour, none: 0, transparency: 0)
+        chart_series_set_fill(series, &fill)
+    }
+
+    func legend(_ position: Legend) {
+        let value = switch position {
+        case .bottom: LXW_CHART_LEGEND_BOTTOM
+        case .none: LXW_CHART_LEGEND_NONE
+        }
+        chart_legend_set_position(pointer, UInt8(value.rawValue))
+    }
+
+    func title(_ text: String) {
+        chart_title_set_name(pointer, text)
     }
 }
