@@ -3,6 +3,7 @@ import AtelierCore
 /// The sentences of grading: rubrics, scores, peer assessment and feedback marks, in French and English.
 /// Placeholders are written `{name}`; a message without both translations does not compile.
 public enum GradingMessage: String, MessageCatalogue {
+    case gradeCommentColumn = "grade.comment-column"
     case rubricThresholds = "rubric.thresholds"
     case gradeLongHeader = "grade.long-header"
     case gradeNoScores = "grade.no-scores"
@@ -40,6 +41,7 @@ public enum GradingMessage: String, MessageCatalogue {
 
     public var french: String {
         switch self {
+        case .gradeCommentColumn: "Commentaire — {criterion}"
         case .rubricThresholds: "Un critère automatique à {levels} niveaux demande {count} seuils (thresholds: [0.5, 0.75, …])."
         case .gradeLongHeader: "{file} : il faut les colonnes groupe, correcteur, critère et niveau (group, grader, criterion, level)."
         case .gradeNoScores: "Aucune grille remplie : ajoutez --scores grille.xlsx (écrite par `atelier grade sheet`, puis remplie) ou un CSV au format long."
@@ -79,6 +81,7 @@ public enum GradingMessage: String, MessageCatalogue {
 
     public var english: String {
         switch self {
+        case .gradeCommentColumn: "Comment — {criterion}"
         case .rubricThresholds: "An automatic criterion with {levels} levels needs {count} thresholds (thresholds: [0.5, 0.75, …])."
         case .gradeLongHeader: "{file}: the columns group, grader, criterion and level are required (groupe, correcteur, critère, niveau)."
         case .gradeNoScores: "No grading sheet given: add --scores grille.xlsx (written by `atelier grade sheet`, then filled) or a CSV in long format."

@@ -2,10 +2,28 @@ import AtelierCore
 import Foundation
 
 /// The layout of the grading sheet, shared by its writer (`GradingSheet`) and its reader
-/// (`ScoreReader`): one sheet per grader whose corner cell names the grader in full, a legend
-/// sheet recognised by its header, sheet names that Excel and LibreOffice accept whatever the
-/// graders are called.
+/// (`ScoreReader`): one sheet per grader whose corner cell names the grader in full, then for
+/// each criterion a level column titled by its label and a comment column titled « Commentaire —
+/// label » right after it; a legend sheet recognised by its header. The reader finds columns by
+/// their titles, so a sheet whose columns were moved still reads.
 public enum GradingSheetLayout {
+    /// The level column of the `index`-th graded criterion (the group names are column 0).
+    public static func levelColumn(_ index: Int) -> Int { 1 + 2 * index }
+
+    /// Its comment column, right after it.
+    public static func commentColumn(_ index: Int) -> Int { levelColumn(index) + 1 }
+
+    /// The title of a criterion's comment column.
+    public static func commentTitle(criterion label: String, language: Language) -> String {
+        GradingMessage.text(.gradeCommentColumn, ["criterion": label])[language]
+    }
+
+    /// The words a comment column's title starts with, in every language (« Commentaire », « Comment »).
+    static let commentWords = [Language.fr, .en].map { language in
+        TextMatching.normalized(String(GradingMessage.gradeCommentColumn.template(in: language).prefix { $0 != "—" && $0 != "{" }))
+            .trimmingCharacters(in: .whitespaces)
+    }
+
     /// The legend sheet's usual name.
     public static let legendName = "Barème"
     static let corner = (fr: "Groupe — correcteur : ", en: "Group — grader: ")

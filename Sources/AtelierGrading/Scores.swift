@@ -100,7 +100,7 @@ public struct ScoreReader {
         for (index, title) in header.enumerated().dropFirst() where !title.isEmpty {
             if let found = criterion(named: title) {
                 columns.append((index, found, nil))
-            } else if let prefix = ["commentaire", "comment"].first(where: TextMatching.normalized(title).hasPrefix) {
+            } else if let prefix = GradingSheetLayout.commentWords.first(where: TextMatching.normalized(title).hasPrefix) {
                 let rest = String(TextMatching.normalized(title).dropFirst(prefix.count).drop { !$0.isLetter && !$0.isNumber })
                 let named = rest.isEmpty ? nil : criterion(named: rest)
                 comments.append((index, named?.id ?? columns.last.flatMap { $0.index == index - 1 ? $0.criterion.id : nil }))

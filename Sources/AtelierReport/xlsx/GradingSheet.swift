@@ -59,9 +59,9 @@ public struct GradingSheet: Sendable {
             sheet.column(0, 0, 28, nil)
             sheet.freeze(1, 1)
             for (index, criterion) in criteria.enumerated() {
-                let level = UInt16(1 + 2 * index), comment = level + 1
+                let level = UInt16(GradingSheetLayout.levelColumn(index)), comment = UInt16(GradingSheetLayout.commentColumn(index))
                 book.writeString(sheet, 0, level, criterion.label[language], header)
-                book.writeString(sheet, 0, comment, ReportMessage.text(.gradeCommentColumn, ["criterion": criterion.label[language]])[language], header)
+                book.writeString(sheet, 0, comment, GradingSheetLayout.commentTitle(criterion: criterion.label[language], language: language), header)
                 sheet.column(level, level, 18, nil)
                 sheet.column(comment, comment, 30, nil)
                 let descriptors = criterion.levels.map { "\($0.label[language]) (\(JSONValue.format($0.points))) : \($0.descriptor?[language] ?? "")" }
