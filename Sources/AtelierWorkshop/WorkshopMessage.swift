@@ -9,9 +9,9 @@ public enum WorkshopMessage: String, MessageCatalogue {
     // Terminal
     case serving, servingAddresses, exported, imported, codeInUse, notAnArchive, exportNeedsCode
     // Pages
-    case appName, joinTitle, joinIntro, codeLabel, nameLabel, groupLabel, joinButton, trainerLink
+    case joinTitle, joinIntro, codeLabel, nameLabel, groupLabel, joinButton, trainerLink
     case trainerTitle, createTitle, titleLabel, languageLabel, passwordLabel, groupsLabel, groupsHelp, createButton, loginTitle, loginButton
-    case dashboardTitle, joinWith, readiness, errors, warnings, notStarted, savedBy, exportButton, groupColumn, versionColumn, viewButton
+    case dashboardTitle, joinWith, readiness, errors, warnings, notStarted, savedBy, exportButton, groupColumn, viewButton
     case editorTitle, yamlTab, formTab, previewTab, historyTab, saveButton, saved, saving, unsaved, downloadButton
     case findingsTitle, noFindings, templateChoice, templateButton, startBlank, conflictTitle, takeTheirs, keepMine, restoreButton, lineWord
     case addItem, removeItem, formIntro, checkFailed, offline
@@ -49,7 +49,6 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .codeInUse: "Un atelier de code {code} existe déjà dans ces données : importez dans un autre dossier (--data)."
         case .notAnArchive: "{path} n'est pas le manifeste d'un atelier exporté (atelier serve --export)."
         case .exportNeedsCode: "--export a besoin du code de l'atelier : --code CODE."
-        case .appName: "Atelier"
         case .joinTitle: "Rejoindre l'atelier"
         case .joinIntro: "Saisissez le code donné par le formateur, votre prénom et votre groupe."
         case .codeLabel: "Code de l'atelier"
@@ -76,7 +75,6 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .savedBy: "version {number} par {author}"
         case .exportButton: "Exporter l'atelier (JSON)"
         case .groupColumn: "Groupe"
-        case .versionColumn: "Version"
         case .viewButton: "Voir"
         case .editorTitle: "Maquette du groupe"
         case .yamlTab: "YAML"
@@ -193,7 +191,6 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .codeInUse: "A workshop with code {code} already exists in this data: import into another folder (--data)."
         case .notAnArchive: "{path} is not the manifest of an exported workshop (atelier serve --export)."
         case .exportNeedsCode: "--export needs the workshop's code: --code CODE."
-        case .appName: "Atelier"
         case .joinTitle: "Join the workshop"
         case .joinIntro: "Type the code the trainer gave, your first name and your group."
         case .codeLabel: "Workshop code"
@@ -220,7 +217,6 @@ public enum WorkshopMessage: String, MessageCatalogue {
         case .savedBy: "version {number} by {author}"
         case .exportButton: "Export the workshop (JSON)"
         case .groupColumn: "Group"
-        case .versionColumn: "Version"
         case .viewButton: "View"
         case .editorTitle: "Group's mockup"
         case .yamlTab: "YAML"

@@ -5,6 +5,7 @@ import AtelierImpact
 import AtelierMockup
 import AtelierReport
 import AtelierTabular
+import AtelierUseCases
 import AtelierYAML
 import XCTest
 
@@ -21,6 +22,7 @@ final class CatalogueTests: XCTestCase {
         checkTranslated(ImpactMessage.self)
         checkTranslated(GradingMessage.self)
         checkTranslated(ReportMessage.self)
+        checkTranslated(UseCaseMessage.self)
     }
 
     private func checkTranslated<Message: MessageCatalogue>(_ catalogue: Message.Type, file: StaticString = #filePath, line: UInt = #line) {
@@ -35,7 +37,7 @@ final class CatalogueTests: XCTestCase {
     func testEveryKeyBelongsToOneModule() {
         let keys = [CoreMessage.allCases.map(\.rawValue), YAMLMessage.allCases.map(\.rawValue), TabularMessage.allCases.map(\.rawValue),
                     MockupMessage.allCases.map(\.rawValue), ChecklistMessage.allCases.map(\.rawValue), ImpactMessage.allCases.map(\.rawValue),
-                    GradingMessage.allCases.map(\.rawValue), ReportMessage.allCases.map(\.rawValue)].joined()
+                    GradingMessage.allCases.map(\.rawValue), ReportMessage.allCases.map(\.rawValue), UseCaseMessage.allCases.map(\.rawValue)].joined()
         XCTAssertEqual(Set(keys).count, keys.count)
     }
 
