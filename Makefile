@@ -32,11 +32,11 @@ demo: build
 	$(RELEASE_BIN) demo --output Exports --lang $(DEMO_LANG)
 	bash Tests/browser/pages.sh screenshots Exports
 	python3 -m pip install -q selenium axe-selenium-python
-	$(SWIFT) build --product atelier
-	python3 Tests/browser/workshop.py .build/debug/atelier --screenshots Exports
+	python3 Tests/browser/workshop.py $(RELEASE_BIN) --screenshots Exports
 
 # The XCTest suite, then every reader's limits with peak memory, then the XLSForms converted by pyxform, then the HTML pages looked at in
-# headless Chromium (console errors, charts, A4 print length, desktop and phone screenshots).
+# headless Chromium (console errors, charts, A4 print length, desktop and phone screenshots), then the workshop (`atelier serve`) driven
+# by Selenium in headless Chromium: trainers, groups, conflicts, kill -9, grading, peer ratings, impact, axe-core.
 test: deps
 	$(SWIFT) test
 	python3 Tests/limits/limits.py .build/debug/atelier
