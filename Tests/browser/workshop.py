@@ -197,6 +197,9 @@ def main():
         check(bars is not None, "three readiness bars on the dashboard")
         accessible(trainer, "trainer (dashboard)")
         shoot(trainer, "dashboard")
+        # The dashboard refreshes every 3 s: wait until it shows every acknowledged save.
+        wait(trainer, lambda d: "version 2 par Amina" in d.find_element(By.CSS_SELECTOR, '.group[data-group="Les voix du quartier"] .status').text,
+             message="Amina's second save on the dashboard")
         versions = {n.get_attribute("data-group"): n.find_element(By.CSS_SELECTOR, ".status").text for n in trainer.find_elements(By.CSS_SELECTOR, ".group")}
 
         # SIGKILL right after the acknowledged saves; every acknowledged version is there after a restart.
