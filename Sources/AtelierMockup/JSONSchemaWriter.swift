@@ -1,19 +1,48 @@
 import AtelierCore
+import AtelierYAML
 
-/// The draft-07 JSON Schema of the format, for editors (completion, hover help, squiggles).
-/// It is written from `MockupSchema`, so it cannot drift from what `check` accepts.
+/// A format Atelier reads, as its JSON Schema presents it: the declaration, its address and title.
+public struct SchemaDocument: Sendable {
+    public let root: SchemaNode
+    public let id: String
+    public let title: String
+    public let description: String
+
+    public init(root: SchemaNode, id: String, title: String, description: String) {
+        self.root = root
+        self.id = id
+        self.title = title
+        self.description = description
+    }
+
+    public static let mockup = SchemaDocument(
+        root: MockupSchema.root, id: "https://atelier.invalid/schema/mockup-1.schema.json", title: "Maquette de projet de médiation (atelier/1)",
+        description: "Le format des maquettes lues par Atelier : publics, outils, objectifs, calendrier et plan d'évaluation.")
+}
+
+/// The draft-07 JSON Schema of a format, for editors (completion, hover help, squiggles).
+/// It is written from the format's declaration, so it cannot drift from what Atelier accepts.
 public enum JSONSchemaWriter {
-    public static func document() -> JSONValue {
-        guard case .object(let members) = node(MockupSchema.root) else { return .null }
+    public static func document(_ schema: SchemaDocument = .mockup) -> JSONValue {
+        guard case .object(let members) = node(schema.root) else { return .null }
         return .object([
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),
-            ("$id", .string("https://atelier.invalid/schema/mockup-1.schema.json")),
-            ("title", .string("Maquette de projet de médiation (atelier/1)")),
-            ("description", .string("Le format des maquettes lues par Atelier : publics, outils, objectifs, calendrier et plan d'évaluation.")),
+            ("$id", .string(schema.id)),
+            ("title", .string(schema.title)),
+            ("description", .string(schema.description)),
         ] + members)
     }
 
-    public static func text() -> String { document().rendered() + "\n" }
+    public static func text(_ schema: SchemaDocument = .mockup) -> String { document(schema).rendered() + "\n" }
+
+    /// The problems of `bytes` read as a document of `schema`: structure, types, unknown keys.
+    public static func findings(_ bytes: [UInt8], against schema: SchemaDocument) -> [Finding] {
+        let document = YAMLLoader.load(bytes)
+        guard let root = document.root, document.problems.isEmpty else { return document.problems.map(\.finding) }
+        var validator = Validator(builtinScales: [])
+        _ = validator.validateDocument(root, as: schema.root)
+        return validator.findings
+    }
 
     private static func node(_ schema: SchemaNode) -> JSONValue {
         switch schema {

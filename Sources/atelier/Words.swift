@@ -57,7 +57,7 @@ enum Words: String, MessageCatalogue {
     case gradeRubricAbstract, gradeRubricDiscussion, gradeRubricCanvasHelp, gradeRubricYAMLHelp
     case gradeComputeAbstract, gradeScoresHelp, gradeMockupsHelp, gradeJSONHelp, gradeXLSXHelp, gradeFeedbackHelp, gradePeerHelp
     case gradePeerWeightingHelp, gradeDisagreementHelp, gradeSharePeerScoresHelp
-    case schemaAbstract, schemaDiscussion, schemaOutputHelp
+    case schemaAbstract, schemaDiscussion, schemaOutputHelp, schemaForHelp
     case demoAbstract, demoDiscussion, demoOutputHelp, demoExamplesHelp
     case manualAbstract, manualDiscussion
     case serveAbstract, serveDiscussion, servePortHelp, serveHostHelp, serveDataHelp, serveExportHelp, serveCodeHelp, serveImportHelp
@@ -65,6 +65,7 @@ enum Words: String, MessageCatalogue {
 
     var french: String {
         switch self {
+        case .schemaForHelp: "Le format : mockup (les maquettes, par défaut) ou rubric (les grilles d'évaluation)."
         case .serveAbstract: "Ouvrir l'atelier dans le navigateur : les groupes écrivent leur maquette, le formateur suit leur avancée."
         case .serveDiscussion: "Les données (ateliers, versions de chaque maquette) sont dans --data ; chaque enregistrement y est écrit avant d'être confirmé. Arrêt : Ctrl-C."
         case .servePortHelp: "Le port d'écoute (par défaut 8080)."
@@ -213,6 +214,7 @@ enum Words: String, MessageCatalogue {
 
     var english: String {
         switch self {
+        case .schemaForHelp: "The format: mockup (mockups, the default) or rubric (grading rubrics)."
         case .serveAbstract: "Open the workshop in the browser: groups write their mockup, the trainer follows their progress."
         case .serveDiscussion: "The data (workshops, every version of each mockup) lives in --data; each save is written there before it is acknowledged. Stop: Ctrl-C."
         case .servePortHelp: "The port to listen on (default 8080)."
