@@ -29,31 +29,18 @@ public struct FeedbackFolder: Sendable {
     /// each other (`<group>--<member>.md`); two groups whose names differ only by case or
     /// punctuation get two files, never one.
     public static func files(_ outcome: GradeOutcome, writer: Feedback, sharePeerScores: Bool) -> [(name: String, markdown: String)] {
-        var used = Set<String>()
-        func unique(_ stem: String) -> String {
-            var name = stem, copy = 1
-            while !used.insert(name).inserted {
-                copy += 1
-                name = "\(stem)-\(copy)"
-            }
-            return name
-        }
+        var names = FileNames()
         var files: [(name: String, markdown: String)] = []
         for grade in outcome.grades {
             let findings = outcome.groups.first { $0.name == grade.group }?.check?.findings ?? []
             let peer = outcome.peers.first { $0.group == grade.group }
-            let stem = unique(stem(grade.group))
+            let stem = names.unique(FileNames.stem(grade.group))
             files.append((stem + ".md", writer.markdown(grade, findings: findings, peer: peer, sharePeerScores: sharePeerScores)))
             for member in peer?.members ?? [] {
-                files.append((unique("\(stem)--\(Self.stem(member.name))") + ".md", writer.memberMarkdown(grade, member: member, peer: peer!, findings: findings)))
+                files.append((names.unique("\(stem)--\(FileNames.stem(member.name))") + ".md", writer.memberMarkdown(grade, member: member, peer: peer!, findings: findings)))
             }
         }
         return files
-    }
-
-    /// Letters and digits of `name`, lower-cased, the rest as dashes; 60 characters at most.
-    static func stem(_ name: String) -> String {
-        String(name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined().lowercased().prefix(60))
     }
 }
 

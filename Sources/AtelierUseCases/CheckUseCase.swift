@@ -1,5 +1,6 @@
 import AtelierChecklist
 import AtelierCore
+import AtelierGrading
 import AtelierMockup
 import AtelierReport
 import Foundation
@@ -46,6 +47,11 @@ public struct Checker: Sendable {
         let source = document.text
         let result = engine.check(decoder.decode(document.bytes), source: source, language: language)
         return CheckedFile(path: document.path, source: source, findings: result.findings, readiness: result.readiness)
+    }
+
+    /// The groups the mockups describe, named by their titles, each checked.
+    public func groups(of mockups: [SourceDocument], language: Language) throws -> [GradedGroup] {
+        try GradedGroup.fromMockups(mockups.map { ($0.path, $0.bytes) }, decoder: decoder, engine: engine, language: language)
     }
 
     /// The project sheet of `document`, or an error saying it cannot be laid out.

@@ -30,23 +30,26 @@ public struct DemoOutcome: Sendable {
 public struct DemoUseCase {
     let request: DemoRequest
     let toolkit: Toolkit
+    /// The built-in rules, loaded once for every check, sheet and group of the run.
+    let checker: Checker
     private var notices: [Localized] = []
 
     public static func run(_ request: DemoRequest, toolkit: Toolkit) throws -> DemoOutcome {
-        var demo = DemoUseCase(request: request, toolkit: toolkit)
+        var demo = try DemoUseCase(request: request, toolkit: toolkit)
         return try demo.run()
     }
 
-    private init(request: DemoRequest, toolkit: Toolkit) {
+    private init(request: DemoRequest, toolkit: Toolkit) throws {
         self.request = request
         self.toolkit = toolkit
+        self.checker = try Checker(toolkit: toolkit)
     }
 
     private mutating func run() throws -> DemoOutcome {
         let language = request.language
         let mockups = try SourceDocument.mockups([request.examples])
         let paths = mockups.map(\.path)
-        let check = try CheckUseCase.run(CheckRequest(documents: mockups, language: language), toolkit: toolkit)
+        let check = CheckOutcome(files: mockups.map { checker.check($0, language: language) })
         do {
             try FileManager.default.createDirectory(atPath: request.output, withIntermediateDirectories: true)
         } catch {
@@ -79,7 +82,7 @@ public struct DemoUseCase {
     private mutating func sheets(of mockup: SourceDocument) throws {
         let language = request.language
         let name = stem(mockup.path)
-        let render = try RenderUseCase.run(RenderRequest(document: mockup, language: language), toolkit: toolkit)
+        let render = try checker.render(mockup, language: language)
         if let warning = render.notReady { notices.append(Localized(verbatim: warning)) }
         let survey = try SurveyUseCase.run(SurveyRequest(document: mockup, language: language), toolkit: toolkit)
         try write([("fiche-\(name).html", .text(render.html)), ("formulaire-\(name).xlsx", survey.xlsform),
@@ -108,8 +111,9 @@ public struct DemoUseCase {
         for export in exports {
             let outcome = try ImpactUseCase.run(ImpactRequest(mockup: mockup, responses: [export], language: request.language), toolkit: toolkit)
             let file = "agregats-\(name)-\(stem(export)).json"
-            try write([(file, .text(String(decoding: try outcome.aggregateFile.encoded(), as: UTF8.self)))], inputs: [export, mockup.path])
-            aggregates.append(try SourceDocument.read(outputPath(file)))
+            let encoded = try outcome.aggregateFile.encoded()
+            try write([(file, .text(String(decoding: encoded, as: UTF8.self)))], inputs: [export, mockup.path])
+            aggregates.append(SourceDocument(path: outputPath(file), bytes: Array(encoded)))
         }
         let network = try MergeUseCase.run(MergeRequest(aggregates: aggregates, language: request.language), toolkit: toolkit)
         try write([("reseau-\(name).json", .text(network.json)), ("reseau-\(name).xlsx", network.workbook),
@@ -122,7 +126,7 @@ public struct DemoUseCase {
     private mutating func grading(of mockups: [SourceDocument], sheet: String) throws {
         let language = request.language
         let rubric = try toolkit.rubric("presentation-atelier")
-        let groups = try toolkit.groups(of: mockups, language: language)
+        let groups = try checker.groups(of: mockups, language: language)
         let paths = mockups.map(\.path)
         if let blank = GradeSheetUseCase.run(GradeSheetRequest(rubric: rubric, groups: groups, graders: ["Camille", "Karim"], language: language)) {
             try write([("grille-vierge.xlsx", blank.workbook)], inputs: paths)

@@ -57,7 +57,7 @@ public struct Toolkit: Sendable {
 
     /// The groups the mockups describe, each checked with the built-in rules.
     public func groups(of mockups: [SourceDocument], language: Language) throws -> [GradedGroup] {
-        try GradedGroup.fromMockups(mockups.map { ($0.path, $0.bytes) }, decoder: decoder, engine: engine(checklists: []), language: language)
+        try Checker(toolkit: self).groups(of: mockups, language: language)
     }
 
     /// The mockup `document` holds, or an error saying it could not be read as one.

@@ -45,8 +45,8 @@ actor CheckerCache {
         try checklists.map { checklist in
             guard let yaml = checklist.yaml else { return checklist.name }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let safe = String(checklist.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }.prefix(60))
-            let file = folder.appendingPathComponent((safe.isEmpty ? "grille" : safe) + ".yaml")
+            let stem = FileNames.stem(checklist.name)
+            let file = folder.appendingPathComponent((stem.isEmpty ? "grille" : stem) + ".yaml")
             try Data(yaml.utf8).write(to: file, options: .atomic)
             return file.path
         }

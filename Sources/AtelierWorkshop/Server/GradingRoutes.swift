@@ -13,19 +13,13 @@ extension WorkshopServer {
         router.get("api/grading") { request, _ in
             let (session, workshop) = try resolve(request, role: .trainer)
             let grading = try await grading(workshop)
-            let rubric = try grading.rubric
             let groups = try grading.groups()
             let scores = try store.scores(workshopID: workshop.id)
-            let counted = rubric.criteria.filter { $0.source == .graders }.count
+            let counted = grading.rubric.criteria.filter { $0.source == .graders }.count
             let graders = Set(scores.map(\.grader)).union([session.name]).sorted()
-            let ratings = try store.peerRatings(workshopID: workshop.id)
             return Reply.json(GradingView(
-                rubric: RubricView(rubric, language: workshop.language),
-                groups: try groups.map { group, graded in
-                    GradingGroupView(id: group.id, name: group.name, title: graded.name, published: try store.isPublished(groupID: group.id),
-                                     readiness: graded.check?.readiness.score, members: try store.members(groupID: group.id),
-                                     rated: Array(Set(ratings.filter { $0.groupID == group.id }.map(\.giver))).sorted())
-                },
+                rubric: RubricView(grading.rubric, language: workshop.language),
+                groups: try grading.views(groups),
                 mine: scores.filter { $0.grader == session.name },
                 progress: groups.flatMap { group, _ in
                     graders.map { grader in
@@ -53,13 +47,10 @@ extension WorkshopServer {
         router.get("api/grading/results") { request, _ in
             let (_, workshop) = try resolve(request, role: .trainer)
             let grading = try await grading(workshop)
-            let documents = try grading.documents()
+            let groups = try grading.groups()
+            let documents = try grading.documents(groups)
             return Reply.json(ResultsView(
-                grading: documents.json, summary: documents.summary,
-                groups: try grading.groups().map { group, graded in
-                    GradingGroupView(id: group.id, name: group.name, title: graded.name, published: try store.isPublished(groupID: group.id),
-                                     readiness: graded.check?.readiness.score)
-                },
+                grading: documents.json, summary: documents.summary, groups: try grading.views(groups),
                 problems: documents.outcome.problems.map { "\($0.place[workshop.language])\(workshop.language.colon)\($0.message[workshop.language])" }))
         }
         router.post("api/grading/publish") { request, _ in
@@ -72,22 +63,18 @@ extension WorkshopServer {
         }
         router.get("api/grading/scores.csv") { request, _ in
             let (_, workshop) = try resolve(request, role: .trainer)
-            return Reply.bytes(Data(try await grading(workshop).scoresCSV().utf8), type: "text/csv; charset=utf-8", download: "notes-\(workshop.code).csv")
+            let grading = try await grading(workshop)
+            return Reply.bytes(Data(try grading.scoresCSV(try grading.groups()).utf8), type: "text/csv; charset=utf-8", download: "notes-\(workshop.code).csv")
         }
         router.get("api/grading/gradebook.xlsx") { request, _ in
             let (_, workshop) = try resolve(request, role: .trainer)
-            let documents = try await grading(workshop).documents()
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-gradebook-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let path = folder.appendingPathComponent("notes.xlsx").path
-            _ = try documents.workbook.write(to: path, inputs: [])
-            return Reply.bytes(FileManager.default.contents(atPath: path) ?? Data(),
-                               type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download: "notes-\(workshop.code).xlsx")
+            let grading = try await grading(workshop)
+            return try Reply.workbook(try grading.documents(try grading.groups()).workbook, download: "notes-\(workshop.code).xlsx")
         }
         router.get("api/grading/feedback.zip") { request, _ in
             let (_, workshop) = try resolve(request, role: .trainer)
-            return Reply.bytes(try await grading(workshop).documents().feedbackArchive(sharePeerScores: false), type: "application/zip",
+            let grading = try await grading(workshop)
+            return Reply.bytes(try grading.documents(try grading.groups()).feedbackArchive(sharePeerScores: false), type: "application/zip",
                                download: "retours-\(workshop.code).zip")
         }
         router.get("api/peer") { request, _ in
@@ -118,16 +105,17 @@ extension WorkshopServer {
             let (group, session, workshop) = try trainee(request)
             guard try store.isPublished(groupID: group) else { return Reply.json(MemberResult(published: false)) }
             let grading = try await grading(workshop)
-            let documents = try grading.documents()
-            guard let name = try grading.groups().first(where: { $0.group.id == group })?.graded.name,
+            let groups = try grading.groups()
+            let documents = try grading.documents(groups)
+            guard let name = groups.first(where: { $0.group.id == group })?.graded.name,
                   let grade = documents.outcome.grades.first(where: { $0.group == name }) else { return Reply.json(MemberResult(published: false)) }
             let findings = documents.outcome.groups.first { $0.name == name }?.check?.findings ?? []
-            let feedback = Feedback(rubric: try grading.rubric, language: workshop.language)
+            let feedback = Feedback(rubric: grading.rubric, language: workshop.language)
             let peer = documents.outcome.peers.first { $0.group == name }
             let own = peer?.members.first { $0.name == session.name }
             let language = workshop.language
-            return Reply.json(MemberResult(published: true, mark: grade.mark, outOf: try grading.rubric.outOf,
-                                           markText: grade.mark.map { language.number($0) }, outOfText: language.number(try grading.rubric.outOf),
+            return Reply.json(MemberResult(published: true, mark: grade.mark, outOf: grading.rubric.outOf,
+                                           markText: grade.mark.map { language.number($0) }, outOfText: language.number(grading.rubric.outOf),
                                            individualMarkText: own?.mark.map { language.number($0) },
                                            feedback: feedback.markdown(grade, findings: findings, peer: peer, sharePeerScores: false),
                                            individualMark: own?.mark,
@@ -136,7 +124,7 @@ extension WorkshopServer {
     }
 
     func grading(_ workshop: Workshop) async throws -> WorkshopGrading {
-        WorkshopGrading(store: store, toolkit: toolkit, workshop: workshop, checker: try await checkers.checker(for: workshop))
+        try WorkshopGrading(store: store, toolkit: toolkit, workshop: workshop, checker: try await checkers.checker(for: workshop))
     }
 }
 
@@ -208,8 +196,8 @@ struct GradingGroupView: Encodable {
     let published: Bool
     let readiness: Double?
     /// The members who joined, and those who have sent their peer ratings.
-    var members: [String] = []
-    var rated: [String] = []
+    let members: [String]
+    let rated: [String]
 }
 
 struct ProgressView: Encodable {

@@ -18,29 +18,16 @@ extension WorkshopServer {
             let (session, workshop) = try resolve(request, role: .trainer)
             try Self.requireCSRF(request, session, language: workshop.language)
             let group = try await impactGroup(context, workshop)
-            let name = String((request.headers[HTTPField.Name("X-Filename")!] ?? "export.csv").split(separator: "/").last ?? "export.csv")
-            let allowed = ["csv", "tsv", "txt", "xlsx", "ods"]
-            guard let suffix = name.split(separator: ".").last.map({ $0.lowercased() }), allowed.contains(suffix) else {
+            let name = Self.uploadName(request, default: "export.csv")
+            guard let suffix = name.split(separator: ".").last.map({ $0.lowercased() }), ["csv", "tsv", "txt", "xlsx", "ods"].contains(suffix) else {
                 throw Refusal(.unsupportedMediaType, .unsupportedExport, ["name": name], language: workshop.language)
             }
-            if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.uploadBytes {
-                throw Refusal(.contentTooLarge, .exportTooLarge, language: workshop.language)
-            }
-            let buffer: ByteBuffer
-            do {
-                buffer = try await request.body.collect(upTo: Self.uploadBytes)
-            } catch {
-                throw Refusal(.contentTooLarge, .exportTooLarge, language: workshop.language)
-            }
-            let folder = exportsFolder(workshop, group)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(80))
-            try Data(buffer.readableBytesView).write(to: folder.appendingPathComponent(safe), options: .atomic)
-            return Reply.json(["exports": exports(workshop, group).map(\.lastPathComponent)], status: .created)
+            let data = Data(try await Self.body(of: request, limit: Self.uploadBytes, tooLarge: .exportTooLarge, language: workshop.language).readableBytesView)
+            return Reply.json(["exports": try Self.keep(data, named: name, in: exportsFolder(workshop, group))], status: .created)
         }
         router.get("api/impact/{group}/exports") { request, context in
             let (_, workshop) = try resolve(request, role: .trainer)
-            return Reply.json(["exports": exports(workshop, try await impactGroup(context, workshop)).map(\.lastPathComponent)])
+            return Reply.json(["exports": Self.files(in: exportsFolder(workshop, try await impactGroup(context, workshop))).map(\.lastPathComponent)])
         }
         router.get("api/impact/{group}/report.html") { request, context in
             let (_, workshop) = try resolve(request, role: .trainer)
@@ -52,14 +39,7 @@ extension WorkshopServer {
         }
         router.get("api/impact/{group}/workbook.xlsx") { request, context in
             let (_, workshop) = try resolve(request, role: .trainer)
-            let outcome = try await impact(context, workshop)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-impact-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let path = folder.appendingPathComponent("impact.xlsx").path
-            _ = try outcome.reports.workbook.write(to: path, inputs: [])
-            return Reply.bytes(FileManager.default.contents(atPath: path) ?? Data(),
-                               type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download: "impact.xlsx")
+            return try Reply.workbook(try await impact(context, workshop).reports.workbook, download: "impact.xlsx")
         }
         router.get("api/impact/{group}/aggregate.json") { request, context in
             let (_, workshop) = try resolve(request, role: .trainer)
@@ -73,27 +53,19 @@ extension WorkshopServer {
         router.post("api/network/aggregates") { request, _ in
             let (session, workshop) = try resolve(request, role: .trainer)
             try Self.requireCSRF(request, session, language: workshop.language)
-            let name = String((request.headers[HTTPField.Name("X-Filename")!] ?? "agregats.json").split(separator: "/").last ?? "agregats.json")
-            let buffer: ByteBuffer
+            let name = Self.uploadName(request, default: "agregats.json")
+            let data = Data(try await Self.body(of: request, limit: WorkshopLimits.requestBytes * 10, tooLarge: .exportTooLarge,
+                                                language: workshop.language).readableBytesView)
             do {
-                buffer = try await request.body.collect(upTo: WorkshopLimits.requestBytes * 10)
-            } catch {
-                throw Refusal(.contentTooLarge, .exportTooLarge, language: workshop.language)
-            }
-            do {
-                _ = try AggregateFile.decode(Data(buffer.readableBytesView), file: name)
+                _ = try AggregateFile.decode(data, file: name)
             } catch let error as UserError {
                 throw Refusal(.unprocessableContent, error.message, language: workshop.language)
             }
-            let folder = networkFolder(workshop)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(80))
-            try Data(buffer.readableBytesView).write(to: folder.appendingPathComponent(safe), options: .atomic)
-            return Reply.json(["aggregates": networkFiles(workshop).map(\.lastPathComponent)], status: .created)
+            return Reply.json(["aggregates": try Self.keep(data, named: name, in: networkFolder(workshop))], status: .created)
         }
         router.get("api/network/report.html") { request, _ in
             let (_, workshop) = try resolve(request, role: .trainer)
-            let files = networkFiles(workshop)
+            let files = Self.files(in: networkFolder(workshop))
             guard !files.isEmpty else { throw Refusal(.notFound, .noExports, language: workshop.language) }
             do {
                 let merged = try MergeUseCase.run(MergeRequest(aggregates: try files.map { try SourceDocument.read($0.path) }, language: workshop.language),
@@ -109,9 +81,23 @@ extension WorkshopServer {
         store.folder.appendingPathComponent("network/\(workshop.code)")
     }
 
-    private func networkFiles(_ workshop: Workshop) -> [URL] {
-        let folder = networkFolder(workshop)
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map { folder.appendingPathComponent($0) }
+    /// The name an upload was sent with (`X-Filename`, its last path component).
+    private static func uploadName(_ request: Request, default name: String) -> String {
+        String((request.headers[HTTPField.Name("X-Filename")!] ?? name).split(separator: "/").last ?? Substring(name))
+    }
+
+    /// Keeps an uploaded file in `folder` under its name, letters, digits and `.-_` only;
+    /// returns the names of every file the folder then holds.
+    private static func keep(_ data: Data, named name: String, in folder: URL) throws -> [String] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(80))
+        try data.write(to: folder.appendingPathComponent(safe), options: .atomic)
+        return files(in: folder).map(\.lastPathComponent)
+    }
+
+    /// The files of `folder`, sorted; none when it does not exist yet.
+    private static func files(in folder: URL) -> [URL] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map { folder.appendingPathComponent($0) }
     }
 
     private func impactGroup(_ context: WorkshopContext, _ workshop: Workshop) async throws -> WorkshopGroup {
@@ -124,16 +110,12 @@ extension WorkshopServer {
         store.folder.appendingPathComponent("exports/\(workshop.code)/\(group.id)")
     }
 
-    private func exports(_ workshop: Workshop, _ group: WorkshopGroup) -> [URL] {
-        let folder = exportsFolder(workshop, group)
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map { folder.appendingPathComponent($0) }
-    }
 
     /// The group's indicators from its latest mockup and every export uploaded for it.
     private func impact(_ context: WorkshopContext, _ workshop: Workshop) async throws -> ImpactOutcome {
         let group = try await impactGroup(context, workshop)
         guard let latest = try store.latest(groupID: group.id) else { throw Refusal(.notFound, .noVersion, language: workshop.language) }
-        let files = exports(workshop, group)
+        let files = Self.files(in: exportsFolder(workshop, group))
         guard !files.isEmpty else { throw Refusal(.notFound, .noExports, language: workshop.language) }
         do {
             return try ImpactUseCase.run(ImpactRequest(mockup: SourceDocument(path: "\(group.name).yaml", bytes: Array(latest.yaml.utf8)),

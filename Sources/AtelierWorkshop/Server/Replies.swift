@@ -1,4 +1,5 @@
 import AtelierCore
+import AtelierUseCases
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -20,6 +21,17 @@ enum Reply {
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         bytes(Data(text.utf8), type: "text/html; charset=utf-8", status: status)
+    }
+
+    /// A workbook a use case describes, written to a scratch file and sent as a download.
+    static func workbook(_ artefact: Artefact, download: String) throws -> Response {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-workbook-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(download).path
+        _ = try artefact.write(to: path, inputs: [])
+        return bytes(FileManager.default.contents(atPath: path) ?? Data(), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     download: download)
     }
 
     /// A report Atelier wrote (project sheet, impact report): self-contained, its style inline,

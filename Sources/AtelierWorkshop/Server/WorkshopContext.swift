@@ -10,9 +10,6 @@ public struct WorkshopContext: RequestContext {
         coreContext = .init(source: source)
         client = source.channel.remoteAddress?.ipAddress ?? "local"
     }
-
-    /// Larger than any accepted body, so that the handlers can refuse with their own message.
-    public var maxUploadSize: Int { WorkshopLimits.requestBytes * 2 }
 }
 
 /// The bounds of what the server accepts.

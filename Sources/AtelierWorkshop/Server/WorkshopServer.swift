@@ -309,16 +309,20 @@ public struct WorkshopServer: Sendable {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, language: Language) async throws -> T {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > WorkshopLimits.requestBytes {
-            throw Refusal(.contentTooLarge, .tooLarge, language: language)
+    /// The request's body, refused with `tooLarge` when it is announced or found over `limit`.
+    static func body(of request: Request, limit: Int, tooLarge: WorkshopMessage, language: Language) async throws -> ByteBuffer {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw Refusal(.contentTooLarge, tooLarge, language: language)
         }
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: WorkshopLimits.requestBytes)
+            return try await request.body.collect(upTo: limit)
         } catch {
-            throw Refusal(.contentTooLarge, .tooLarge, language: language)
+            throw Refusal(.contentTooLarge, tooLarge, language: language)
         }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, language: Language) async throws -> T {
+        let buffer = try await body(of: request, limit: WorkshopLimits.requestBytes, tooLarge: .tooLarge, language: language)
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch DecodingError.keyNotFound(let key, _) {

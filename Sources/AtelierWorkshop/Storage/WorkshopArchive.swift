@@ -36,15 +36,10 @@ public struct WorkshopArchive: Codable, Sendable, Equatable {
 
     /// The file name of each group's mockup: letters and digits of its name, never two alike.
     public var fileNames: [String] {
-        var used = Set<String>()
+        var names = FileNames()
         return groups.map { group in
-            let stem = String(group.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(60))
-            var name = stem.isEmpty ? "groupe" : stem, copy = 1
-            while !used.insert(name).inserted {
-                copy += 1
-                name = "\(stem)-\(copy)"
-            }
-            return name + ".yaml"
+            let stem = FileNames.stem(group.name)
+            return names.unique(stem.isEmpty ? "groupe" : stem) + ".yaml"
         }
     }
 
