@@ -14,6 +14,12 @@ public struct StableHash: Sendable {
         }
     }
 
+    /// One word, mixed as `addWords` mixes each of its words.
+    @inlinable public mutating func add(word: UInt64) {
+        state = (state ^ word) &* 0x9E3779B97F4A7C15
+        state ^= state >> 31
+    }
+
     /// Bytes in memory, eight at a time (a different, faster mix than `add`, equally stable):
     /// for hashing whole rows.
     @inlinable public mutating func addWords(_ bytes: UnsafeBufferPointer<UInt8>) {

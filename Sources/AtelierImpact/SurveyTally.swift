@@ -119,54 +119,61 @@ public struct SurveyTally {
                                    alphas: alphaIndicators.map(\.items.count), outcomes: outcomeIndicators.map(\.masks.count))
         defer { running.fold(into: &aggregate, plan: plan) }
         var answers = [Coded](repeating: .missing, count: coders.count)
+        // The hot loop reads plain integers, not the enum's payload: a question's one column, or -1.
+        let singleColumns = columns.map { if case .single(let column) = $0 { column } else { -1 } }
+        let file = reader.file
+        // How many more open answers each free-text question keeps (counted here, not looked up per row).
+        var verbatimRoom = textQuestions.map { SurveyAggregate.maxVerbatims - (aggregate.verbatims[plan.questions[$0].id]?.count ?? 0) }
         while try pending || Self.next(&reader, into: &row) {
             pending = false
             aggregate.rows += 1
             if let submitColumn = profile.submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
-                aggregate.excluded.append(RowProblem(kind: .incomplete, file: reader.file, row: row.number, reason: ImpactMessage.text(.impactIncomplete)))
+                aggregate.excluded.append(RowProblem(kind: .incomplete, file: file, row: row.number, reason: ImpactMessage.text(.impactIncomplete)))
                 reading.incomplete += 1
                 continue
             }
             if let validation = profile.validationColumn, case let status = row.text(validation), ExportProfile.isNotApproved(status) {
-                aggregate.excluded.append(RowProblem(kind: .notApproved, file: reader.file, row: row.number,
+                aggregate.excluded.append(RowProblem(kind: .notApproved, file: file, row: row.number,
                                                      reason: ImpactMessage.text(.impactNotApproved, ["status": status])))
                 reading.notApproved += 1
                 continue
             }
             var anything = false
             row.bytes.withUnsafeBufferPointer { bytes in
-                for question in coders.indices {
-                    switch columns[question] {
-                    case .single(let field):
-                        let cell = field < row.count ? UnsafeBufferPointer(rebasing: bytes[row.range(field)]) : UnsafeBufferPointer(start: nil, count: 0)
-                        answers[question] = cache.code(cell, encoding: row.encoding, question: question, coders: coders, levels: levels)
-                    case .options(let fields):
-                        answers[question] = cache.codeOptions(fields.map { $0.map(row.text) }, question: question, coders: coders)
+                answers.withUnsafeMutableBufferPointer { answers in
+                    for question in answers.indices {
+                        let field = singleColumns[question]
+                        if field >= 0 {
+                            let cell = field < row.count ? UnsafeBufferPointer(rebasing: bytes[row.range(field)]) : UnsafeBufferPointer(start: nil, count: 0)
+                            answers[question] = cache.code(cell, encoding: row.encoding, question: question, coders: coders, levels: levels)
+                        } else if case .options(let fields) = columns[question] {
+                            answers[question] = cache.codeOptions(fields.map { $0.map(row.text) }, question: question, coders: coders)
+                        }
+                        if answers[question] != .missing { anything = true }
                     }
-                    if answers[question] != .missing { anything = true }
                 }
             }
             guard anything else {
-                aggregate.excluded.append(RowProblem(kind: .empty, file: reader.file, row: row.number, reason: ImpactMessage.text(.impactEmptyRow)))
+                aggregate.excluded.append(RowProblem(kind: .empty, file: file, row: row.number, reason: ImpactMessage.text(.impactEmptyRow)))
                 continue
             }
             if let uuidColumn = profile.uuidColumn, case let uuid = row.text(uuidColumn), !uuid.isEmpty,
-               let first = duplicates.earlierSubmission(uuid, row: row.number, file: reader.file) {
-                aggregate.excluded.append(RowProblem(kind: .duplicate, file: reader.file, row: row.number,
+               let first = duplicates.earlierSubmission(uuid, row: row.number, file: file) {
+                aggregate.excluded.append(RowProblem(kind: .duplicate, file: file, row: row.number,
                                                      reason: ImpactMessage.text(.impactResubmitted, ["uuid": uuid, "row": "\(first.row)", "file": first.file])))
                 reading.resubmitted += 1
                 continue
             }
-            if detectsDuplicates, let first = duplicates.earlier(row, file: reader.file) {
-                let key: ImpactMessage = first.file == reader.file ? .impactDuplicateRow : .impactDuplicateRowElsewhere
-                aggregate.excluded.append(RowProblem(kind: .duplicate, file: reader.file, row: row.number,
+            if detectsDuplicates, let first = duplicates.earlier(row, file: file) {
+                let key: ImpactMessage = first.file == file ? .impactDuplicateRow : .impactDuplicateRowElsewhere
+                aggregate.excluded.append(RowProblem(kind: .duplicate, file: file, row: row.number,
                                                      reason: ImpactMessage.text(key, ["row": "\(first.row)", "file": first.file])))
                 continue
             }
             aggregate.used += 1
-            tally(answers, row: row, columns: columns, columnNames: columnNames, file: reader.file, reasons: cache.reasons,
+            tally(answers, row: row, columns: columns, columnNames: columnNames, file: file, reasons: cache.reasons,
                   into: &running, problems: &aggregate.problems)
-            collectVerbatims(answers, row: row, columns: columns, into: &aggregate)
+            collectVerbatims(answers, row: row, columns: columns, room: &verbatimRoom, into: &aggregate)
         }
         aggregate.readings.append(reading)
     }
@@ -177,23 +184,15 @@ public struct SurveyTally {
 
     private func tally(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], columnNames: [String], file: String, reasons: [Localized],
                        into running: inout RunningTally, problems: inout ProblemList) {
+        for (slot, segment) in segmentQuestions.enumerated() {
+            running.segmentTallies[slot] = GroupKey(answers[segment]).map { running.counts.tallies(of: $0, slot: slot, questions: segmentTargetPositions[slot]) } ?? -1
+        }
+        running.counts.add(answers, segments: running.segmentTallies, targets: segmentTargetPositions)
         for (index, answer) in answers.enumerated() {
-            running.questions[index].add(answer)
             if case .invalid(let reason) = answer {
                 let value = columns[index].all.map(row.text).filter { !$0.isEmpty }.joined(separator: " | ")
                 problems.append(RowProblem(kind: .refused, file: file, row: row.number, column: columnNames[index], value: value, reason: reasons[reason],
                                            question: plan.questions[index].id))
-            }
-        }
-        for (slot, segment) in segmentQuestions.enumerated() {
-            guard let group = GroupKey(answers[segment]) else { continue }
-            let targets = segmentTargetPositions[slot]
-            let index = running.segments[slot].firstIndex { $0.group == group } ?? {
-                running.segments[slot].append((group, targets.map { RunningQuestion(levels: levels[$0]) }))
-                return running.segments[slot].count - 1
-            }()
-            for (position, target) in targets.enumerated() {
-                running.segments[slot][index].tallies[position].add(answers[target])
             }
         }
         for (index, pair) in pairIndicators.enumerated() {
@@ -222,11 +221,12 @@ public struct SurveyTally {
     }
 
     /// Keeps the open answers of the row (the first `maxVerbatims` of each question), with the
-    /// group of the first segment question.
-    private func collectVerbatims(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], into aggregate: inout SurveyAggregate) {
-        for index in textQuestions where answers[index] == .text {
+    /// group of the first segment question; `room` counts down what each question still keeps.
+    private func collectVerbatims(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], room: inout [Int], into aggregate: inout SurveyAggregate) {
+        for (slot, index) in textQuestions.enumerated() where room[slot] > 0 && answers[index] == .text {
+            guard case .single(let column) = columns[index] else { continue }
+            room[slot] -= 1
             let id = plan.questions[index].id
-            guard (aggregate.verbatims[id]?.count ?? 0) < SurveyAggregate.maxVerbatims, case .single(let column) = columns[index] else { continue }
             let group = segmentQuestions.first.flatMap { segment in GroupKey(answers[segment]).map { groupName($0, question: plan.questions[segment]) } }
             aggregate.verbatims[id, default: []].append(Verbatim(text: row.text(column).trimmingCharacters(in: .whitespacesAndNewlines), group: group))
         }
@@ -276,67 +276,121 @@ enum Coded: Equatable {
     static let maxChoices = 64
 }
 
-/// A question's answers during a read: values counted in a short list (a scale has at most
-/// a dozen), searched linearly, which beats hashing each answer.
-struct RunningQuestion {
-    /// The scale's values, counted by level position; other values are searched.
-    let levels: [Double]
-    var levelCounts: [Double]
-    var values: [Double] = []
-    var counts: [Double] = []
-    var choices: [Double] = []
-    var tallied = QuestionTally()
+/// The answers of a read counted in one flat buffer of integers, without reference counting or
+/// copy-on-write checks per answer: one run of slots per tally (answered, missing, refused,
+/// one per scale level, one per choice), the questions' first, then each segment group's,
+/// added when the group is first met. Values off any scale (numbers) are counted beside, in
+/// a short list per tally searched linearly (a number question has few distinct answers).
+struct AnswerCounts {
+    private static let answered = 0, missing = 1, refused = 2, fixed = 3
+    private var counts: [Int] = []
+    /// Where each tally starts in `counts`, and its question.
+    private var starts: [Int] = []
+    private var questionOf: [Int] = []
+    /// Where each tally's choice slots start, from its start.
+    private var choiceOffsets: [Int] = []
+    private var others: [[(value: Double, count: Int)]] = []
+    /// For each segment question, its groups as met, each with its first tally.
+    private(set) var groups: [[(group: GroupKey, first: Int)]]
+    private let levels: [[Double]]
 
-    init(levels: [Double]) {
+    init(levels: [[Double]], segments: Int) {
         self.levels = levels
-        levelCounts = Array(repeating: 0, count: levels.count)
+        groups = Array(repeating: [], count: segments)
+        for question in levels.indices { addTally(question) }
     }
 
-    mutating func add(_ answer: Coded) {
-        switch answer {
-        case .value(_, let level) where level >= 0:
-            tallied.answered += 1
-            levelCounts[level] += 1
-        case .value(let value, _):
-            tallied.answered += 1
-            var index = 0
-            while index < values.count && values[index] != value { index += 1 }
-            if index < values.count {
-                counts[index] += 1
-            } else {
-                values.append(value)
-                counts.append(1)
+    private mutating func addTally(_ question: Int) {
+        starts.append(counts.count)
+        questionOf.append(question)
+        choiceOffsets.append(Self.fixed + levels[question].count)
+        others.append([])
+        counts += Array(repeating: 0, count: Self.fixed + levels[question].count + Coded.maxChoices)
+    }
+
+    /// The first tally of `group` of segment `slot` (one per question in `questions`), made when
+    /// the group is first met.
+    mutating func tallies(of group: GroupKey, slot: Int, questions: [Int]) -> Int {
+        if let found = groups[slot].first(where: { $0.group == group }) { return found.first }
+        groups[slot].append((group, starts.count))
+        for question in questions { addTally(question) }
+        return groups[slot][groups[slot].count - 1].first
+    }
+
+    /// Counts a row: each answer in its question's tally, and the answers of the questions broken
+    /// down by each segment in its group's tallies (`segments[slot]`, -1 when unanswered).
+    mutating func add(_ answers: [Coded], segments: [Int], targets: [[Int]]) {
+        for (question, answer) in answers.enumerated() { addOther(answer, to: question) }
+        for (slot, first) in segments.enumerated() where first >= 0 {
+            for (position, question) in targets[slot].enumerated() { addOther(answers[question], to: first + position) }
+        }
+        let starts = starts, choiceOffsets = choiceOffsets
+        counts.withUnsafeMutableBufferPointer { counts in
+            for (question, answer) in answers.enumerated() {
+                Self.add(answer, at: starts[question], choices: choiceOffsets[question], in: counts)
             }
-        case .choices(var mask):
-            tallied.answered += 1
-            while mask != 0 {
-                let index = mask.trailingZeroBitCount
-                if choices.count <= index { choices += Array(repeating: 0, count: index + 1 - choices.count) }
-                choices[index] += 1
-                mask &= mask - 1
+            for (slot, first) in segments.enumerated() where first >= 0 {
+                for (position, question) in targets[slot].enumerated() {
+                    Self.add(answers[question], at: starts[first + position], choices: choiceOffsets[first + position], in: counts)
+                }
             }
-        case .text: tallied.answered += 1
-        case .missing: tallied.missing += 1
-        case .invalid: tallied.invalid += 1
         }
     }
 
-    var tally: QuestionTally {
-        var tally = tallied
-        for (value, count) in zip(values, counts) { tally.values[value, default: 0] += count }
-        for (value, count) in zip(levels, levelCounts) where count > 0 { tally.values[value, default: 0] += count }
-        tally.choices = choices
-        return tally
+    /// Counts `answer` in the tally at `start`, whose choices' slots start `choices` further.
+    private static func add(_ answer: Coded, at start: Int, choices: Int, in counts: UnsafeMutableBufferPointer<Int>) {
+        switch answer {
+        case .value(_, let level):
+            counts[start + answered] += 1
+            if level >= 0 { counts[start + fixed + level] += 1 }
+        case .choices(var mask):
+            counts[start + answered] += 1
+            while mask != 0 {
+                counts[start + choices + mask.trailingZeroBitCount] += 1
+                mask &= mask - 1
+            }
+        case .text: counts[start + answered] += 1
+        case .missing: counts[start + missing] += 1
+        case .invalid: counts[start + refused] += 1
+        }
+    }
+
+    /// Counts a value off its question's scale (a number) in the tally's list.
+    private mutating func addOther(_ answer: Coded, to tally: Int) {
+        guard case .value(let value, let level) = answer, level < 0 else { return }
+        if let index = others[tally].firstIndex(where: { $0.value == value }) {
+            others[tally][index].count += 1
+        } else {
+            others[tally].append((value, 1))
+        }
+    }
+
+    /// Tally `tally` as the aggregate keeps it.
+    func tally(_ tally: Int) -> QuestionTally {
+        let start = starts[tally], question = questionOf[tally]
+        var result = QuestionTally()
+        result.answered = Double(counts[start + Self.answered])
+        result.missing = Double(counts[start + Self.missing])
+        result.invalid = Double(counts[start + Self.refused])
+        for (value, count) in others[tally] { result.values[value, default: 0] += Double(count) }
+        for (position, value) in levels[question].enumerated() where counts[start + Self.fixed + position] > 0 {
+            result.values[value, default: 0] += Double(counts[start + Self.fixed + position])
+        }
+        let chosen = counts[(start + Self.fixed + levels[question].count)...].prefix(Coded.maxChoices)
+        let used = (chosen.lastIndex { $0 > 0 }).map { $0 - chosen.startIndex + 1 } ?? 0
+        result.choices = chosen.prefix(used).map(Double.init)
+        return result
     }
 }
 
 /// What one read adds up, indexed by question position (no string keys on the hot path),
 /// folded into the aggregate at the end.
 struct RunningTally {
-    var questions: [RunningQuestion]
-    /// For each segment question (in the tally's `segmentQuestions` order), its groups as met,
-    /// each with a tally per question broken down by it (`segmentTargetPositions` order).
-    var segments: [[(group: GroupKey, tallies: [RunningQuestion])]]
+    /// Each question's answers, and for each segment question (in the tally's `segmentQuestions`
+    /// order) each group's answers to the questions broken down by it (`segmentTargetPositions` order).
+    var counts: AnswerCounts
+    /// The row's group of each segment question, as its first tally in `counts` (-1: none).
+    var segmentTallies: [Int]
     /// By position among the plan's pre/post and alpha indicators.
     var pairs: [PairTally]
     var alphas: [AlphaTally]
@@ -346,8 +400,8 @@ struct RunningTally {
 
     init(levels: [[Double]], segments: Int, pairs: Int, alphas: [Int], outcomes: [Int]) {
         self.outcomes = outcomes.map(OutcomeTally.init(categories:))
-        questions = levels.map(RunningQuestion.init(levels:))
-        self.segments = Array(repeating: [], count: segments)
+        counts = AnswerCounts(levels: levels, segments: segments)
+        segmentTallies = Array(repeating: -1, count: segments)
         self.pairs = Array(repeating: PairTally(), count: pairs)
         self.alphas = alphas.map(AlphaTally.init(items:))
         itemValues = Array(repeating: nil, count: alphas.max() ?? 0)
@@ -355,14 +409,14 @@ struct RunningTally {
 
     func fold(into aggregate: inout SurveyAggregate, plan: SurveyPlan) {
         var read = SurveyAggregate(plan: aggregate.plan)
-        for (index, running) in questions.enumerated() { read.questions[plan.questions[index].id] = running.tally }
+        for index in plan.questions.indices { read.questions[plan.questions[index].id] = counts.tally(index) }
         let tally = SurveyTally(plan: plan)
-        for (slot, groups) in segments.enumerated() {
+        for (slot, groups) in counts.groups.enumerated() {
             let segment = plan.questions[tally.segmentQuestions[slot]]
-            for (group, tallies) in groups {
+            for (group, first) in groups {
                 let name = tally.groupName(group, question: segment)
-                for (position, running) in tallies.enumerated() {
-                    read.segments[segment.id, default: [:]][name, default: [:]][plan.questions[tally.segmentTargetPositions[slot][position]].id] = running.tally
+                for (position, target) in tally.segmentTargetPositions[slot].enumerated() {
+                    read.segments[segment.id, default: [:]][name, default: [:]][plan.questions[target].id] = counts.tally(first + position)
                 }
             }
         }
@@ -381,13 +435,25 @@ struct RunningTally {
     }
 }
 
-/// The coded answer of each distinct cell, per question, found by comparing the cell's bytes
-/// (length first) in a short list: survey answers repeat a few labels, so each is made into
-/// text, normalised and looked up once. Bounded, so free text cannot grow it (past the bound,
-/// a cell is coded each time).
+/// The coded answer of each distinct cell, per question: survey answers repeat a few labels,
+/// so each is made into text, normalised and coded once, then found again by its bytes in a
+/// small open-addressing table (the cells' bytes kept end to end in one buffer; no allocation
+/// or reference counting per cell). Bounded, so free text cannot grow it: past `limit`
+/// distinct answers to a question, a cell is coded each time.
 struct AnswerCache {
     static let limit = 64
-    private var entries: [[(bytes: [UInt8], answer: Coded)]]
+    private struct Entry {
+        var hash: UInt64
+        var question: Int
+        var start: Int
+        var count: Int
+        var answer: Coded
+    }
+    /// Index into `entries` plus one; 0 marks an empty slot.
+    private var slots: [Int32]
+    private var entries: [Entry] = []
+    private var store: [UInt8] = []
+    private var cached: [Int]
     /// Free-text questions: an answer is anything but blanks, found from the bytes alone.
     private let isText: [Bool]
     /// Why answers were refused, in both languages; `Coded.invalid` indexes it.
@@ -397,8 +463,11 @@ struct AnswerCache {
     private let toolCodes: Bool
 
     init(coders: [AnswerCoder], profile: ExportProfile = .recognise([])) {
-        entries = Array(repeating: [], count: coders.count)
         isText = coders.map { $0.question.kind == .text }
+        cached = Array(repeating: 0, count: coders.count)
+        var size = 64
+        while size < coders.count * Self.limit * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
         notShown = profile.notShown
         toolCodes = profile.readsToolCodes
     }
@@ -408,18 +477,31 @@ struct AnswerCache {
         if isText[question] {
             return cell.contains { $0 > 0x20 } ? .text : .missing
         }
-        for entry in entries[question] where entry.bytes.count == cell.count {
-            if cell.count == 0 || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) == 0 }) {
-                return entry.answer
-            }
+        var stable = StableHash()
+        stable.addWords(cell)
+        let hash = stable.value ^ UInt64(truncatingIfNeeded: question) &* 0x9E37_79B9_7F4A_7C15
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> 32) & mask
+        while case let index = Int(slots[slot]), index > 0 {
+            let entry = entries[index - 1]
+            if entry.hash == hash, entry.question == question, entry.count == cell.count, sameBytes(entry, cell) { return entry.answer }
+            slot = (slot + 1) & mask
         }
         let text = encoding.decode(cell)
         let answer = notShown.contains(TextMatching.normalized(text)) ? .missing
             : coded(coders[question].code(text, toolCodes: toolCodes), levels: levels[question])
-        if entries[question].count < Self.limit {
-            entries[question].append((Array(cell), answer))
+        if cached[question] < Self.limit {
+            cached[question] += 1
+            entries.append(Entry(hash: hash, question: question, start: store.count, count: cell.count, answer: answer))
+            store.append(contentsOf: cell)
+            slots[slot] = Int32(entries.count)
         }
         return answer
+    }
+
+    private func sameBytes(_ entry: Entry, _ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard entry.count > 0 else { return true }
+        return store.withUnsafeBufferPointer { memcmp($0.baseAddress! + entry.start, cell.baseAddress!, entry.count) == 0 }
     }
 
     /// A multiple-choice answer spread over one column per choice (`cells`, nil where the export
@@ -459,42 +541,5 @@ struct AnswerCache {
         if let index = reasons.firstIndex(of: reason) { return .invalid(index) }
         reasons.append(reason)
         return .invalid(reasons.count - 1)
-    }
-}
-
-/// The rows already read in a run, by a stable 64-bit hash of their cells (FNV-1a), to
-/// recognise a submission exported or keyed twice. Memory: two integers per row, not its text.
-/// Aggregates merged from separate runs cannot be checked this way: sums cannot give a row back.
-public struct DuplicateFinder: Sendable {
-    /// Hash → file index (high 24 bits) and row number (low 40 bits).
-    private var seen: [UInt64: UInt64] = [:]
-    private var files: [String] = []
-    /// KoboToolbox submission ids already read, with where.
-    private var submissions: [String: (file: String, row: Int)] = [:]
-
-    public init() {}
-
-    /// Where the submission `uuid` was read before, or nil (and it is remembered).
-    mutating func earlierSubmission(_ uuid: String, row: Int, file: String) -> (file: String, row: Int)? {
-        if let first = submissions[uuid] { return first }
-        submissions[uuid] = (file, row)
-        return nil
-    }
-
-    /// Where the same row was read before, or nil (and the row is remembered).
-    mutating func earlier(_ row: RawRow, file: String) -> (file: String, row: Int)? {
-        var stable = StableHash()
-        row.bytes.withUnsafeBufferPointer { stable.addWords($0) }
-        row.ends.withUnsafeBufferPointer { ends in
-            stable.addWords(UnsafeBufferPointer(start: UnsafeRawPointer(ends.baseAddress)?.assumingMemoryBound(to: UInt8.self),
-                                                count: ends.count * MemoryLayout<Int>.stride))
-        }
-        let hash = stable.value
-        if let packed = seen[hash] {
-            return (files[Int(packed >> 40)], Int(packed & 0xFF_FFFF_FFFF))
-        }
-        if files.last != file { files.append(file) }
-        seen[hash] = UInt64(files.count - 1) << 40 | UInt64(row.number)
-        return nil
     }
 }

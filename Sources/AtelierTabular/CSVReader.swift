@@ -100,7 +100,7 @@ public struct CSVReader: TableReader {
         repeat {
             guard try readRecord(into: &first) else { throw TableError(file: path, kind: .empty) }
             rowNumber += 1
-        } while first.count == 1 && first.bytes.isEmpty
+        } while first.isBlank
         header = (0..<first.count).map(first.text)
     }
 
@@ -121,7 +121,7 @@ public struct CSVReader: TableReader {
         while try readRecord(into: &row) {
             rowNumber += 1
             row.number = rowNumber
-            if row.count == 1, row.bytes.isEmpty { continue }
+            if row.isBlank { continue }
             return true
         }
         return false
@@ -165,8 +165,9 @@ public struct CSVReader: TableReader {
     }
 
     /// Reads the next record into `row`; false at the end of the file. A state machine over
-    /// the buffer by index: each field's bytes are copied once into the row, and only the
-    /// field being read is kept when the buffer is refilled.
+    /// the buffer by index: the row records where each field lies and shares the buffer (a
+    /// quoted field is unquoted in place); the record being read is kept when the buffer is
+    /// refilled.
     private mutating func readRecord(into fields: inout RawRow) throws(TableError) -> Bool {
         if skipLineFeed {
             skipLineFeed = false
@@ -175,7 +176,8 @@ public struct CSVReader: TableReader {
         guard try bytes.peek() != nil else { return false }
         fields.clear(number: rowNumber + 1)
         var state = FieldState.start
-        var fieldStart = bytes.position
+        var recordStart = bytes.position
+        var fieldStart = recordStart
         var closingQuote = -1
         var escapedQuotes = false
         var index = fieldStart
@@ -183,12 +185,14 @@ public struct CSVReader: TableReader {
         var afterCR = false
         while true {
             if index >= bytes.buffer.count {
-                let offset = index - fieldStart, closing = closingQuote - fieldStart
-                bytes.position = fieldStart
-                try bytes.fill(atLeast: offset + 1)
-                fieldStart = bytes.position
-                index = fieldStart + offset
-                closingQuote = fieldStart + closing
+                bytes.position = recordStart
+                try bytes.fill(atLeast: index - recordStart + 1)
+                let moved = bytes.position - recordStart
+                recordStart += moved
+                fieldStart += moved
+                index += moved
+                closingQuote += moved
+                fields.shiftFields(by: moved)
                 if index >= bytes.buffer.count {
                     if state == .quoted {
                         throw TableError(file: file, kind: .unclosedQuote(openedOnLine: quoteLine), row: rowNumber + 1, column: fields.count + 1)
@@ -196,6 +200,7 @@ public struct CSVReader: TableReader {
                     appendField(fieldStart, index, state: state, closingQuote: closingQuote, escaped: escapedQuotes, to: &fields)
                     bytes.position = index
                     line += 1
+                    fields.share(bytes.buffer)
                     return true
                 }
             }
@@ -271,6 +276,7 @@ public struct CSVReader: TableReader {
                     skipLineFeed = byte == cr
                     bytes.position = index
                     line += 1
+                    fields.share(bytes.buffer)
                     return true
                 }
                 fieldStart = index
@@ -294,33 +300,32 @@ public struct CSVReader: TableReader {
         return TableError(file: file, kind: kind, row: row, column: column)
     }
 
-    /// Appends the field in `bytes.buffer[start..<end]` to the row: without its quotes, doubled
-    /// quotes made single (text after a closing quote is kept, as spreadsheets do).
-    private func appendField(_ start: Int, _ end: Int, state: FieldState, closingQuote: Int, escaped: Bool, to row: inout RawRow) {
+    /// Records the field in `bytes.buffer[start..<end]` in the row: without its quotes, doubled
+    /// quotes made single (text after a closing quote is kept, as spreadsheets do), rewritten in
+    /// place when it has to be.
+    private mutating func appendField(_ start: Int, _ end: Int, state: FieldState, closingQuote: Int, escaped: Bool, to row: inout RawRow) {
         let isQuoted = state == .quoteSeen || (closingQuote > start && bytes.buffer[start] == quote)
         if !isQuoted || !escaped && closingQuote + 1 >= end {
-            let range = isQuoted ? (start + 1)..<closingQuote : start..<end
-            bytes.buffer.withUnsafeBufferPointer { row.append(field: UnsafeBufferPointer(rebasing: $0[range])) }
+            row.appendField(at: isQuoted ? (start + 1)..<closingQuote : start..<end)
             return
         }
-        var content = Array(bytes.buffer[(start + 1)..<closingQuote])
-        if closingQuote + 1 < end { content += bytes.buffer[(closingQuote + 1)..<end] }
-        guard escaped else {
-            row.append(field: content)
-            return
-        }
-        var unescaped: [UInt8] = []
-        unescaped.reserveCapacity(content.count)
-        var previousQuote = false
-        for byte in content {
-            if byte == quote && previousQuote {
-                previousQuote = false
-                continue
+        let quote = quote
+        let written = bytes.rewrite { buffer in
+            var write = start
+            var previousQuote = false
+            for read in (start + 1)..<end where read != closingQuote {
+                let byte = buffer[read]
+                if escaped && byte == quote && previousQuote {
+                    previousQuote = false
+                    continue
+                }
+                previousQuote = byte == quote
+                buffer[write] = byte
+                write += 1
             }
-            previousQuote = byte == quote
-            unescaped.append(byte)
+            return write
         }
-        row.append(field: unescaped)
+        row.appendField(at: start..<written)
     }
 
 }

@@ -44,6 +44,11 @@ struct ChunkedBytes {
         }
     }
 
+    /// Lets `body` rewrite the buffer in place (a field unquoted where it lies).
+    mutating func rewrite<Result>(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
+        buffer.withUnsafeMutableBufferPointer { body($0) }
+    }
+
     /// The next byte, or nil at the end of the file.
     mutating func next() throws(TableError) -> UInt8? {
         if position >= buffer.count { try fill(atLeast: 1) }

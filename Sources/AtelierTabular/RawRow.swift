@@ -1,10 +1,12 @@
-/// A row as bytes: its fields laid end to end (quotes removed, doubled quotes made single)
-/// with where each ends. One is reused for every row of a file, so reading allocates nothing
-/// per row; `text(_:)` makes a String only when one is needed.
+/// A row as bytes: where each field's bytes lie (quotes removed, doubled quotes made single) in
+/// `bytes`. The CSV reader shares its own buffer as `bytes` and records where each field is, so
+/// reading copies nothing per row (the buffer is released when the next row is read);
+/// `text(_:)` makes a String only when one is needed.
 public struct RawRow: Sendable {
     public internal(set) var number = 0
     public internal(set) var bytes: [UInt8] = []
-    /// `ends[i]` is the offset just past field i.
+    /// Field i is `bytes[starts[i]..<ends[i]]`.
+    public internal(set) var starts: [Int] = []
     public internal(set) var ends: [Int] = []
     /// How the bytes are encoded (Windows-1252 fields are decoded when made into text).
     public internal(set) var encoding: TextEncoding = .utf8
@@ -14,7 +16,7 @@ public struct RawRow: Sendable {
     @inlinable public var count: Int { ends.count }
 
     @inlinable public func range(_ field: Int) -> Range<Int> {
-        (field == 0 ? 0 : ends[field - 1])..<ends[field]
+        starts[field]..<ends[field]
     }
 
     /// Field `field`'s bytes; empty past the last field.
@@ -28,15 +30,41 @@ public struct RawRow: Sendable {
         withBytes(field) { encoding.decode($0) }
     }
 
+    /// Whether the row is one empty field: a blank line.
+    var isBlank: Bool { count == 1 && starts[0] == ends[0] }
+
+    /// Empties the row, letting go of the buffer it shared.
     mutating func clear(number: Int) {
         self.number = number
-        bytes.removeAll(keepingCapacity: true)
+        bytes = []
+        starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
     }
 
     mutating func append<Bytes: Sequence>(field: Bytes) where Bytes.Element == UInt8 {
+        starts.append(bytes.count)
         bytes.append(contentsOf: field)
         ends.append(bytes.count)
+    }
+
+    /// Records a field lying at `range` of the buffer the row will share.
+    mutating func appendField(at range: Range<Int>) {
+        starts.append(range.lowerBound)
+        ends.append(range.upperBound)
+    }
+
+    /// Moves the recorded fields by `offset`, after the buffer they lie in has moved.
+    mutating func shiftFields(by offset: Int) {
+        guard offset != 0 else { return }
+        for index in starts.indices {
+            starts[index] += offset
+            ends[index] += offset
+        }
+    }
+
+    /// The row's fields lie in `buffer`.
+    mutating func share(_ buffer: [UInt8]) {
+        bytes = buffer
     }
 
     /// The row as text, for readers that read text (xlsx, ods).
