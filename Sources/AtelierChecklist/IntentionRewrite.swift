@@ -51,11 +51,27 @@ enum IntentionRewrite {
         }
         let before = padded[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
         var after = padded[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        if language == .fr, before.isEmpty, !topicAfter.contains(verb), let topic = topicAfterRecipient(after) {
+            // « Faire découvrir aux familles le patrimoine » : the recipient comes first, the topic after it.
+            return topic
+        }
         if language == .fr, padded[range] == " aux " { after = "les " + after }
         if language == .fr, padded[range] == " au " { after = "le " + after }
         let wantsAfter = topicAfter.contains(verb) || (language == .en && [" of ", " about "].contains(String(padded[range])))
         let chosen = wantsAfter || before.isEmpty ? after : before
         return chosen.isEmpty ? rest : chosen
+    }
+
+    /// « familles le patrimoine du bassin » → « le patrimoine du bassin »: the noun phrase that
+    /// starts with a determiner after the recipient's first word.
+    private static func topicAfterRecipient(_ words: String) -> String? {
+        let determiners: Set<String> = ["le", "la", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses", "notre", "nos"]
+        let split = words.split(separator: " ")
+        guard let start = split.indices.dropFirst().first(where: { index in
+            let word = split[index].lowercased()
+            return determiners.contains(word) || word.hasPrefix("l'") || word.hasPrefix("l’")
+        }) else { return nil }
+        return split[start...].joined(separator: " ")
     }
 
     /// « de » before a French noun phrase, contracted as French does.

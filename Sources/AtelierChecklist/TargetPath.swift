@@ -8,7 +8,8 @@ import AtelierMockup
 
 /// A selection of parts of a mockup: dotted keys, lists entered with `[*]` (every item, records
 /// or plain values such as `audiences[*].needs[*]`), `[key=value]` (the items whose `key` is
-/// `value`) or `[key]` (the items where `key` is written). `tools[type=podcast].accessibility.transcript`.
+/// `value`; `[type=podcast|audio-guide]`: one of the values) or `[key]` (the items where `key`
+/// is written). `tools[type=podcast].accessibility.transcript`.
 public struct TargetPath: Sendable, Hashable, CustomStringConvertible {
     public struct Segment: Sendable, Hashable {
         public let key: String
@@ -148,7 +149,7 @@ extension TargetPath.Selector {
         case .all: return true
         case let .equals(key, value):
             guard case .scalar(let scalar, _)? = record[key] else { return false }
-            return scalar.text.lowercased() == value.lowercased()
+            return value.lowercased().split(separator: "|").contains { $0 == scalar.text.lowercased() }
         case .has(let key):
             return record[key] != nil
         }

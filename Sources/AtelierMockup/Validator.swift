@@ -105,7 +105,10 @@ struct Validator {
         for entry in entries {
             let entryPath = path.appending(entry.key)
             guard let field = fields.first(where: { $0.name == entry.key }) else {
-                if let standIn = reportUnknownKey(entry, fields: fields, path: path, written: written, loneMissing: loneMissing) { standingIn.insert(standIn) }
+                if let standIn = reportUnknownKey(entry, fields: fields, path: path, written: written, loneMissing: loneMissing, idNamespace: idNamespace) {
+                    standingIn.insert(standIn.name)
+                    if let value = standIn.value { values[standIn.name] = value }
+                }
                 continue
             }
             present.insert(field.name)
@@ -141,8 +144,9 @@ struct Validator {
     /// finding is an error at the key's place when the key is required — one mistake, one finding.
     /// When nothing resembles it but it is the only unknown key where one required key is missing
     /// (`titre:` where `text:` is expected), it is taken for that key.
-    /// Returns the key it stands in for.
-    private mutating func reportUnknownKey(_ entry: YAMLEntry, fields: [Field], path: FieldPath, written: Set<String>, loneMissing: Field?) -> String? {
+    /// Returns the key it stands in for, with what is written under it when that reads as the key's value.
+    private mutating func reportUnknownKey(_ entry: YAMLEntry, fields: [Field], path: FieldPath, written: Set<String>, loneMissing: Field?,
+                                           idNamespace: String?) -> (name: String, value: Value?)? {
         let candidates = fields.map(\.name) + fields.flatMap(\.aliases)
         let spaced = Self.spaceBeforeColon(entry.key)
         let suggested = fields.first { $0.name == spaced?.key } ?? TextMatching.closest(to: entry.key, among: candidates).first.map { match in
@@ -151,6 +155,7 @@ struct Validator {
         let suggestion = suggested?.name
         let standIn = suggested.flatMap { written.contains($0.name) ? nil : $0 }
         if let namespace = standIn?.node.namespace { incompleteNamespaces.insert(namespace) }
+        let read = standIn.flatMap { readStandIn(entry, as: $0, at: path.appending(entry.key), idNamespace: idNamespace) }
         let arguments: [String: Localized] = [
             "key": Localized(verbatim: entry.key), "place": Self.place(of: path),
             "suggestion": Localized(verbatim: suggestion ?? ""),
@@ -162,8 +167,23 @@ struct Validator {
             : MockupMessage.text(entry.value.isEmpty ? .mockupUnknownKeyCommaFix : .mockupUnknownKeyFix,
                              ["key": entry.key, "keys": fields.map(\.name).joined(separator: ", ")])
         report("unknown-key", standIn?.required == true ? .error : .warning, at: entry.keyPosition,
-               path: path.appending(standIn?.name ?? entry.key), message, fix: fix, why: MockupMessage.text(.mockupUnknownKeyWhy))
-        return standIn?.name
+               path: path.appending(standIn?.name ?? entry.key), message, fix: fix,
+               why: read == nil ? MockupMessage.text(.mockupUnknownKeyWhy) : MockupMessage.text(.mockupUnknownKeyReadAsWhy, localized: arguments))
+        return standIn.map { ($0.name, read) }
+    }
+
+    /// The value under a key standing in for `field` (`publics:` for `audiences:`), read as that
+    /// field's so that the rules still judge what it says (at its own place in the file) — when
+    /// it reads without error: a wrong guess at the key must not add findings of its own.
+    private mutating func readStandIn(_ entry: YAMLEntry, as field: Field, at path: FieldPath, idNamespace: String?) -> Value? {
+        guard !entry.value.isEmpty else { return nil }
+        var trial = self
+        let before = findings.count
+        guard let value = trial.validate(entry.value, as: field.node, at: path, keyPosition: entry.keyPosition,
+                                         idNamespace: field.name == "id" ? idNamespace : nil),
+              !trial.findings[before...].contains(where: { $0.severity == .error }) else { return nil }
+        self = trial
+        return value
     }
 
     /// A key ending with the space a French word processor puts before « : » (no-break, narrow

@@ -83,6 +83,10 @@ struct TreeBuilder {
     private var nodeCount = 0
     private var documents = 0
     private var stopped = false
+    /// Where each line of the text starts (libyaml counts LF, CR and CRLF as one line end).
+    private var lineStarts: [Int] = []
+    /// The last scalar end found in bytes: its line, its column in characters, its byte.
+    private var cursor = (line: 0, column: 0, index: 0)
 
     init(limits: YAMLLimits) {
         self.limits = limits
@@ -93,6 +97,7 @@ struct TreeBuilder {
         guard yaml_parser_initialize(&parser) != 0 else { return }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        lineStarts = Self.lineStarts(buffer)
         var event = yaml_event_t()
         while !stopped {
             guard yaml_parser_parse(&parser, &event) != 0 else {
@@ -100,10 +105,22 @@ struct TreeBuilder {
                 return
             }
             let type = event.type
-            handle(&event)
+            handle(&event, in: buffer)
             yaml_event_delete(&event)
             if type == YAML_STREAM_END_EVENT { return }
         }
+    }
+
+    private static func lineStarts(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts = [0]
+        var index = 0
+        while index < buffer.count {
+            let byte = buffer[index]
+            index += 1
+            if byte == 0x0D, index < buffer.count, buffer[index] == 0x0A { index += 1 }
+            if byte == 0x0A || byte == 0x0D { starts.append(index) }
+        }
+        return starts
     }
 
     private static func position(_ mark: yaml_mark_t) -> SourcePosition {
@@ -134,7 +151,7 @@ struct TreeBuilder {
         return lines[number - 1]
     }
 
-    private mutating func handle(_ event: inout yaml_event_t) {
+    private mutating func handle(_ event: inout yaml_event_t, in buffer: UnsafeBufferPointer<UInt8>) {
         let start = Self.position(event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
@@ -147,6 +164,9 @@ struct TreeBuilder {
             noteProperties(anchor: scalar.anchor, tag: scalar.tag, at: start)
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             attach(YAMLNode(.scalar(text, Self.style(scalar.style)), at: start))
+            if scalar.style == YAML_PLAIN_SCALAR_STYLE, let cut = hashAfter(event.end_mark, in: buffer) {
+                problems.append(YAMLProblem(.textCutByHash(cut.word), at: cut.position))
+            }
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             problems.append(YAMLProblem(.alias(name), at: start))
@@ -162,6 +182,39 @@ struct TreeBuilder {
         default:
             break
         }
+    }
+
+    /// « #word » right after a plain scalar on its line (« le hashtag #MonQuartier »): YAML takes
+    /// it for a comment; a comment written as such has a space after its « # ». libyaml counts
+    /// marks in characters: the scalar's end is found from its line's first byte.
+    private mutating func hashAfter(_ end: yaml_mark_t, in buffer: UnsafeBufferPointer<UInt8>) -> (word: String, position: SourcePosition)? {
+        guard Int(end.line) < lineStarts.count else { return nil }
+        // Scalars end in reading order: the walk goes on from the last one on the same line.
+        if cursor.line != Int(end.line) || cursor.column > Int(end.column) {
+            cursor = (Int(end.line), 0, lineStarts[Int(end.line)])
+        }
+        var index = cursor.index
+        var characters = cursor.column
+        while index < buffer.count, characters < Int(end.column) {
+            index += 1
+            while index < buffer.count, buffer[index] & 0xC0 == 0x80 { index += 1 }
+            characters += 1
+        }
+        cursor = (Int(end.line), characters, index)
+        let blanks: Set<UInt8> = [0x20, 0x09]
+        let scalarEnd = index
+        var column = Int(end.column)
+        while index < buffer.count, blanks.contains(buffer[index]) {
+            index += 1
+            column += 1
+        }
+        guard index > scalarEnd, index + 1 < buffer.count, buffer[index] == UInt8(ascii: "#") else { return nil }
+        let stops = blanks.union([0x0A, 0x0D])
+        guard !stops.contains(buffer[index + 1]), buffer[index + 1] != UInt8(ascii: "#") else { return nil }
+        var wordEnd = index + 1
+        while wordEnd < buffer.count, !stops.contains(buffer[wordEnd]) { wordEnd += 1 }
+        return (String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<wordEnd]), as: UTF8.self),
+                SourcePosition(line: Int(end.line) + 1, column: column + 1))
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {

@@ -13,6 +13,7 @@ extension YAMLProblem {
         case .complexKey: "yaml-complex-key"
         case .multipleDocuments: "yaml-multiple-documents"
         case .tabIndentation: "yaml-tab"
+        case .textCutByHash: "yaml-hash"
         case .invalidUTF8, .unsupportedEncoding: "yaml-encoding"
         case .tooLarge, .tooDeep, .tooManyNodes: "yaml-limit"
         }
@@ -21,7 +22,7 @@ extension YAMLProblem {
     /// The problem as an error finding, explained in both languages.
     public var finding: Finding {
         let (message, why, fix) = texts
-        return Finding(rule: rule, severity: .error, position: position, message: message, why: why, fix: fix)
+        return Finding(rule: rule, severity: kind.isDoubt ? .warning : .error, position: position, message: message, why: why, fix: fix)
     }
 
     private var texts: (Localized, Localized?, Localized) {
@@ -46,6 +47,8 @@ extension YAMLProblem {
             return (YAMLMessage.text(.yamlMultipleDocuments), nil, YAMLMessage.text(.yamlMultipleDocumentsFix))
         case .tabIndentation:
             return (YAMLMessage.text(.yamlTab), YAMLMessage.text(.yamlTabWhy), YAMLMessage.text(.yamlTabFix))
+        case .textCutByHash(let word):
+            return (YAMLMessage.text(.yamlHash, ["word": word]), YAMLMessage.text(.yamlHashWhy), YAMLMessage.text(.yamlHashFix, ["word": word]))
         case .invalidUTF8:
             return (YAMLMessage.text(.yamlInvalidUTF8), nil, YAMLMessage.text(.yamlEncodingFix))
         case .unsupportedEncoding(let encoding):
@@ -82,5 +85,12 @@ extension YAMLProblem {
         default:
             return YAMLMessage.text(.yamlExplainOther, ["problem": problem])
         }
+    }
+}
+
+extension YAMLProblem.Kind {
+    /// Problems that may be what the writer meant (a real comment): a warning, not an error.
+    var isDoubt: Bool {
+        if case .textCutByHash = self { true } else { false }
     }
 }

@@ -15,6 +15,8 @@ public struct YAMLProblem: Error, Sendable, Hashable {
         case complexKey
         case multipleDocuments
         case tabIndentation
+        /// « #word » after unquoted text: YAML reads it as a comment, cutting the text there.
+        case textCutByHash(String)
         case invalidUTF8
         case unsupportedEncoding(String)
         case tooLarge(bytes: Int, limit: Int)
@@ -36,7 +38,7 @@ public struct YAMLProblem: Error, Sendable, Hashable {
         case .syntax, .complexKey, .multipleDocuments, .tabIndentation, .invalidUTF8,
              .unsupportedEncoding, .tooLarge, .tooDeep, .tooManyNodes:
             true
-        case .duplicateKey, .anchor, .alias, .tag, .mergeKey:
+        case .duplicateKey, .anchor, .alias, .tag, .mergeKey, .textCutByHash:
             false
         }
     }

@@ -24,7 +24,7 @@ final class ChecklistCommandTests: XCTestCase {
     func testTestRunsEveryExample() throws {
         let builtIn = try atelier(["checklist", "test", "--lang", "en"])
         XCTAssertEqual(builtIn.status, 0, builtIn.output)
-        XCTAssertEqual(builtIn.output, "mediation-essentials: 68 rules, 150 examples, 0 failure(s).\n")
+        XCTAssertEqual(builtIn.output, "mediation-essentials: 68 rules, 153 examples, 0 failure(s).\n")
         let trainer = try atelier(["checklist", "test", trainerChecklist, "--lang", "en"])
         XCTAssertEqual(trainer.output, "\(trainerChecklist): 2 rules, 4 examples, 0 failure(s).\n")
     }
@@ -88,7 +88,7 @@ final class ChecklistCommandTests: XCTestCase {
         XCTAssertEqual(markdown.status, 0)
         XCTAssertTrue(markdown.output.hasPrefix("# Liste de contrôle : Les essentiels de la médiation numérique\n\n68 règles, classées par section."))
         XCTAssertTrue(markdown.output.contains("\n## Accessibilité\n"))
-        XCTAssertTrue(markdown.output.contains("| `podcast-transcript` | erreur | tools\\[type=podcast\\].accessibility.transcript vaut true |"))
+        XCTAssertTrue(markdown.output.contains("| `podcast-transcript` | erreur | tools\\[type=podcast\\|audio-guide\\].accessibility.transcript vaut true |"))
         XCTAssertTrue(markdown.output.contains("| `personal-data-basis` | erreur | si data.personal vaut true : data.legal-basis est renseigné |"))
         let html = try atelier(["checklist", "doc", "--format", "html", "--lang", "en"])
         XCTAssertTrue(html.output.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))

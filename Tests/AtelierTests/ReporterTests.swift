@@ -26,7 +26,7 @@ final class ReporterTests: XCTestCase {
         essai.yaml:4:1: warning: Unknown key « sumary » at the top of the file: did you mean « summary »? [unknown-key]
          4 | sumary: x
            | ^
-           = why: Atelier ignores this key: what is written there is not checked.
+           = why: Atelier reads what is written there as if it were under « summary », to check it all the same; the file stays invalid until the key is corrected.
            = fix: Keys accepted here: format, title, summary, language, institution, team, partners, dates, audiences, objectives, tools, activities, data, rights, accessibility, sustainability, budget, evaluation.
         1 file(s) checked: 1 error(s), 1 warning(s), 0 info(s).
 

@@ -90,6 +90,8 @@ final class IntentionRewriteTests: XCTestCase {
                        "Écrivez ce que le public saura faire, par exemple « Citer trois éléments des œuvres de la salle » ou « Expliquer à un proche les œuvres de la salle ».")
         XCTAssertEqual(try fix("Permettre aux enfants de nommer trois arbres du parc"),
                        "Écrivez ce que le public saura faire, par exemple « Nommer trois arbres du parc » ou « Montrer à un proche comment nommer trois arbres du parc ».")
+        XCTAssertEqual(try fix("Faire découvrir aux familles le patrimoine du bassin minier"),
+                       "Écrivez ce que le public saura faire, par exemple « Citer trois éléments du patrimoine du bassin minier » ou « Expliquer à un proche le patrimoine du bassin minier ».")
         XCTAssertEqual(try fix("Valoriser le patrimoine industriel"),
                        "Écrivez ce que le public saura faire, par exemple « Citer trois éléments du patrimoine industriel » ou « Expliquer à un proche le patrimoine industriel ».")
     }

@@ -58,6 +58,13 @@ final class YAMLLoaderTests: XCTestCase {
         XCTAssertEqual(kinds("? [a, b]\n: 1\n"), [.complexKey])
     }
 
+    func testAHashtagAfterUnquotedTextIsReportedAsCuttingIt() {
+        let document = load("titre: Été\nbut: avec le hashtag #MonQuartier60s\r\nnote: x # un vrai commentaire\nlien: \"#ancre\"\nid: a#b\n")
+        XCTAssertEqual(document.problems, [YAMLProblem(.textCutByHash("#MonQuartier60s"), at: SourcePosition(line: 2, column: 22))])
+        XCTAssertEqual(document.problems.first?.finding.severity, .warning)
+        XCTAssertEqual(document.root?.entries?[1].value.content, .scalar("avec le hashtag", .plain))
+    }
+
     func testATabAfterAColonIsNotIndentation() {
         XCTAssertEqual(load("a:\tb\n").problems, [])
     }

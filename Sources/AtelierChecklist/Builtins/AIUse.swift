@@ -15,7 +15,7 @@ struct AIUse: BuiltinFunction {
     /// Names that are also ordinary words (Claude, le mistral, Le Chat) are left out: a clue
     /// must not turn Claude Monet into an AI.
     static let clues = [
-        "chatgpt", "gpt-4", "gpt-5", "openai", "mistral ai", "gemini", "copilot", "midjourney", "dall-e", "dall·e",
+        "chatgpt", "chat gpt", "chat-gpt", "gpt-4", "gpt-5", "openai", "mistral ai", "gemini", "copilot", "midjourney", "dall-e", "dall·e",
         "stable diffusion", "adobe firefly", "elevenlabs", "intelligence artificielle", "ia generative", "par ia",
         "par l ia", "artificial intelligence", "generative ai", "ai-generated", "ai generated", "llm",
     ]

@@ -75,7 +75,8 @@ struct Platforms: BuiltinFunction {
 }
 
 /// Minors' data: an audience under 18 while personal data is collected must be declared with
-/// `data.minors: true` (`aspect: declared`); minors' data is kept no longer than `max-months`
+/// `data.minors: true` (`aspect: declared`); minors' data — declared, or known from an
+/// audience's age even when the declaration is missing — is kept no longer than `max-months`
 /// (default 36) (`aspect: retention`).
 struct MinorsData: BuiltinFunction {
     static let name = "minors-data"
@@ -88,7 +89,8 @@ struct MinorsData: BuiltinFunction {
         switch options.text("aspect") ?? "declared" {
         case "retention":
             let limit = Int(options.number("max-months") ?? 36)
-            guard data.bool("minors") == true, let months = data.integer("retention-months") else { return .notApplicable }
+            let minors = data.bool("minors") == true || context.mockup.audiences.contains { ($0.minimumAge ?? 18) < 18 }
+            guard minors, let months = data.integer("retention-months") else { return .notApplicable }
             guard months > limit else { return Outcome(applicable: true) }
             return Outcome(applicable: true, violations: [Outcome.Violation(path: data.path.appending("retention-months"),
                                                                              arguments: ["value": "\(months)", "max": "\(limit)"])])
