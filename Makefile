@@ -49,7 +49,7 @@ test: deps
 	python3 Tests/browser/workshop.py .build/debug/atelier
 
 bench: build
-	pip install -q pandas scipy xlsxwriter
+	pip install -q pandas scipy xlsxwriter duckdb polars fastexcel
 	python3 Benchmarks/bench.py $(RELEASE_BIN)
 	python3 Benchmarks/workshop_load.py $(RELEASE_BIN)
 
