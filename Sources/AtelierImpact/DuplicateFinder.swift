@@ -5,23 +5,21 @@ import Foundation
 /// The rows already read in a run, by a stable 64-bit hash of their cells, to recognise a
 /// submission exported or keyed twice; and the KoboToolbox submission ids already read.
 /// Aggregates merged from separate runs cannot be checked this way: sums cannot give a row back.
-///
-/// Memory: the only part of a read that grows with the rows — 12 bytes per table slot, the
-/// table kept under 80 % full and doubled when it is (24 MB at 1 M rows, 48 MB at 3 M); row
-/// numbers are counted on 32 bits across the files of a run.
 public struct DuplicateFinder: Sendable {
-    private var table = RowHashTable()
-    /// Each file read, with the number its rows are counted from in the table (rows of every
-    /// file of the run share one 32-bit numbering: `start + row number`).
-    private var files: [(name: String, start: UInt32)] = []
-    /// The highest number stored, so that the next file's numbers start past it.
-    private var lastStored: UInt32 = 0
+    /// Used by the thread that reads the rows.
+    var rows = RowMemory()
+    /// Used by the thread that counts them.
     private var submissions: [String: (file: String, row: Int)] = [:]
-    /// The current file's first rows, measured to foresee its row count from its size.
-    private var sample = (rows: 0, bytes: 0)
-    static let sampleRows = 512
 
     public init() {}
+
+    /// The memory of rows, left empty here: the thread that reads takes it over unshared, so
+    /// that its table is never copied.
+    mutating func takeRows() -> RowMemory {
+        var taken = RowMemory()
+        swap(&taken, &rows)
+        return taken
+    }
 
     /// Where the submission `uuid` was read before, or nil (and it is remembered).
     mutating func earlierSubmission(_ uuid: String, row: Int, file: String) -> (file: String, row: Int)? {
@@ -29,6 +27,23 @@ public struct DuplicateFinder: Sendable {
         submissions[uuid] = (file, row)
         return nil
     }
+}
+
+/// Every row read in a run, to tell where an identical one was read first.
+///
+/// Memory: the only part of a read that grows with the rows — 12 bytes per table slot, the
+/// table kept under 80 % full and doubled when it is (24 MB at 1 M rows, 48 MB at 3 M); row
+/// numbers are counted on 32 bits across the files of a run.
+struct RowMemory: Sendable {
+    private var table = RowHashTable()
+    /// Each file read, with the number its rows are counted from in the table (rows of every
+    /// file of the run share one 32-bit numbering: `start + row number`).
+    private var files: [(name: String, start: UInt32)] = []
+    /// The highest number stored, so that the next file's numbers start past it.
+    private var lastStored: UInt32 = 0
+    /// The current file's first rows, measured to foresee its row count from its size.
+    private var sample = (rows: 0, bytes: 0)
+    static let sampleRows = 512
 
     /// Where the same row was read before, or nil (and the row is remembered).
     mutating func earlier(_ row: RawRow, file: String) -> (file: String, row: Int)? {

@@ -124,19 +124,19 @@ public struct SurveyTally {
         let file = reader.file
         // How many more open answers each free-text question keeps (counted here, not looked up per row).
         var verbatimRoom = textQuestions.map { SurveyAggregate.maxVerbatims - (aggregate.verbatims[plan.questions[$0].id]?.count ?? 0) }
-        while try pending || Self.next(&reader, into: &row) {
-            pending = false
+        // Counts one row, or excludes it; `earlier` is where an identical row was read first.
+        func count(_ row: RawRow, earlier: (file: String, row: Int)?) {
             aggregate.rows += 1
             if let submitColumn = profile.submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
                 aggregate.excluded.append(RowProblem(kind: .incomplete, file: file, row: row.number, reason: ImpactMessage.text(.impactIncomplete)))
                 reading.incomplete += 1
-                continue
+                return
             }
             if let validation = profile.validationColumn, case let status = row.text(validation), ExportProfile.isNotApproved(status) {
                 aggregate.excluded.append(RowProblem(kind: .notApproved, file: file, row: row.number,
                                                      reason: ImpactMessage.text(.impactNotApproved, ["status": status])))
                 reading.notApproved += 1
-                continue
+                return
             }
             var anything = false
             row.bytes.withUnsafeBufferPointer { bytes in
@@ -155,25 +155,38 @@ public struct SurveyTally {
             }
             guard anything else {
                 aggregate.excluded.append(RowProblem(kind: .empty, file: file, row: row.number, reason: ImpactMessage.text(.impactEmptyRow)))
-                continue
+                return
             }
             if let uuidColumn = profile.uuidColumn, case let uuid = row.text(uuidColumn), !uuid.isEmpty,
                let first = duplicates.earlierSubmission(uuid, row: row.number, file: file) {
                 aggregate.excluded.append(RowProblem(kind: .duplicate, file: file, row: row.number,
                                                      reason: ImpactMessage.text(.impactResubmitted, ["uuid": uuid, "row": "\(first.row)", "file": first.file])))
                 reading.resubmitted += 1
-                continue
+                return
             }
-            if detectsDuplicates, let first = duplicates.earlier(row, file: file) {
+            if let first = earlier {
                 let key: ImpactMessage = first.file == file ? .impactDuplicateRow : .impactDuplicateRowElsewhere
                 aggregate.excluded.append(RowProblem(kind: .duplicate, file: file, row: row.number,
                                                      reason: ImpactMessage.text(key, ["row": "\(first.row)", "file": first.file])))
-                continue
+                return
             }
             aggregate.used += 1
             tally(answers, row: row, columns: columns, columnNames: columnNames, file: file, reasons: cache.reasons,
                   into: &running, problems: &aggregate.problems)
             collectVerbatims(answers, row: row, columns: columns, room: &verbatimRoom, into: &aggregate)
+        }
+        if pending { count(row, earlier: detectsDuplicates ? duplicates.rows.earlier(row, file: file) : nil) }
+        let pipeline = RowPipeline(reader: reader, memory: duplicates.takeRows(), detectsDuplicates: detectsDuplicates)
+        defer {
+            let (finished, rows) = pipeline.finish()
+            if let finished { reader = finished }
+            duplicates.rows = rows
+        }
+        while let batch = try pipeline.next() {
+            for index in 0..<batch.rows.count {
+                batch.rows.load(index, into: &row)
+                count(row, earlier: batch.earlier[index])
+            }
         }
         aggregate.readings.append(reading)
     }

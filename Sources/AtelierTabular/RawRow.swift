@@ -82,3 +82,44 @@ extension TableReader {
         return true
     }
 }
+
+/// Rows laid end to end in one buffer, to hand a batch of them from the thread that reads to
+/// the thread that counts: one copy per row, none per field.
+public struct RowBatch: Sendable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    /// Each row's number and where its fields are in `starts`/`ends`.
+    private var rows: [(number: Int, fields: Range<Int>)] = []
+    public private(set) var encoding: TextEncoding = .utf8
+
+    public init() {}
+
+    public var count: Int { rows.count }
+    /// The bytes held, to close a batch before it grows past a bound.
+    public var byteCount: Int { bytes.count }
+
+    /// Copies the row's span of bytes (its fields lie in order in it) and where each field is.
+    public mutating func append(_ row: RawRow) {
+        encoding = row.encoding
+        let first = starts.count
+        let low = row.starts.first ?? 0, high = row.ends.last ?? 0
+        let shift = bytes.count - low
+        row.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[low..<high])) }
+        for field in 0..<row.count {
+            starts.append(row.starts[field] + shift)
+            ends.append(row.ends[field] + shift)
+        }
+        rows.append((row.number, first..<starts.count))
+    }
+
+    /// Makes `row` the batch's row `index` (sharing the batch's bytes).
+    public func load(_ index: Int, into row: inout RawRow) {
+        let (number, fields) = rows[index]
+        row.clear(number: number)
+        row.encoding = encoding
+        row.starts.append(contentsOf: starts[fields])
+        row.ends.append(contentsOf: ends[fields])
+        row.share(bytes)
+    }
+}
