@@ -107,50 +107,55 @@ public struct XLSXReader: TableReader {
         try readRow()
     }
 
+    /// The next row with a value: the sheet's tags taken apart where they lie (no String per tag),
+    /// a String made for each cell's value only.
     private mutating func readRow() throws(TableError) -> TableRow? {
         var number: Int?
         var cells: [String] = []
         var column = 0
-        var type = "n"
+        var type = CellType.number
         var value = ""
         var capturing = false
         var formula = false, cached = false
-        while let event = try scanner.next() {
-            switch event {
-            case .end("sheetData"):
+        while let token = try scanner.nextToken() {
+            switch token {
+            case .end(let name) where scanner.name(name, is: "sheetData"):
                 sheetEnded = true
-            case .start("row", let attributes, let selfClosing):
-                let declared = attributes["r"].map { Int($0) }
+            case .start(let name, let selfClosing) where scanner.name(name, is: "row"):
+                let written = scanner.attribute("r")
+                let declared = written.map { scanner.integer($0) }
                 guard let next = declared ?? (previousRow + 1), (previousRow + 1...Self.maxRow).contains(next) else {
-                    throw damage(.archiveBadRow, ["row": attributes["r"] ?? "", "after": "\(previousRow)", "limit": "\(Self.maxRow)"], row: previousRow + 1)
+                    throw damage(.archiveBadRow, ["row": written.map { scanner.text($0) } ?? "", "after": "\(previousRow)", "limit": "\(Self.maxRow)"],
+                                 row: previousRow + 1)
                 }
                 number = next
                 previousRow = next
                 cells = []
                 column = 0
                 if selfClosing { continue }
-            case .start("c", let attributes, let selfClosing):
-                column = attributes["r"].flatMap(Self.columnIndex) ?? column
-                type = attributes["t"] ?? "n"
+            case .start(let name, let selfClosing) where scanner.name(name, is: "c"):
+                column = scanner.attribute("r").flatMap { Self.columnIndex(scanner.string($0)) } ?? column
+                type = CellType(scanner.attribute("t").map { scanner.string($0) })
                 value = ""
                 formula = false
                 cached = false
                 if selfClosing { column += 1 }
-            case .start("f", _, _):
+            case .start(let name, _) where scanner.name(name, is: "f"):
                 formula = true
-            case .start("v", _, let selfClosing):
+            case .start(let name, let selfClosing) where scanner.name(name, is: "v"):
                 cached = true
                 capturing = !selfClosing
-            case .start("t", _, false):
+            case .start(let name, false) where scanner.name(name, is: "t"):
                 capturing = true
-            case .end("v"), .end("t"):
+            case .end(let name) where scanner.name(name, is: "v") || scanner.name(name, is: "t"):
                 capturing = false
-            case .text(let text) where capturing:
+            case .text(let range) where capturing:
+                value += scanner.text(range)
+                try checkLength(value, row: number, column: column)
+            case .cdata(let text) where capturing:
                 value += text
-                if value.utf8.count > CSVReader.maxFieldBytes {
-                    throw TableError(file: file, kind: .fieldTooLong(limit: CSVReader.maxFieldBytes), row: number, column: column + 1)
-                }
-            case .end("c"):
+                try checkLength(value, row: number, column: column)
+            case .end(let name) where scanner.name(name, is: "c"):
                 guard column < CSVReader.maxColumns else {
                     throw TableError(file: file, kind: .tooManyColumns(limit: CSVReader.maxColumns), row: number)
                 }
@@ -158,13 +163,13 @@ public struct XLSXReader: TableReader {
                 if formula && !cached {
                     throw damage(.archiveFormulaWithoutValue, ["cell": reference], row: number)
                 }
-                guard let text = Self.cellText(value, type: type, sharedStrings: sharedStrings) else {
+                guard let text = type.text(value, sharedStrings: sharedStrings) else {
                     throw damage(.archiveSharedStringIndex, ["cell": reference, "index": value, "count": "\(sharedStrings.count)"], row: number)
                 }
                 if column >= cells.count { cells += repeatElement("", count: column - cells.count + 1) }
                 cells[column] = text
                 column += 1
-            case .end("row"):
+            case .end(let name) where scanner.name(name, is: "row"):
                 guard let number, !cells.allSatisfy(\.isEmpty) else { continue }
                 return TableRow(number: number, cells: cells)
             default:
@@ -173,6 +178,34 @@ public struct XLSXReader: TableReader {
         }
         guard sheetEnded else { throw damage(.archiveTruncatedSheet, ["sheet": sheet], row: nil) }
         return nil
+    }
+
+    private func checkLength(_ value: String, row: Int?, column: Int) throws(TableError) {
+        if value.utf8.count > CSVReader.maxFieldBytes {
+            throw TableError(file: file, kind: .fieldTooLong(limit: CSVReader.maxFieldBytes), row: row, column: column + 1)
+        }
+    }
+
+    /// A cell's `t` attribute: where its value is.
+    enum CellType {
+        case sharedString, inline, number
+
+        init(_ attribute: String?) {
+            switch attribute {
+            case "s": self = .sharedString
+            case "inlineStr", "str": self = .inline
+            default: self = .number
+            }
+        }
+
+        /// The cell's text; nil for a shared-string index the table does not have.
+        func text(_ value: String, sharedStrings: [String]) -> String? {
+            switch self {
+            case .sharedString: Int(value).flatMap { sharedStrings.indices.contains($0) ? sharedStrings[$0] : nil }
+            case .inline: XLSXReader.unescaped(value)
+            case .number: value
+            }
+        }
     }
 
     private func damage(_ key: TabularMessage, _ arguments: [String: String], row: Int?) -> TableError {
@@ -184,15 +217,6 @@ public struct XLSXReader: TableReader {
         let letters = reference.utf8.prefix { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0 & 0xDF) }
         guard !letters.isEmpty, letters.count <= 3 else { return nil }
         return letters.reduce(0) { $0 * 26 + Int($1 & 0xDF) - 64 } - 1
-    }
-
-    /// A cell's text; nil for a shared-string index the table does not have.
-    static func cellText(_ value: String, type: String, sharedStrings: [String]) -> String? {
-        switch type {
-        case "s": Int(value).flatMap { sharedStrings.indices.contains($0) ? sharedStrings[$0] : nil }
-        case "inlineStr", "str": unescaped(value)
-        default: value
-        }
     }
 
     /// Text with Excel's escapes read: `_xHHHH_` stands for a character XML cannot hold or would

@@ -4,11 +4,25 @@ import Foundation
 /// A pull scanner for the XML of spreadsheets (xlsx sheets, ods content), over bytes read
 /// chunk by chunk. It knows the five predefined entities and character references; a DTD is
 /// refused (so no entity can expand), and nesting is bounded.
+///
+/// Two views of one tokenizer: `nextToken()` gives tags and texts as ranges of the scanner's
+/// buffer (valid until the next call), for the sheet's cells read by the million without a
+/// String per tag; `next()` gives them as Strings, for everything else.
 struct XMLScanner {
     enum Event: Equatable {
         case start(name: String, attributes: Attributes, selfClosing: Bool)
         case end(name: String)
         case text(String)
+    }
+
+    /// A tag or a text, where it lies in `bytes.buffer`; a start tag's attributes are the
+    /// scanner's `attribute(_:)` until the next token.
+    enum Token {
+        case start(name: Range<Int>, selfClosing: Bool)
+        case end(name: Range<Int>)
+        case text(Range<Int>)
+        /// A CDATA section's text, as written.
+        case cdata(String)
     }
 
     /// An element's attributes in document order: a handful per element, so a list read
@@ -30,6 +44,8 @@ struct XMLScanner {
     static let maxDepth = 256
     private var bytes: ChunkedBytes
     private var depth = 0
+    /// The last start tag's attributes: where each name and value lies.
+    private var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
 
     init(bytes: ChunkedBytes) {
         self.bytes = bytes
@@ -40,89 +56,189 @@ struct XMLScanner {
     }
 
     mutating func next() throws(TableError) -> Event? {
-        guard let first = try bytes.peek() else { return nil }
-        if first != UInt8(ascii: "<") {
-            var text: [UInt8] = []
-            while let byte = try bytes.peek(), byte != UInt8(ascii: "<") {
-                text.append(byte)
-                bytes.position += 1
-                if text.count > CSVReader.maxFieldBytes { throw malformed(.xmlValueTooLong, ["limit": "\(CSVReader.maxFieldBytes)"]) }
-            }
-            return .text(XMLEntities.decode(text))
-        }
-        bytes.position += 1
-        switch try bytes.peek() {
-        case UInt8(ascii: "/")?:
-            bytes.position += 1
-            let name = try readName()
-            try skip(until: UInt8(ascii: ">"))
-            depth -= 1
-            return .end(name: name)
-        case UInt8(ascii: "?")?:
-            try skip(past: Array("?>".utf8))
-            return try next()
-        case UInt8(ascii: "!")?:
-            if try startsWith(Array("!--".utf8)) {
-                try skip(past: Array("-->".utf8))
-                return try next()
-            }
-            if try startsWith(Array("![CDATA[".utf8)) {
-                bytes.position += 8
-                return .text(String(decoding: try read(until: Array("]]>".utf8)), as: UTF8.self))
-            }
-            throw malformed(.xmlDTD)
-        default:
-            let name = try readName()
+        switch try nextToken() {
+        case nil: return nil
+        case .start(let name, let selfClosing)?:
             var attributes = Attributes()
-            while true {
-                try skipSpaces()
-                guard let byte = try bytes.peek() else { throw malformed(.xmlEndInElement, ["name": name]) }
-                if byte == UInt8(ascii: "/") {
-                    bytes.position += 1
-                    try skip(until: UInt8(ascii: ">"))
-                    return .start(name: name, attributes: attributes, selfClosing: true)
+            for (key, value) in attributeRanges { attributes.append(string(key), text(value)) }
+            return .start(name: string(name), attributes: attributes, selfClosing: selfClosing)
+        case .end(let name)?: return .end(name: string(name))
+        case .text(let range)?: return .text(text(range))
+        case .cdata(let text)?: return .text(text)
+        }
+    }
+
+    /// Whether the name at `range` is `name`.
+    func name(_ range: Range<Int>, is name: StaticString) -> Bool {
+        range.count == name.utf8CodeUnitCount && bytes.buffer.withUnsafeBufferPointer { buffer in
+            memcmp(buffer.baseAddress! + range.lowerBound, name.utf8Start, range.count) == 0
+        }
+    }
+
+    /// Where the value of the last start tag's attribute `name` lies (entities not decoded).
+    func attribute(_ name: StaticString) -> Range<Int>? {
+        attributeRanges.last { self.name($0.name, is: name) }?.value
+    }
+
+    /// The text at `range`, entities decoded.
+    func text(_ range: Range<Int>) -> String {
+        bytes.buffer.withUnsafeBufferPointer { XMLEntities.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The bytes at `range` as they are.
+    func string(_ range: Range<Int>) -> String {
+        bytes.buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The decimal number written at `range`, or nil.
+    func integer(_ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 18 else { return nil }
+        return bytes.buffer.withUnsafeBufferPointer { buffer in
+            var value = 0
+            for index in range {
+                let digit = Int(buffer[index]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+    }
+
+    mutating func nextToken() throws(TableError) -> Token? {
+        while true {
+            guard let first = try bytes.peek() else { return nil }
+            if first != UInt8(ascii: "<") {
+                // Text: up to the next tag, or the end of the file.
+                let length = try offset(of: UInt8(ascii: "<"), from: 0, limit: CSVReader.maxFieldBytes) ?? (bytes.buffer.count - bytes.position)
+                let range = bytes.position..<(bytes.position + length)
+                bytes.position += length
+                return .text(range)
+            }
+            switch try bytes.peek(1) {
+            case UInt8(ascii: "?")?:
+                bytes.position += 2
+                try skip(past: Array("?>".utf8))
+                continue
+            case UInt8(ascii: "!")?:
+                if try startsWith(Array("<!--".utf8)) {
+                    bytes.position += 4
+                    try skip(past: Array("-->".utf8))
+                    continue
                 }
-                if byte == UInt8(ascii: ">") {
-                    bytes.position += 1
+                if try startsWith(Array("<![CDATA[".utf8)) {
+                    bytes.position += 9
+                    return .cdata(String(decoding: try read(until: Array("]]>".utf8)), as: UTF8.self))
+                }
+                throw malformed(.xmlDTD)
+            default:
+                return try tag()
+            }
+        }
+    }
+
+    /// The tag starting at `position`: read whole into the buffer (quoted values may hold a
+    /// « > »), then taken apart where it lies.
+    private mutating func tag() throws(TableError) -> Token {
+        let length = try tagLength()
+        let start = bytes.position, end = start + length
+        bytes.position = end + 1
+        return try bytes.buffer.withUnsafeBufferPointer { buffer throws(TableError) -> Token in
+            var index = start + 1
+            let closing = buffer[index] == UInt8(ascii: "/")
+            if closing { index += 1 }
+            let nameStart = index
+            while index < end, Self.isNameByte(buffer[index]) { index += 1 }
+            let name = nameStart..<index
+            if closing {
+                depth -= 1
+                return .end(name: name)
+            }
+            attributeRanges.removeAll(keepingCapacity: true)
+            while true {
+                while index < end, buffer[index] <= 0x20 { index += 1 }
+                if index == end {
                     depth += 1
                     if depth > Self.maxDepth { throw malformed(.xmlTooDeep, ["limit": "\(Self.maxDepth)"]) }
-                    return .start(name: name, attributes: attributes, selfClosing: false)
+                    return .start(name: name, selfClosing: false)
                 }
-                let key = try readName()
-                try skipSpaces()
-                guard try bytes.next() == UInt8(ascii: "=") else { throw malformed(.xmlAttributeWithoutValue, ["name": key]) }
-                try skipSpaces()
-                guard let quote = try bytes.next(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                    throw malformed(.xmlAttributeWithoutQuotes, ["name": key])
+                if buffer[index] == UInt8(ascii: "/") { return .start(name: name, selfClosing: true) }
+                let keyStart = index
+                while index < end, Self.isNameByte(buffer[index]) { index += 1 }
+                let key = keyStart..<index
+                let keyText = String(decoding: UnsafeBufferPointer(rebasing: buffer[key]), as: UTF8.self)
+                while index < end, buffer[index] <= 0x20 { index += 1 }
+                guard index < end, buffer[index] == UInt8(ascii: "=") else { throw malformed(.xmlAttributeWithoutValue, ["name": keyText]) }
+                index += 1
+                while index < end, buffer[index] <= 0x20 { index += 1 }
+                guard index < end, case let quote = buffer[index], quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                    throw malformed(.xmlAttributeWithoutQuotes, ["name": keyText])
                 }
-                attributes.append(key, XMLEntities.decode(try read(until: [quote])))
+                let valueStart = index + 1
+                index = valueStart
+                while index < end, buffer[index] != quote { index += 1 }
+                guard index < end else { throw malformed(.xmlEndInElement, ["name": keyText]) }
+                attributeRanges.append((key, valueStart..<index))
+                index += 1
             }
+        }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "/") && byte != UInt8(ascii: "=")
+    }
+
+    /// The offset from `position` of the tag's closing « > », its quoted values skipped; the
+    /// tag is then wholly in the buffer.
+    private mutating func tagLength() throws(TableError) -> Int {
+        var offset = 1
+        var quote: UInt8? = nil
+        while true {
+            let found: Int? = bytes.buffer.withUnsafeBufferPointer { buffer in
+                var index = bytes.position + offset
+                while index < buffer.count {
+                    let byte = buffer[index]
+                    if let open = quote {
+                        if byte == open { quote = nil }
+                    } else if byte == UInt8(ascii: ">") {
+                        return index - bytes.position
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    }
+                    index += 1
+                }
+                return nil
+            }
+            if let found, found <= CSVReader.maxFieldBytes { return found }
+            offset = bytes.buffer.count - bytes.position
+            if found != nil || offset > CSVReader.maxFieldBytes { throw malformed(.xmlValueTooLong, ["limit": "\(CSVReader.maxFieldBytes)"]) }
+            try bytes.fill(atLeast: offset + 1)
+            if bytes.buffer.count - bytes.position <= offset {
+                let name = String(decoding: bytes.buffer[(bytes.position + 1)...].prefix { Self.isNameByte($0) }, as: UTF8.self)
+                throw name.isEmpty ? malformed(.xmlUnexpectedEnd) : malformed(.xmlEndInElement, ["name": name])
+            }
+        }
+    }
+
+    /// The offset from `position` of the next `target` at or after `offset`, reading more as
+    /// needed; nil when the file ends first. More than `limit` bytes without it is an error.
+    private mutating func offset(of target: UInt8, from offset: Int, limit: Int) throws(TableError) -> Int? {
+        var offset = offset
+        while true {
+            let start = bytes.position + offset
+            if let found = bytes.buffer.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[start...]).firstIndex(of: target) }) {
+                guard found + offset <= limit else { throw malformed(.xmlValueTooLong, ["limit": "\(limit)"]) }
+                return found + offset
+            }
+            offset = bytes.buffer.count - bytes.position
+            if offset > limit { throw malformed(.xmlValueTooLong, ["limit": "\(limit)"]) }
+            try bytes.fill(atLeast: offset + 1)
+            if bytes.buffer.count - bytes.position <= offset { return nil }
         }
     }
 
     private mutating func startsWith(_ prefix: [UInt8]) throws(TableError) -> Bool {
         for (offset, byte) in prefix.enumerated() where try bytes.peek(offset) != byte { return false }
         return true
-    }
-
-    private mutating func readName() throws(TableError) -> String {
-        var name: [UInt8] = []
-        while let byte = try bytes.peek(), byte > 0x20, byte != UInt8(ascii: ">"), byte != UInt8(ascii: "/"), byte != UInt8(ascii: "=") {
-            name.append(byte)
-            bytes.position += 1
-        }
-        return String(decoding: name, as: UTF8.self)
-    }
-
-    private mutating func skipSpaces() throws(TableError) {
-        while let byte = try bytes.peek(), byte <= 0x20 { bytes.position += 1 }
-    }
-
-    private mutating func skip(until terminator: UInt8) throws(TableError) {
-        while let byte = try bytes.next() {
-            if byte == terminator { return }
-        }
-        throw malformed(.xmlUnexpectedEnd)
     }
 
     private mutating func skip(past terminator: [UInt8]) throws(TableError) {
@@ -142,7 +258,6 @@ struct XMLScanner {
         }
         throw malformed(.xmlUnexpectedEnd)
     }
-
 }
 
 /// The predefined XML entities (`&amp;` `&lt;` `&gt;` `&quot;` `&apos;`) and character
@@ -154,6 +269,10 @@ public enum XMLEntities {
     }
 
     static func decode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -172,7 +291,7 @@ public enum XMLEntities {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func replacement(for name: ArraySlice<UInt8>) -> String? {
+    private static func replacement(for name: some Collection<UInt8>) -> String? {
         let text = String(decoding: name, as: UTF8.self)
         switch text {
         case "amp": return "&"
