@@ -13,6 +13,8 @@ public enum Section: String, CaseIterable, Sendable {
     /// audiences, its tools to the technology…
     public static func holding(_ path: FieldPath) -> [Section] {
         guard case .key(let key)? = path.components.first else { return [] }
+        // The path without the digital tool is inclusion's, though written under accessibility.
+        if key == "accessibility", path.components.dropFirst().first == .key("non-digital-alternative") { return [.inclusion] }
         let section: Section? = switch key {
         case "title", "summary", "objectives": .objectives
         case "institution", "team", "partners", "audiences": .audiences
