@@ -26,7 +26,7 @@ public struct LegalFrame: Sendable, Equatable {
         en: "In the European Union, 44% of people aged 16-74 lack basic digital skills (Eurostat 2023)")
 
     /// The arguments every rule's texts may use.
-    var arguments: [String: String] {
+    public var arguments: [String: String] {
         ["lawfr": consentLaw.fr, "lawen": consentLaw.en, "accessfr": accessibility.fr, "accessen": accessibility.en,
          "exclusionfr": exclusion.fr, "exclusionen": exclusion.en, "imagefr": imageRights.fr, "imageen": imageRights.en]
     }

@@ -88,6 +88,9 @@ final class ChecklistCommandTests: XCTestCase {
         XCTAssertEqual(markdown.status, 0)
         XCTAssertTrue(markdown.output.hasPrefix("# Liste de contrôle : Les essentiels de la médiation numérique\n\n68 règles, classées par section."))
         XCTAssertTrue(markdown.output.contains("\n## Accessibilité\n"))
+        // The reasons cite the law (France's in a document without a mockup), not a placeholder.
+        XCTAssertFalse(markdown.output.contains("{accessfr}") || markdown.output.contains("{lawfr}"))
+        XCTAssertTrue(markdown.output.contains("obligatoire pour les organismes publics : RGAA 4.1 (loi du 11 février 2005, art. 47)."))
         XCTAssertTrue(markdown.output.contains("| `podcast-transcript` | erreur | tools\\[type=podcast\\|audio-guide\\].accessibility.transcript vaut true |"))
         XCTAssertTrue(markdown.output.contains("| `personal-data-basis` | erreur | si data.personal vaut true : data.legal-basis est renseigné |"))
         let html = try atelier(["checklist", "doc", "--format", "html", "--lang", "en"])

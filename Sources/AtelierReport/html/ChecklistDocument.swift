@@ -26,6 +26,11 @@ public struct ChecklistDocument: Sendable {
         rule.severity?.word(in: language) ?? ReportMessage.text(.docOff)[language]
     }
 
+    /// A rule's reason with the law it cites: France's, the frame a mockup without a country gets.
+    private func why(_ rule: Rule) -> String {
+        rule.why.filled(LegalFrame.of(country: nil).arguments)[language]
+    }
+
     private var headers: [String] {
         [ReportMessage.reportColumnRule, .reportColumnSeverity, .docColumnChecked, .docColumnWhy, .docColumnReference].map { ReportMessage.text($0)[language] }
     }
@@ -38,7 +43,7 @@ public struct ChecklistDocument: Sendable {
             for rule in rules {
                 let cells = [
                     "`\(rule.id)`", severity(rule), MarkdownReporter.escape(describe(rule)),
-                    MarkdownReporter.escape(rule.why[language]), MarkdownReporter.escape(rule.reference ?? ""),
+                    MarkdownReporter.escape(why(rule)), MarkdownReporter.escape(rule.reference ?? ""),
                 ]
                 output += "| " + cells.joined(separator: " | ") + " |\n"
             }
@@ -51,7 +56,7 @@ public struct ChecklistDocument: Sendable {
         for (section, rules) in rows(set) {
             body += "<h2>\(HTML.escape(section.title[language]))</h2>\n<table>\n<tr>" + headers.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n"
             for rule in rules {
-                let cells = [rule.id, severity(rule), describe(rule), rule.why[language], rule.reference ?? ""]
+                let cells = [rule.id, severity(rule), describe(rule), why(rule), rule.reference ?? ""]
                 body += "<tr class=\"\(rule.severity?.rawValue ?? "off")\">" + cells.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n"
             }
             body += "</table>\n"
