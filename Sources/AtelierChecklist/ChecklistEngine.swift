@@ -47,7 +47,7 @@ public struct ChecklistEngine: Sendable {
                 let judged = outcome.violations.filter { violation in
                     !structuralErrorPaths.contains { violation.path.hasPrefix($0) }
                 }
-                findings += judged.map { finding(rule, severity: severity, $0, frame: frame, tree: tree) }
+                findings += judged.map { finding(rule, severity: severity, $0, frame: frame, tree: tree, root: mockup.record) }
             }
         }
         // A placeholder or a copied example stands for its field: what other rules say about the
@@ -86,11 +86,33 @@ public struct ChecklistEngine: Sendable {
         return DeclarativeChecks.evaluate(rule.check, on: target, root: root, missingPasses: rule.missingPasses)
     }
 
-    /// A finding of `rule` at one violation; its texts may cite the mockup's legal frame.
-    private func finding(_ rule: Rule, severity: Severity, _ violation: Outcome.Violation, frame: [String: String], tree: YAMLNode) -> Finding {
+    /// A finding of `rule` at one violation; its texts may cite the mockup's legal frame. The
+    /// message names an item by its name as well as its id (« La borne « Borne d'accueil »
+    /// (borne)… »); the fix keeps the bare id, which it writes into YAML.
+    private func finding(_ rule: Rule, severity: Severity, _ violation: Outcome.Violation, frame: [String: String], tree: YAMLNode,
+                         root: Record) -> Finding {
         let arguments = frame.merging(violation.arguments) { $1 }
+        var named = arguments
+        if let id = arguments["id"], let name = Self.name(of: id, along: violation.path, in: root) {
+            named["id"] = name.contains("«") ? "\(name) (\(id))" : "« \(name) » (\(id))"
+        }
         return Finding(rule: rule.id, severity: violation.severity ?? severity, path: violation.path,
-                       position: tree.position(of: violation.path), message: rule.message.filled(arguments),
+                       position: tree.position(of: violation.path), message: rule.message.filled(named),
                        why: rule.why.filled(arguments), fix: rule.fix.filled(arguments), reference: rule.reference)
+    }
+
+    /// The `name` of the item whose `id` is `id`, met along `path` (a tool, a partner).
+    private static func name(of id: String, along path: FieldPath, in root: Record) -> String? {
+        var value: Value? = .record(root)
+        var found: String?
+        for component in path.components {
+            switch (component, value) {
+            case (.key(let key), .record(let record)?): value = record[key]
+            case (.index(let index), .list(let items, _)?) where items.indices.contains(index): value = items[index]
+            default: value = nil
+            }
+            if case .record(let record)? = value, record.text("id") == id, let name = record.text("name"), name != id { found = name }
+        }
+        return found
     }
 }

@@ -38,6 +38,11 @@ final class BeginnerReviewTests: XCTestCase {
         XCTAssertFalse(findings.contains { $0.rule == "missing-key" || $0.rule == "dangling-ref" })
     }
 
+    func testAToolIsNamedByItsNameAsWellAsItsId() {
+        let kiosk = check("5-publics-besoins.yaml").findings.first { $0.rule == "kiosk-accessibility" }
+        XCTAssertEqual(kiosk?.message.fr, "La borne « Borne d'accueil » (borne) ne déclare aucune mesure d'accessibilité.")
+    }
+
     func testChatGPTWrittenApartIsAnAIClue() {
         let clues = check("3-ia-non-declaree.yaml").findings.filter { $0.rule == "ai-declared" }.map(\.message.fr)
         XCTAssertTrue(clues.contains { $0.contains("site") && $0.contains("chat gpt") }, "\(clues)")
