@@ -70,10 +70,21 @@ final class ProjectSheetTests: XCTestCase {
                                                          with: "objectives: [{id: O1, text: Nommer trois œuvres, audiences: [tous]}, {id: O2, text: Décrire une œuvre, audiences: [tous]}]")
             .replacingOccurrences(of: "title: Essai", with: "title: Essai\nlanguage: fr")
         let (html, markdown) = try sheet(text, language: .en)
-        XCTAssertEqual(count("<td class=\"gap\">⚠ none</td>", in: html), 4, "O1 has no indicator; O2 has no activity, tool or indicator")
+        XCTAssertEqual(count("<td class=\"gap\">⚠ none</td>", in: html), 3, "O1 has no indicator; O2 has no activity or indicator")
         XCTAssertTrue(markdown.contains("| O1 Nommer trois œuvres | A1 | quiz | ⚠ none |"), markdown)
-        XCTAssertTrue(markdown.contains("| O2 Décrire une œuvre | ⚠ none | ⚠ none | ⚠ none |"), markdown)
+        // No tool is not a gap: the checklist asks for an activity and an indicator, not a digital tool.
+        XCTAssertTrue(markdown.contains("| O2 Décrire une œuvre | ⚠ none | — | ⚠ none |"), markdown)
         XCTAssertTrue(html.contains("understand (from the verb)"), "O2's level is read from its verb")
+    }
+
+    func testTheToolsOfAnObjectivesActivitiesServeIt() throws {
+        // The quiz lists O1 only, but activity A1 works on O2 with it: the matrix agrees with `check`.
+        let text = Fixtures.minimal
+            .replacingOccurrences(of: "objectives: [{id: O1, text: Nommer trois œuvres, audiences: [tous]}]",
+                                  with: "objectives: [{id: O1, text: Nommer trois œuvres, audiences: [tous]}, {id: O2, text: Décrire une œuvre, audiences: [tous]}]")
+            .replacingOccurrences(of: "tools: [quiz], objectives: [O1]}", with: "tools: [quiz], objectives: [O1, O2]}")
+        let markdown = try sheet(text).markdown
+        XCTAssertTrue(markdown.contains("| O2 Décrire une œuvre | A1 | quiz |"), markdown)
     }
 
     func testHostileTextStaysText() throws {

@@ -59,13 +59,25 @@ public struct ProjectSheet: Sendable {
         return objective.level == nil ? text(.projectLevelDetected, ["level": names]) : names
     }
 
-    /// Each objective's activities, tools and indicators.
+    /// Each objective's activities, tools (those that list it, and those of the activities that
+    /// work on it) and indicators.
     func alignment(_ mockup: Mockup) -> [(objective: Mockup.Objective, activities: [String], tools: [String], indicators: [String])] {
         mockup.objectives.map { objective in
-            (objective,
-             mockup.activities.filter { $0.objectives.contains(objective.id) }.map(\.id),
-             mockup.tools.filter { $0.objectives.contains(objective.id) }.map(\.id),
-             (mockup.evaluation?.indicators ?? []).filter { $0.objectives.contains(objective.id) }.map(\.id))
+            let activities = mockup.activities.filter { $0.objectives.contains(objective.id) }
+            let used = Set(activities.flatMap(\.tools))
+            return (objective, activities.map(\.id),
+                    mockup.tools.filter { $0.objectives.contains(objective.id) || used.contains($0.id) }.map(\.id),
+                    (mockup.evaluation?.indicators ?? []).filter { $0.objectives.contains(objective.id) }.map(\.id))
+        }
+    }
+
+    /// The matrix's cells of one objective: an objective no activity works on, or no indicator
+    /// measures, is a gap the checklist reports too (⚠); an objective reached without a digital
+    /// tool is not one.
+    private func alignmentCells(_ row: (objective: Mockup.Objective, activities: [String], tools: [String], indicators: [String]))
+        -> [(text: String, gap: Bool)] {
+        [(row.activities, true), (row.tools, false), (row.indicators, true)].map { ids, required in
+            ids.isEmpty ? (required ? "⚠ " + text(.projectGap) : "—", required) : (ids.joined(separator: ", "), false)
         }
     }
 
@@ -121,8 +133,8 @@ public struct ProjectSheet: Sendable {
         body += "<section><h2>\(escape(text(.projectAlignment)))</h2>\n" + tableStart(.projectAlignmentColumns, class: "matrix")
         for row in alignment(mockup) {
             body += "<tr><td dir=\"auto\"><strong>\(escape(row.objective.id))</strong> \(escape(row.objective.text))</td>"
-            for ids in [row.activities, row.tools, row.indicators] {
-                body += ids.isEmpty ? "<td class=\"gap\">⚠ \(escape(text(.projectGap)))</td>" : "<td>\(escape(ids.joined(separator: ", ")))</td>"
+            for cell in alignmentCells(row) {
+                body += cell.gap ? "<td class=\"gap\">\(escape(cell.text))</td>" : "<td>\(escape(cell.text))</td>"
             }
             body += "</tr>\n"
         }
@@ -273,9 +285,8 @@ public struct ProjectSheet: Sendable {
             output += "- \(activity.start.description) — \(escape(phaseName(activity.phase)))\(language.colon)\(escape(activity.title))\n"
         }
         output += "\n## \(text(.projectAlignment))\n\n"
-        let gap = "⚠ " + text(.projectGap)
         output += table(.projectAlignmentColumns, alignment(mockup).map { row in
-            ["\(row.objective.id) \(row.objective.text)"] + [row.activities, row.tools, row.indicators].map { $0.isEmpty ? gap : $0.joined(separator: ", ") }
+            ["\(row.objective.id) \(row.objective.text)"] + alignmentCells(row).map(\.text)
         })
         if let indicators = mockup.evaluation?.indicators, !indicators.isEmpty {
             output += "\n## \(text(.projectEvaluation))\n\n"
