@@ -118,6 +118,9 @@ final class ProjectDetailsTests: XCTestCase {
             "- **Base légale** : Consentement",
             "- **Mineurs** : oui, avec le consentement des parents",
             "- **Dépenses** : 1\u{202F}200 EUR",
+            "## Participation du public (Nina Simon)",
+            "- **Préparation des questions avec le collège** : Contribuer",
+            "- **Ateliers d'enregistrement** : Co-créer",
         ] {
             XCTAssertTrue(markdown.contains(line + "\n"), line)
         }

@@ -2,7 +2,8 @@ import AtelierCore
 import AtelierMockup
 
 /// What a group presents beyond objectives and schedule, in words: its tools (type, purpose,
-/// access), partners, accessibility and inclusion, data and rights, sustainability and budget.
+/// access), partners, how the public takes part in each activity, accessibility and inclusion,
+/// data and rights, sustainability and budget.
 /// French values are shown in French words (the schema's descriptions), English ones as
 /// plain words; dates are written out. Both formats of the project sheet render these rows.
 struct ProjectDetails {
@@ -61,6 +62,10 @@ struct ProjectDetails {
         if !tools.isEmpty { sections.append(Section(title: say(.projectTools), rows: tools)) }
         let partners = root.records("partners").compactMap { partner in partner.text("name").map { ($0, partner.text("role") ?? "") } }
         if !partners.isEmpty { sections.append(Section(title: say(.projectPartners), rows: partners)) }
+        let participation = mockup.activities.compactMap { activity in
+            activity.participation.map { (activity.title, words($0, MockupSchema.participationLevels)) }
+        }
+        if !participation.isEmpty { sections.append(Section(title: say(.projectParticipation), rows: participation)) }
         if let accessibility = root.record("accessibility") {
             var rows: [(String, String)] = []
             if let path = accessibility.text("non-digital-alternative") { rows.append((say(.projectNonDigital), path)) }
