@@ -29,6 +29,8 @@ public enum MockupSchema {
             Field("tactile", .scalar(.bool), "Des supports tactiles (reliefs, maquettes, objets à toucher) existent."),
             Field("step-free", .scalar(.bool), "Les lieux des activités sont accessibles sans marche (plain-pied, rampe, ascenseur)."),
             Field("hearing-loop", .scalar(.bool), "Une boucle magnétique équipe les lieux."),
+            Field("translations", .scalar(.bool), "Les contenus clés existent dans les langues du public."),
+            Field("pictograms", .scalar(.bool), "Des pictogrammes et supports visuels permettent de suivre sans lire le français."),
             Field("notes", .scalar(.text), "Autres mesures d'accessibilité."),
         ]), "Accessibilité et inclusion du projet.", aliases: ["accessibilite", "accessibilité"]),
         Field("sustainability", .object([
@@ -154,6 +156,7 @@ public enum MockupSchema {
             Field("screen-reader", .scalar(.bool), "Utilisable avec un lecteur d'écran (RGAA)."),
             Field("motion-alternative", .scalar(.bool), "Alternative aux gestes et mouvements (RGAA 13.12)."),
             Field("sign-language", .scalar(.bool), "Version en langue des signes."),
+            Field("translations", .scalar(.bool), "Contenus traduits dans les langues du public."),
         ]), "Accessibilité de l'outil."),
         Field("safety", .object([
             Field("min-age", .scalar(.integer), "Âge minimum d'utilisation."),

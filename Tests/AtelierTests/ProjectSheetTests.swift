@@ -114,7 +114,7 @@ final class ProjectDetailsTests: XCTestCase {
             "- **Résidents de l'EHPAD Les Tilleuls** — 12 attendus",
             "- **Les voix du quartier** : Podcast — Recueillir et diffuser la parole des aînés — Appareils prêtés — fonctionne hors ligne",
             "- **EHPAD Les Tilleuls** : accueil des séances et accompagnement des résidents",
-            "- **Mesures** : version FALC, lieux sans marche, boucle magnétique",
+            "- **Mesures** : version FALC, lieux sans marche, boucle magnétique, contenus traduits",
             "- **Base légale** : Consentement",
             "- **Mineurs** : oui, avec le consentement des parents",
             "- **Dépenses** : 1\u{202F}200 EUR",

@@ -5,12 +5,14 @@ import AtelierMockup
 /// not served by an audio tool without transcript or a video without captions; a `visual` need
 /// gets audio description, large print or a screen-reader-ready tool, or large-print or tactile
 /// media for the project (an easy-read version is not a low-vision measure); a `cognitive`
-/// need gets an easy-read (FALC) version; a `mobility` need gets step-free places.
+/// need gets an easy-read (FALC) version; a `mobility` need gets step-free places; people who
+/// do not read the project's language (`non-native-speakers`) get translated contents or
+/// pictograms. (Low digital literacy is answered by the non-digital path: `non-digital-path`.)
 struct NeedsAccommodated: BuiltinFunction {
     static let name = "needs-accommodated"
     static let summary = Localized(fr: "Les besoins auditifs, visuels, cognitifs et moteurs déclarés sont couverts par des mesures qui y répondent.",
                                    en: "Declared hearing, visual, cognitive and mobility needs are met by measures that answer them.")
-    static let options: [String: OptionKind] = ["need": .text(["hearing", "visual", "cognitive", "mobility"])]
+    static let options: [String: OptionKind] = ["need": .text(["hearing", "visual", "cognitive", "mobility", "non-native-speakers"])]
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
         let need = options.text("need") ?? "hearing"
@@ -31,10 +33,11 @@ struct NeedsAccommodated: BuiltinFunction {
                     || projectHas("large-print") || projectHas("tactile")
             case "cognitive": tools.contains { has($0, "easy-read") } || projectHas("easy-read")
             case "mobility": projectHas("step-free")
+            case "non-native-speakers": tools.contains { has($0, "translations") } || projectHas("translations") || projectHas("pictograms")
             default: nil
             }
             switch need {
-            case "visual", "cognitive", "mobility":
+            case "visual", "cognitive", "mobility", "non-native-speakers":
                 if served == false {
                     violations.append(Outcome.Violation(path: path, arguments: ["id": audience.id, "label": audience.label, "tool": ""]))
                 }

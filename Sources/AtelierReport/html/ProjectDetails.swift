@@ -25,6 +25,8 @@ struct ProjectDetails {
         "tactile": Localized(fr: "supports tactiles", en: "tactile media"),
         "step-free": Localized(fr: "lieux sans marche", en: "step-free places"),
         "hearing-loop": Localized(fr: "boucle magnétique", en: "hearing loop"),
+        "translations": Localized(fr: "contenus traduits", en: "translated contents"),
+        "pictograms": Localized(fr: "pictogrammes", en: "pictograms"),
     ]
 
     private func say(_ key: ReportMessage, _ arguments: [String: String] = [:]) -> String { ReportMessage.text(key, arguments)[language] }
@@ -69,7 +71,8 @@ struct ProjectDetails {
         if let accessibility = root.record("accessibility") {
             var rows: [(String, String)] = []
             if let path = accessibility.text("non-digital-alternative") { rows.append((say(.projectNonDigital), path)) }
-            let measures = ["easy-read", "sign-language", "large-print", "tactile", "step-free", "hearing-loop"].filter { accessibility.bool($0) == true }
+            let measures = ["easy-read", "sign-language", "large-print", "tactile", "step-free", "hearing-loop", "translations", "pictograms"]
+                .filter { accessibility.bool($0) == true }
             if !measures.isEmpty { rows.append((say(.projectMeasures), measures.compactMap { Self.measures[$0]?[language] }.joined(separator: ", "))) }
             if let notes = accessibility.text("notes") { rows.append((say(.projectNotes), notes)) }
             if !rows.isEmpty { sections.append(Section(title: say(.projectAccessibility), rows: rows)) }
