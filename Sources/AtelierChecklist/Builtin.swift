@@ -48,7 +48,7 @@ public enum Builtins {
         ToolUsed.self, AudienceReached.self, ParticipationLevel.self, NonDigitalPath.self,
         NeedsAccommodated.self, MinorsConsent.self, ProcessorsOutsideEU.self, ImageRelease.self,
         LicenceCompatible.self, MinimumAge.self, ScheduleInsideSpan.self, ScheduleOrder.self,
-        SampleSize.self, IndicatorSource.self, BudgetBalance.self, OfflineUse.self, SatisfactionEvidence.self, PlaceholderLeft.self, TemplateExample.self, AIUse.self, Platforms.self, MinorsData.self,
+        SampleSize.self, IndicatorSource.self, BudgetBalance.self, OfflineUse.self, SatisfactionEvidence.self, PlaceholderLeft.self, TemplateExample.self, AIUse.self, Platforms.self, MinorsData.self, AgeInLabel.self,
     ]
 
     public static func named(_ name: String) -> (any BuiltinFunction.Type)? {
