@@ -70,7 +70,7 @@ final class RowPipeline<Reader: TableReader>: @unchecked Sendable {
     private func produce(file: String, detectsDuplicates: Bool) {
         // Worked on as locals (a class's stored properties are checked for exclusive access at each use).
         // Taken, not copied: a copy would share (and then duplicate) the reader's buffer and the rows' table.
-        guard var reader = reader.take() else { return }
+        guard var reader = reader.take() else { return end(failure: nil) }
         var memory = RowMemory()
         swap(&memory, &self.memory)
         defer { (self.reader, self.memory) = (reader, memory) }
