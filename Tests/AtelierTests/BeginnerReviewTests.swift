@@ -38,6 +38,12 @@ final class BeginnerReviewTests: XCTestCase {
         XCTAssertFalse(findings.contains { $0.rule == "missing-key" || $0.rule == "dangling-ref" })
     }
 
+    func testSayingOneLearnedIsNotEvidenceOfLearning() {
+        // O3 is measured by satisfaction and by « Avez-vous appris des choses ? » (yes/no).
+        let objectives = check("2-objectifs-intentions.yaml").findings.filter { $0.rule == "satisfaction-evidence" }.map(\.path.description)
+        XCTAssertEqual(objectives, ["objectives[0].id", "objectives[1].id", "objectives[2].id"])
+    }
+
     func testAToolIsNamedByItsNameAsWellAsItsId() {
         let kiosk = check("5-publics-besoins.yaml").findings.first { $0.rule == "kiosk-accessibility" }
         XCTAssertEqual(kiosk?.message.fr, "La borne « Borne d'accueil » (borne) ne déclare aucune mesure d'accessibilité.")

@@ -24,7 +24,7 @@ final class ChecklistCommandTests: XCTestCase {
     func testTestRunsEveryExample() throws {
         let builtIn = try atelier(["checklist", "test", "--lang", "en"])
         XCTAssertEqual(builtIn.status, 0, builtIn.output)
-        XCTAssertEqual(builtIn.output, "mediation-essentials: 70 rules, 158 examples, 0 failure(s).\n")
+        XCTAssertEqual(builtIn.output, "mediation-essentials: 70 rules, 159 examples, 0 failure(s).\n")
         let trainer = try atelier(["checklist", "test", trainerChecklist, "--lang", "en"])
         XCTAssertEqual(trainer.output, "\(trainerChecklist): 2 rules, 4 examples, 0 failure(s).\n")
     }

@@ -3,7 +3,8 @@ import AtelierMockup
 
 /// Liking is not learning: an objective measured only by satisfaction, liking or recommendation
 /// questions (a satisfaction, stars or 0–10 scale, or a question asking whether people were
-/// satisfied, liked or would recommend) has no evidence that it was reached.
+/// satisfied, liked or would recommend), or by people saying, yes or no or on a scale, that they
+/// learned (« Avez-vous appris des choses ? »), has no evidence that it was reached.
 struct SatisfactionEvidence: BuiltinFunction {
     static let name = "satisfaction-evidence"
     static let summary = Localized(fr: "Un objectif d'apprentissage n'est pas mesuré seulement par de la satisfaction.",
@@ -13,11 +14,17 @@ struct SatisfactionEvidence: BuiltinFunction {
     static let likingWords = ["satisfait", "satisfaite", "satisfaction", "content", "contente", "plu", "aime", "apprecie", "recommand",
                               "satisfied", "enjoy", "enjoyed", "like", "liked", "recommend", "happy", "pleased"]
 
-    /// Whether `question` asks how people liked it rather than what they can do.
-    static func asksLiking(_ question: Mockup.Question) -> Bool {
+    /// Words of a closed question asking people whether they learned.
+    static let learnedWords = ["appris", "learned", "learnt", "learn"]
+
+    /// Whether `question` asks how people liked it, or whether they think they learned, rather
+    /// than what they can do.
+    static func asksOpinion(_ question: Mockup.Question) -> Bool {
         if let scale = question.scale, likingScales.contains(where: scale.hasPrefix) { return true }
         let words = TextMatching.normalized(question.text).split { !$0.isLetter }.map(String.init)
-        return words.contains { word in likingWords.contains { word.hasPrefix($0) } }
+        if words.contains(where: { word in likingWords.contains { word.hasPrefix($0) } }) { return true }
+        let closed = question.type == .yesNo || question.type == .scale
+        return closed && words.contains { learnedWords.contains($0) }
     }
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
@@ -30,7 +37,7 @@ struct SatisfactionEvidence: BuiltinFunction {
             applicable = true
             let questions = measuring.map { indicator in indicator.questions.compactMap { id in evaluation.questions.first { $0.id == id } } }
             let onlyLiking = measuring.indices.allSatisfy { index in
-                measuring[index].source != .observation && !questions[index].isEmpty && questions[index].allSatisfy(asksLiking)
+                measuring[index].source != .observation && !questions[index].isEmpty && questions[index].allSatisfy(asksOpinion)
             }
             guard onlyLiking, let question = questions.first?.first else { continue }
             violations.append(Outcome.Violation(path: objective.record.path.appending("id"),
