@@ -52,6 +52,8 @@ final class BeginnerReviewTests: XCTestCase {
     func testChatGPTWrittenApartIsAnAIClue() {
         let clues = check("3-ia-non-declaree.yaml").findings.filter { $0.rule == "ai-declared" }.map(\.message.fr)
         XCTAssertTrue(clues.contains { $0.contains("site") && $0.contains("chat gpt") }, "\(clues)")
+        // Quoted as the group wrote it, not as the list of clues does.
+        XCTAssertTrue(clues.contains { $0.contains("« Midjourney »") }, "\(clues)")
     }
 
     func testABelgianGroupGetsBelgianLaw() {

@@ -1,5 +1,6 @@
 import AtelierCore
 import AtelierMockup
+import Foundation
 
 /// AI use wherever it shows, not only in chatbots: a tool whose type, name or purpose names an
 /// AI (ChatGPT, Midjourney, « IA générative »…) must declare it in an `ai:` block
@@ -20,12 +21,14 @@ struct AIUse: BuiltinFunction {
         "par l ia", "artificial intelligence", "generative ai", "ai-generated", "ai generated", "llm",
     ]
 
-    /// The first clue of AI use in `texts`, as written in the list.
+    /// The first clue of AI use in `texts`, quoted as the text writes it (« Midjourney »), or as
+    /// the list does when the text spells it apart (« par l'IA »).
     static func clue(in texts: [String]) -> String? {
         // Words apart: « l'IA », « (IA) », « IA. » all count.
         let padded = texts.map { TextMatching.spacedWords($0, keeping: "-·").replacingOccurrences(of: " j ai ", with: " ") }
         if padded.contains(where: { $0.contains(" ia ") || $0.contains(" ai ") }) { return "IA" }
-        return clues.first { clue in padded.contains { $0.contains(clue) } }
+        guard let clue = clues.first(where: { clue in padded.contains { $0.contains(clue) } }) else { return nil }
+        return texts.lazy.compactMap { text in text.range(of: clue, options: [.caseInsensitive, .diacriticInsensitive]).map { String(text[$0]) } }.first ?? clue
     }
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
