@@ -77,7 +77,7 @@ final class RowPipeline<Reader: TableReader>: @unchecked Sendable {
         var row = RawRow()
         var batch = Batch()
         do {
-            while try UserError.reading({ () throws(TableError) in try reader.nextRawRow(&row) }) {
+            while try reader.readRow(into: &row) {
                 if detectsDuplicates, let first = memory.earlier(row, file: file) { batch.earlier[batch.rows.count] = first }
                 batch.rows.append(row)
                 if batch.rows.byteCount >= batchBytes || batch.rows.count >= batchRows {

@@ -97,7 +97,7 @@ public struct SurveyTally {
         var reading = FileReading(file: reader.file, profile: profile)
         var row = RawRow()
         var pending = false
-        if profile.tool == .surveyMonkey, try Self.next(&reader, into: &row) {
+        if profile.tool == .surveyMonkey, try reader.readRow(into: &row) {
             let cells = (0..<row.count).map(row.text)
             if ExportProfile.isSecondHeaderRow(cells, header: header) {
                 header = ExportProfile.mergedHeader(header, cells)
@@ -189,10 +189,6 @@ public struct SurveyTally {
             }
         }
         aggregate.readings.append(reading)
-    }
-
-    private static func next(_ reader: inout some TableReader, into row: inout RawRow) throws -> Bool {
-        try UserError.reading { () throws(TableError) in try reader.nextRawRow(&row) }
     }
 
     private func tally(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], columnNames: [String], file: String, reasons: [Localized],

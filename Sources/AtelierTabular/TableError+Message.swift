@@ -30,3 +30,10 @@ extension UserError {
         }
     }
 }
+
+extension TableReader {
+    /// `nextRawRow(_:)` for the user: a reading error names the file, row and column.
+    public mutating func readRow(into row: inout RawRow) throws(UserError) -> Bool {
+        try UserError.reading { () throws(TableError) in try nextRawRow(&row) }
+    }
+}
