@@ -5,13 +5,13 @@ import AtelierMockup
 public struct CheckContext: Sendable {
     public let mockup: Mockup
     public let language: Language
-    /// The sentences of Atelier's example templates, normalised, to recognise one left as it is.
-    public let templateTexts: Set<String>
+    /// What Atelier's templates write, to recognise a sentence or a plan left as it is.
+    public let templates: TemplateTexts
 
-    public init(mockup: Mockup, language: Language, templateTexts: Set<String> = []) {
+    public init(mockup: Mockup, language: Language, templates: TemplateTexts = .none) {
         self.mockup = mockup
         self.language = language
-        self.templateTexts = templateTexts
+        self.templates = templates
     }
 }
 
@@ -48,7 +48,7 @@ public enum Builtins {
         ToolUsed.self, AudienceReached.self, ParticipationLevel.self, NonDigitalPath.self,
         NeedsAccommodated.self, MinorsConsent.self, ProcessorsOutsideEU.self, ImageRelease.self,
         LicenceCompatible.self, MinimumAge.self, ScheduleInsideSpan.self, ScheduleOrder.self,
-        SampleSize.self, IndicatorSource.self, BudgetBalance.self, OfflineUse.self, SatisfactionEvidence.self, PlaceholderLeft.self, TemplateExample.self, AIUse.self, Platforms.self, MinorsData.self, AgeInLabel.self,
+        SampleSize.self, IndicatorSource.self, BudgetBalance.self, OfflineUse.self, SatisfactionEvidence.self, PlaceholderLeft.self, TemplateExample.self, TemplatePlan.self, AIUse.self, Platforms.self, MinorsData.self, MinorsAccounts.self, AgeInLabel.self,
     ]
 
     public static func named(_ name: String) -> (any BuiltinFunction.Type)? {

@@ -17,15 +17,15 @@ public struct CheckResult: Sendable {
 public struct ChecklistEngine: Sendable {
     public let rules: [Rule]
 
-    /// The sentences of Atelier's templates (normalised), for `template-example`.
-    public let templateTexts: Set<String>
+    /// What Atelier's templates write, for `template-example` and `template-plan`.
+    public let templates: TemplateTexts
 
     /// The structural findings that say a required part is absent.
     private static let absenceRules: Set<String> = ["missing-key", "unknown-key"]
 
-    public init(rules: [Rule], templateSentences: [String] = []) {
+    public init(rules: [Rule], templates: TemplateTexts = .none) {
         self.rules = rules
-        self.templateTexts = Set(templateSentences.map(TextMatching.normalized))
+        self.templates = templates
     }
 
     /// Checks a decoded mockup; `source` is its text (for suppression comments), `language`
@@ -37,7 +37,7 @@ public struct ChecklistEngine: Sendable {
         var applicable: [(rule: Rule, severity: Severity)] = []
         let structuralErrorPaths = decoded.findings.filter { $0.severity == .error && !$0.path.components.isEmpty }.map(\.path)
         if let mockup = decoded.mockup, let tree = decoded.tree {
-            let context = CheckContext(mockup: mockup, language: language, templateTexts: templateTexts)
+            let context = CheckContext(mockup: mockup, language: language, templates: templates)
             let frame = LegalFrame.of(country: mockup.institution?.record.text("country")).arguments
             for rule in rules {
                 guard let severity = rule.severity else { continue }
@@ -60,7 +60,7 @@ public struct ChecklistEngine: Sendable {
         // A required key missing (or written under a wrong name) leaves its section without
         // substance too: the audiences cannot be ready when there are none.
         let absent = decoded.findings.filter { $0.severity == .error && Self.absenceRules.contains($0.rule) }
-        let voidedSections = Set((findings.filter { !$0.isSuppressed && voiding.contains($0.rule) } + absent).flatMap { Section.holding($0.path) })
+        let voidedSections = Set((findings.filter { !$0.isSuppressed && voiding.contains($0.rule) } + absent).flatMap { Section.voided(by: $0.path) })
         let structural = Set(decoded.findings.map(\.rule))
         let structuralErrors = findings.contains { !$0.isSuppressed && $0.severity == .error && structural.contains($0.rule) }
         // A section without substance counts as one more error rule, unsatisfied, besides its

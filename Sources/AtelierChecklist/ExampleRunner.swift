@@ -7,12 +7,12 @@ import AtelierMockup
 public struct ExampleRunner: Sendable {
     public let base: String
     public let decoder: MockupDecoder
-    public let templateSentences: [String]
+    public let templates: TemplateTexts
 
-    public init(base: String, decoder: MockupDecoder, templateSentences: [String] = []) {
+    public init(base: String, decoder: MockupDecoder, templates: TemplateTexts = .none) {
         self.base = base
         self.decoder = decoder
-        self.templateSentences = templateSentences
+        self.templates = templates
     }
 
     public struct Report: Sendable {
@@ -27,7 +27,7 @@ public struct ExampleRunner: Sendable {
         for rule in rules {
             var active = rule
             active.severity = rule.severity ?? .warning
-            let engine = ChecklistEngine(rules: [active], templateSentences: templateSentences)
+            let engine = ChecklistEngine(rules: [active], templates: templates)
             for (example, valid) in rule.validExamples.map({ ($0, true) }) + rule.invalidExamples.map({ ($0, false) }) {
                 examples += 1
                 let (text, offset) = compose(example.snippet)

@@ -31,6 +31,13 @@ public enum Section: String, CaseIterable, Sendable {
         return section == .objectives ? [.objectives, .alignment] : [section]
     }
 
+    /// The sections a placeholder or a copied example at this place leaves without substance:
+    /// those it holds, except for a team member's name, a detail of who runs the project that
+    /// leaves the audiences it reaches described (the placeholder is still reported).
+    public static func voided(by path: FieldPath) -> [Section] {
+        path.components.first == .key("team") ? [] : holding(path)
+    }
+
     public var title: Localized {
         let key: ChecklistMessage = switch self {
         case .objectives: .sectionObjectives

@@ -159,6 +159,40 @@ extension Mockup {
     public var describingTexts: [(path: FieldPath, text: String)] {
         record.allTexts.filter { Self.describingPlaces.contains($0.path.shape) }
     }
+
+    /// The lists that plan how the project runs, each read whole as one text: its activities
+    /// (title and start of each) and its questionnaire (each question's text). One activity or
+    /// question may well be shared by two projects; the whole list, dates included, is a
+    /// template's plan kept as it is. Lists of fewer than two items are left out.
+    public var plans: [(path: FieldPath, text: String, count: Int)] {
+        let activityLines = activities.map { "\($0.title) @ \($0.start)" }
+        let questionLines = evaluation?.questions.map(\.text) ?? []
+        return [(record.path.appending("activities"), activityLines), (record.path.appending("evaluation").appending("questions"), questionLines)]
+            .filter { $0.1.count >= 2 }
+            .map { (path: $0.0, text: TextMatching.normalized($0.1.joined(separator: "\n")), count: $0.1.count) }
+    }
+}
+
+/// What Atelier's mockup templates write where a project describes and plans itself: their
+/// sentences (titles, objectives, purposes…) and their plans (activities, questionnaire), all
+/// normalised, for the checker to recognise one left as it is. Placeholders between ‹ › are
+/// not kept: they have their own rule.
+public struct TemplateTexts: Sendable {
+    public let sentences: Set<String>
+    public let plans: Set<String>
+
+    public static let none = TemplateTexts(sentences: [], plans: [])
+
+    public init(sentences: Set<String>, plans: Set<String>) {
+        self.sentences = sentences
+        self.plans = plans
+    }
+
+    /// The texts of these template mockups.
+    public init(templates: [Mockup]) {
+        sentences = Set(templates.flatMap { $0.describingTexts.map(\.text) }.filter { !$0.contains("‹") }.map(TextMatching.normalized))
+        plans = Set(templates.flatMap { $0.plans.map(\.text) }.filter { !$0.contains("‹") })
+    }
 }
 
 extension FieldPath {

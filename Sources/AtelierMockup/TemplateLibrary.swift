@@ -34,15 +34,13 @@ public struct TemplateLibrary: Sendable {
 
     public var scaleNames: Set<String> { Set(names(in: "scales")) }
 
-    /// The sentences with which the mockup templates describe their projects (titles,
-    /// summaries, objectives, purposes…), for the checker to recognise one left as it is.
-    /// Placeholders between ‹ › are not kept: they have their own rule.
-    public var templateSentences: [String] {
+    /// The sentences and plans of the mockup templates, for the checker to recognise one left
+    /// as it is.
+    public var templateTexts: TemplateTexts {
         let decoder = MockupDecoder(builtinScales: scaleNames)
-        return mockupTemplateNames.flatMap { name -> [String] in
-            guard let text = try? mockupTemplate(named: name), let mockup = decoder.decode(Array(text.utf8)).mockup else { return [] }
-            return mockup.describingTexts.map(\.text).filter { !$0.contains("‹") }
-        }
+        return TemplateTexts(templates: mockupTemplateNames.compactMap { name in
+            (try? mockupTemplate(named: name)).flatMap { decoder.decode(Array($0.utf8)).mockup }
+        })
     }
 
     public func mockupTemplate(named name: String) throws -> String {

@@ -31,9 +31,9 @@ public struct Toolkit: Sendable {
         try ChecklistSet.load(requested, folder: library.checklistsFolder)
     }
 
-    /// The checker with the rules in effect, knowing the templates' sentences.
+    /// The checker with the rules in effect, knowing what the templates write.
     public func engine(checklists requested: [String]) throws -> ChecklistEngine {
-        ChecklistEngine(rules: try checklists(requested).rules, templateSentences: library.templateSentences)
+        ChecklistEngine(rules: try checklists(requested).rules, templates: library.templateTexts)
     }
 
     public var rubricsFolder: URL { library.folder.appendingPathComponent("rubrics") }

@@ -58,7 +58,7 @@ struct ChecklistCommand: ParsableCommand {
             let language = common.language
             let names = checklists.isEmpty ? ChecklistSet.builtinNames(in: library.checklistsFolder) : checklists
             let base = try String(contentsOf: library.exampleBase, encoding: .utf8)
-            let runner = ExampleRunner(base: base, decoder: MockupDecoder(builtinScales: library.scaleNames), templateSentences: library.templateSentences)
+            let runner = ExampleRunner(base: base, decoder: MockupDecoder(builtinScales: library.scaleNames), templates: library.templateTexts)
             var failed = false
             for name in names {
                 let set = try ChecklistSet.loadFile(name, folder: library.checklistsFolder)

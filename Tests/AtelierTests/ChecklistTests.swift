@@ -40,7 +40,7 @@ final class ChecklistTests: ScratchFolderTestCase {
             "indicator-target", "indicator-source", "sample-size", "after-project", "budget-balance",
         ]
         XCTAssertEqual(Set(reference).subtracting(ids), [])
-        XCTAssertEqual(Fixtures.essentials.rules.count, 70)
+        XCTAssertEqual(Fixtures.essentials.rules.count, 73)
         let severities = Dictionary(uniqueKeysWithValues: Fixtures.essentials.rules.map { ($0.id, $0.severity) })
         XCTAssertEqual(severities["objective-taught"], .error)
         XCTAssertEqual(severities["objective-verb"], .warning)
@@ -49,7 +49,7 @@ final class ChecklistTests: ScratchFolderTestCase {
 
     func testEveryBuiltInRuleHasValidAndInvalidExamplesThatPass() throws {
         let base = try String(contentsOf: Fixtures.library.exampleBase, encoding: .utf8)
-        let report = ExampleRunner(base: base, decoder: Fixtures.decoder, templateSentences: Fixtures.library.templateSentences).run(Fixtures.essentials.rules) { _ in "mediation-essentials.yaml" }
+        let report = ExampleRunner(base: base, decoder: Fixtures.decoder, templates: Fixtures.library.templateTexts).run(Fixtures.essentials.rules) { _ in "mediation-essentials.yaml" }
         XCTAssertEqual(report.failures.map { $0.sentence(in: .en) }, [])
         for rule in Fixtures.essentials.rules {
             XCTAssertFalse(rule.validExamples.isEmpty, "\(rule.id) has no valid example")
@@ -187,7 +187,7 @@ final class ChecklistTests: ScratchFolderTestCase {
         let path = Fixtures.examples.appendingPathComponent("checklists/reseau-mediatheques.yaml").path
         let set = try ChecklistSet.load([path], folder: Fixtures.library.checklistsFolder)
         let rules = Dictionary(uniqueKeysWithValues: set.rules.map { ($0.id, $0) })
-        XCTAssertEqual(set.rules.count, 72, "70 built-in rules and two added")
+        XCTAssertEqual(set.rules.count, 75, "73 built-in rules and two added")
         XCTAssertEqual(rules["objective-measurable"]?.severity, .error)
         XCTAssertEqual(rules["after-project"]?.severity, .error)
         XCTAssertNil(rules["offline-use"]?.severity)
@@ -212,10 +212,10 @@ final class ChecklistTests: ScratchFolderTestCase {
         \(ruleTexts)
         """)
         let set = try ChecklistSet.load([path], folder: Fixtures.library.checklistsFolder)
-        XCTAssertEqual(set.rules.count, 71)
+        XCTAssertEqual(set.rules.count, 74)
         XCTAssertEqual(set.rules.last?.id, "summary-present")
         let replaced = try ChecklistSet.load(["mediation-essentials"], folder: Fixtures.library.checklistsFolder)
-        XCTAssertEqual(replaced.rules.count, 70, "naming the built-in checklist does not run it twice")
+        XCTAssertEqual(replaced.rules.count, 73, "naming the built-in checklist does not run it twice")
     }
 
     // MARK: Suppressions

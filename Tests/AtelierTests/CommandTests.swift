@@ -83,7 +83,7 @@ final class CommandTests: ScratchFolderTestCase {
             let checked = try atelier(["check", file.path, "--lang", "en"])
             XCTAssertEqual(checked.status, 1, template + checked.output)
             let errorRules = Set(checked.output.split(separator: "\n").filter { $0.contains(": error: ") }.compactMap { $0.split(separator: "[").last?.dropLast() })
-            XCTAssertEqual(errorRules, template == "blank" ? ["placeholder-left", "template-example"] : ["template-example"], template + checked.output)
+            XCTAssertEqual(errorRules, template == "blank" ? ["placeholder-left", "template-example", "template-plan"] : ["template-example", "template-plan"], template + checked.output)
             XCTAssertFalse(checked.output.contains(": warning: "), template + checked.output)
             let readiness = try XCTUnwrap(checked.output.firstMatch(of: /Readiness: (\d+)%/).flatMap { Int($0.1) }, checked.output)
             XCTAssertLessThan(readiness, template == "blank" ? 50 : 90, template)

@@ -13,7 +13,7 @@ enum Fixtures {
     static let library = TemplateLibrary(folder: templates)
     static let decoder = MockupDecoder(builtinScales: library.scaleNames)
     static let essentials = try! ChecklistSet.load([], folder: library.checklistsFolder)
-    static let engine = ChecklistEngine(rules: essentials.rules, templateSentences: library.templateSentences)
+    static let engine = ChecklistEngine(rules: essentials.rules, templates: library.templateTexts)
 
     /// Checks a mockup with the built-in checklist, as `atelier check` does.
     static func check(_ text: String, language: Language = .fr) -> CheckResult {

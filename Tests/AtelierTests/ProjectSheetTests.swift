@@ -58,7 +58,7 @@ final class ProjectSheetTests: XCTestCase {
         let standing = Fixtures.check(text).findings.filter { !$0.isSuppressed }
         XCTAssertEqual([standing.filter { $0.severity == .error }.count, standing.filter { $0.severity == .warning }.count], [10, 13], "as atelier check counts them")
         let (html, markdown) = try sheet(text)
-        let warning = "⚠ La vérification relève 10 erreur(s) et 13 avertissement(s) : cette fiche montre ce qui est écrit, pas un projet prêt (préparation 45 %). Le détail est en fin de fiche ; corrigez avec « atelier check maquette.yaml »."
+        let warning = "⚠ La vérification relève 10 erreur(s) et 13 avertissement(s) : cette fiche montre ce qui est écrit, pas un projet prêt (préparation 47 %). Le détail est en fin de fiche ; corrigez avec « atelier check maquette.yaml »."
         XCTAssertTrue(html.contains("<p class=\"not-ready\" role=\"alert\">\(HTML.escape(warning))</p>\n</header>"), "at the top, before the audiences")
         XCTAssertTrue(markdown.contains("> **\(MarkdownReporter.escape(warning))**\n\n## Publics"))
         let ready = try sheet(String(decoding: Fixtures.bytes(Fixtures.examples.appendingPathComponent("voix-du-quartier.yaml")), as: UTF8.self))

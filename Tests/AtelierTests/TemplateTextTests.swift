@@ -37,6 +37,34 @@ final class TemplateTextTests: XCTestCase {
         XCTAssertEqual(respaced.findings.filter { $0.rule == "template-example" }.count, 1)
     }
 
+    func testATemplatesWholePlanKeptVoidsScheduleOrEvaluationButOneSharedActivityDoesNot() throws {
+        let blank = try Fixtures.library.mockupTemplate(named: "blank")
+        let activities = try XCTUnwrap(blank.firstMatch(of: /\nactivities:\n(?:  [ -].*\n)+/)).0
+        let questions = try XCTUnwrap(blank.firstMatch(of: /\n  questions:\n(?:    - .*\n)+/)).0
+        let written = Fixtures.check(Fixtures.minimal)
+        let kept = Fixtures.check(Fixtures.minimal.replacingOccurrences(of: "\nactivities:", with: "\nplanned:") + activities)
+        let plan = kept.findings.filter { $0.rule == "template-plan" }
+        XCTAssertEqual(plan.map(\.path.description), ["activities"])
+        XCTAssertEqual(plan.first?.message.fr, "Les 4 éléments de « activities » sont ceux d'un modèle d'Atelier, tels quels.")
+        XCTAssertEqual(score(kept, .schedule), 0)
+        XCTAssertGreaterThan(score(written, .schedule) ?? 0, 0)
+        // One date changed: the plan is the project's own.
+        let dated = Fixtures.check(Fixtures.minimal.replacingOccurrences(of: "\nactivities:", with: "\nplanned:")
+            + activities.replacingOccurrences(of: "2026-03-02", with: "2026-03-09"))
+        XCTAssertFalse(dated.findings.contains { $0.rule == "template-plan" })
+        let asked = Fixtures.check(Fixtures.minimal.replacingOccurrences(of: "  questions: [{id: Q1, text: Satisfait ?, type: scale, scale: satisfaction-5}]\n", with: String(questions.dropFirst())))
+        XCTAssertEqual(asked.findings.filter { $0.rule == "template-plan" }.map(\.path.description), ["evaluation.questions"])
+        XCTAssertEqual(score(asked, .evaluation), 0)
+    }
+
+    func testATeamPlaceholderIsReportedButLeavesTheAudiencesTheirScore() {
+        let written = Fixtures.check(Fixtures.minimal + "team: [{name: Sandrine Lefebvre, role: cheffe de projet}]\n")
+        let placeholder = Fixtures.check(Fixtures.minimal + "team: [{name: ‹ Prénom Nom ›, role: animateur}]\n")
+        XCTAssertEqual(placeholder.findings.filter { $0.rule == "placeholder-left" }.map(\.path.description), ["team[0].name"])
+        XCTAssertEqual(score(placeholder, .audiences), score(written, .audiences))
+        XCTAssertLessThan(placeholder.readiness.score, written.readiness.score, "the placeholder still counts against the whole")
+    }
+
     func testUntouchedTemplatesAreNotReadyAndTheExamplesHaveNoTemplateSentence() throws {
         for name in Fixtures.library.mockupTemplateNames {
             let result = Fixtures.check(try Fixtures.library.mockupTemplate(named: name))
@@ -44,7 +72,7 @@ final class TemplateTextTests: XCTestCase {
         }
         for file in try Fixtures.files(in: Fixtures.examples, ending: ".yaml") {
             let result = Fixtures.check(Fixtures.bytes(file))
-            XCTAssertFalse(result.findings.contains { ["template-example", "placeholder-left"].contains($0.rule) }, file.lastPathComponent)
+            XCTAssertFalse(result.findings.contains { ["template-example", "template-plan", "placeholder-left"].contains($0.rule) }, file.lastPathComponent)
         }
     }
 }
@@ -126,6 +154,19 @@ final class AIUseTests: XCTestCase {
                        ["ai-personal-data"])
     }
 
+    func testPeoplesPhotosOrVoicesSentToAnAIAreDeclared() throws {
+        let tool = "{id: quiz, type: other, name: Portraits, purpose: Portraits générés avec Midjourney à partir des photos de groupe prêtées par les familles, objectives: [O1]"
+        XCTAssertEqual(rules(tool + ", ai: {provider: Midjourney, disclosure: true, human-review: true}}"), ["ai-personal-data-sent"])
+        XCTAssertEqual(rules(tool + "}"), ["ai-declared", "ai-personal-data-sent"], "undeclared AI and undeclared data are two mistakes")
+        XCTAssertEqual(rules(tool + ", ai: {provider: Midjourney, disclosure: true, human-review: true, personal-data-in-prompts: true}}"), ["ai-personal-data"],
+                       "declared, it is held to minimisation")
+        XCTAssertEqual(rules("{id: quiz, type: other, purpose: Portraits générés avec Midjourney à partir des descriptions des élèves, objectives: [O1], ai: {disclosure: true, human-review: true}}"), [])
+        XCTAssertEqual(rules("{id: quiz, type: kiosk, purpose: Les surfaces et les interfaces envisagées, objectives: [O1]}"), [], "whole words only")
+        let text = Fixtures.minimal.replacingOccurrences(of: "tools: [{id: quiz, type: quiz, objectives: [O1]}]", with: "tools: [\(tool)}]")
+        let finding = try XCTUnwrap(Fixtures.check(text).findings.first { $0.rule == "ai-personal-data-sent" })
+        XCTAssertEqual(finding.message.fr, "L'outil « Portraits » (quiz) envoie à une IA (« Midjourney ») des données personnelles (« photos de groupe ») sans le déclarer.")
+    }
+
     func testAnAIOutputIsNotTheTeamsOwnWork() {
         XCTAssertEqual(rules("{id: quiz, type: quiz, objectives: [O1]}", rights: "{image-release: true, assets: [{title: Portrait, author: Midjourney, license: own-work}]}"),
                        ["ai-generated-licence"])
@@ -146,7 +187,25 @@ final class PlatformTests: XCTestCase {
             .replacingOccurrences(of: "audiences: [{id: tous, label: Tout public}]", with: "audiences: [\(audience)]")
             .replacingOccurrences(of: "tools: [{id: quiz, type: quiz, objectives: [O1]}]", with: "tools: [\(tool)]")
             .replacingOccurrences(of: "tools: [quiz], objectives: [O1]}]", with: "tools: [quiz], audiences: [tous], objectives: [O1]}]") + "data: \(data)\n"
-        return Fixtures.check(text).findings.map(\.rule).filter { ["platform-age", "platform-processor", "minors-declared", "minors-retention", "social-network-age"].contains($0) }
+        return Fixtures.check(text).findings.map(\.rule).filter {
+            ["platform-age", "platform-processor", "minors-declared", "minors-retention", "social-network-age", "minors-own-accounts"].contains($0)
+        }
+    }
+
+    func testMinorsDoNotPublishFromTheirOwnAccounts() {
+        let pupils = "{id: tous, label: Collégiens, age: {min: 13, max: 14}}"
+        let data = "{personal: false}"
+        XCTAssertEqual(rules(audience: pupils, tool: "{id: quiz, type: social-network, social: {platform: Instagram, account-owner: les élèves}, objectives: [O1]}", data: data),
+                       ["minors-own-accounts"])
+        XCTAssertEqual(rules(audience: pupils, tool: "{id: quiz, type: video, name: Vidéos TikTok, purpose: Chacun publie depuis son propre compte, objectives: [O1]}", data: data),
+                       ["minors-own-accounts"])
+        XCTAssertEqual(rules(audience: pupils, tool: "{id: quiz, type: social-network, social: {platform: Instagram, account-owner: la bibliothèque}, objectives: [O1]}", data: data), [])
+        XCTAssertEqual(rules(audience: pupils, tool: "{id: quiz, type: social-network, social: {platform: Instagram, account-owner: la maison des jeunes}, objectives: [O1]}", data: data),
+                       [], "an institution named after its public is not the public")
+        XCTAssertEqual(rules(audience: "{id: tous, label: Adultes, age: {min: 18}}", tool: "{id: quiz, type: social-network, social: {platform: Instagram, account-owner: les participants}, objectives: [O1]}", data: data),
+                       [], "adults may publish from their own accounts")
+        XCTAssertEqual(rules(audience: pupils, tool: "{id: quiz, type: website, purpose: Chacun publie depuis son propre compte, objectives: [O1]}", data: data),
+                       [], "no platform, no account")
     }
 
     func testAPlatformNamedInAnyToolKeepsItsMinimumAge() {

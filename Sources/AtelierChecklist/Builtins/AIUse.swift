@@ -5,12 +5,13 @@ import Foundation
 /// AI use wherever it shows, not only in chatbots: a tool whose type, name or purpose names an
 /// AI (ChatGPT, Midjourney, « IA générative »…) must declare it in an `ai:` block
 /// (`aspect: declared`); an asset produced by an AI is not the team's own work
-/// (`aspect: licence`).
+/// (`aspect: licence`); a tool that feeds an AI with people's photos, voices or names says so
+/// in `ai.personal-data-in-prompts` (`aspect: personal-data`).
 struct AIUse: BuiltinFunction {
     static let name = "ai-use"
     static let summary = Localized(fr: "Tout outil qui utilise une IA la déclare, et ses productions ne sont pas des œuvres de l'équipe.",
                                    en: "Every tool that uses an AI declares it, and its outputs are not the team's own work.")
-    static let options: [String: OptionKind] = ["aspect": .text(["declared", "licence"])]
+    static let options: [String: OptionKind] = ["aspect": .text(["declared", "licence", "personal-data"])]
 
     /// Words that name an AI service or AI generation, normalised (no accents, lower case).
     /// Names that are also ordinary words (Claude, le mistral, Le Chat) are left out: a clue
@@ -21,12 +22,28 @@ struct AIUse: BuiltinFunction {
         "par l ia", "artificial intelligence", "generative ai", "ai-generated", "ai generated", "llm",
     ]
 
+    /// Words that show people's own data going into the AI: photos or voices of identifiable
+    /// people, their names, their testimonies (normalised, whole words).
+    static let personalClues = [
+        "photo de groupe", "photos de groupe", "photos de famille", "photos des familles", "photos des participants",
+        "photos des eleves", "photos des visiteurs", "photos des habitants", "selfie", "selfies", "visage", "visages",
+        "voix des", "enregistrements des", "temoignages", "prenoms", "noms des participants", "noms des eleves",
+        "donnees personnelles", "group photos", "family photos", "photos of participants", "photos of visitors", "faces",
+        "voices of", "testimonies", "first names", "personal data",
+    ]
+
     /// The first clue of AI use in `texts`, quoted as the text writes it (« Midjourney »), or as
     /// the list does when the text spells it apart (« par l'IA »).
     static func clue(in texts: [String]) -> String? {
         // Words apart: « l'IA », « (IA) », « IA. » all count.
         let padded = texts.map { TextMatching.spacedWords($0, keeping: "-·").replacingOccurrences(of: " j ai ", with: " ") }
         if padded.contains(where: { $0.contains(" ia ") || $0.contains(" ai ") }) { return "IA" }
+        return quote(clues, in: texts, padded: padded)
+    }
+
+    /// The first of `clues` found in `padded` (the texts as `spacedWords`), quoted as `texts`
+    /// write it.
+    static func quote(_ clues: [String], in texts: [String], padded: [String]) -> String? {
         guard let clue = clues.first(where: { clue in padded.contains { $0.contains(clue) } }) else { return nil }
         return texts.lazy.compactMap { text in text.range(of: clue, options: [.caseInsensitive, .diacriticInsensitive]).map { String(text[$0]) } }.first ?? clue
     }
@@ -41,6 +58,20 @@ struct AIUse: BuiltinFunction {
                 asset.text("license") == "own-work" && origin(asset) != nil
             }, violation: { asset in
                 Outcome.Violation(path: asset.path, arguments: ["title": asset.text("title") ?? "", "clue": origin(asset) ?? ""])
+            })
+        case "personal-data":
+            func personal(_ tool: Mockup.Tool) -> String? {
+                let texts = [tool.name, tool.record.text("purpose"), tool.record.record("ai")?.text("purpose")].compactMap { $0 }
+                return quote(personalClues.map { " \($0) " }, in: texts, padded: texts.map { TextMatching.spacedWords($0) })?
+                    .trimmingCharacters(in: .whitespaces)
+            }
+            let feeding = mockup.tools.filter { (evidence($0) != nil || $0.record["ai"] != nil) && personal($0) != nil }
+            return Outcome.each(of: feeding, failing: { tool in
+                tool.record.record("ai")?.bool("personal-data-in-prompts") != true
+            }, violation: { tool in
+                Outcome.Violation(path: tool.record.path, arguments: [
+                    "id": tool.id, "clue": evidence(tool) ?? tool.record.record("ai")?.text("provider") ?? "IA", "data": personal(tool) ?? "",
+                ])
             })
         default:
             return Outcome.each(of: mockup.tools, failing: { tool in

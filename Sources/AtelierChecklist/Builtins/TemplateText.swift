@@ -24,9 +24,25 @@ struct TemplateExample: BuiltinFunction {
     static let voidsSection = true
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
-        guard !context.templateTexts.isEmpty else { return .notApplicable }
-        let copied = context.mockup.describingTexts.filter { context.templateTexts.contains(TextMatching.normalized($0.text)) }
+        guard !context.templates.sentences.isEmpty else { return .notApplicable }
+        let copied = context.mockup.describingTexts.filter { context.templates.sentences.contains(TextMatching.normalized($0.text)) }
         return Outcome(applicable: true, violations: copied.map { Outcome.Violation(path: $0.path, arguments: ["value": excerpt($0.text)]) })
+    }
+}
+
+/// A template's whole plan kept as it is — every activity with its title and date, or every
+/// question of the questionnaire — plans the template's project, not the trainee's: the
+/// schedule or the evaluation has no substance of its own yet.
+struct TemplatePlan: BuiltinFunction {
+    static let name = "template-plan"
+    static let summary = Localized(fr: "Les activités et le questionnaire d'un modèle ne sont pas gardés tels quels.",
+                                   en: "A template's activities and questionnaire are not kept as they are.")
+    static let voidsSection = true
+
+    static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
+        guard !context.templates.plans.isEmpty else { return .notApplicable }
+        let kept = context.mockup.plans.filter { context.templates.plans.contains($0.text) }
+        return Outcome(applicable: true, violations: kept.map { Outcome.Violation(path: $0.path, arguments: ["path": "\($0.path)", "count": "\($0.count)"]) })
     }
 }
 
