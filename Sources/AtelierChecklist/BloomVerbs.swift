@@ -20,47 +20,145 @@ public enum BloomLevel: String, CaseIterable, Sendable {
     }
 }
 
-/// The verb lists of the pedagogy reference, in French and English. A verb may sit at two
-/// levels; verbs of state are not observable.
+/// One entry of the verb lexicon: a verb phrase (as the reference writes it, accents kept),
+/// what it says of an objective, and why.
+public struct VerbEntry: Sendable, Equatable {
+    public enum Meaning: Sendable, Equatable {
+        /// An observable action at this Bloom level (a verb at two levels has two entries).
+        case action(BloomLevel)
+        /// A verb of state: what happens in the head, not observable.
+        case state
+        /// What the mediator intends (« Sensibiliser »): its subject is the team.
+        case intention
+
+        /// The meaning's name in the catalogues: a level, « verbe d'état » or « intention ».
+        public var name: Localized {
+            switch self {
+            case .action(let level): ChecklistMessage.text(level.messageKey)
+            case .state: ChecklistMessage.text(.lexiconState)
+            case .intention: ChecklistMessage.text(.lexiconIntention)
+            }
+        }
+    }
+
+    public let phrase: String
+    public let meaning: Meaning
+    public let reason: ChecklistMessage
+
+    /// The entry as `atelier checklist verbs` prints it: phrase, meaning and reason, tab-separated.
+    public func line(in language: Language) -> String {
+        "\(phrase)\t\(meaning.name[language])\t\(ChecklistMessage.text(reason)[language])"
+    }
+
+    init(_ phrase: String, _ meaning: Meaning, _ reason: ChecklistMessage) {
+        self.phrase = phrase
+        self.meaning = meaning
+        self.reason = reason
+    }
+}
+
+/// The verb lexicon, in French and English: the verb lists of the pedagogy reference by level
+/// and its verbs of state, the observable actions of mediation workshops it does not list, and
+/// the mediator's intentions. Every entry carries its reason (`atelier checklist verbs`).
 public enum BloomVerbs {
+    /// The reference's action verbs by level (Anderson & Krathwohl 2001).
     static let english: [BloomLevel: [String]] = [
         .remember: ["recognize", "recall", "retrieve", "identify", "list", "name", "define", "label", "match", "state", "quote", "recite", "locate", "memorize", "reproduce"],
         .understand: ["interpret", "exemplify", "classify", "summarize", "infer", "compare", "explain", "paraphrase", "translate", "illustrate", "describe", "discuss", "predict", "restate", "represent"],
-        .apply: ["execute", "implement", "apply", "use", "carry out", "demonstrate", "operate", "solve", "calculate", "perform", "practise", "practice", "prepare", "modify", "dramatize", "sketch"],
-        .analyze: ["differentiate", "distinguish", "discriminate", "organize", "attribute", "analyze", "analyse", "deconstruct", "outline", "structure", "contrast", "examine", "categorize", "diagram", "relate", "investigate"],
+        .apply: ["execute", "implement", "apply", "use", "carry out", "demonstrate", "operate", "solve", "calculate", "perform", "practise", "prepare", "modify", "dramatize", "sketch"],
+        .analyze: ["differentiate", "distinguish", "discriminate", "organize", "attribute", "analyze", "deconstruct", "outline", "structure", "contrast", "examine", "categorize", "diagram", "relate", "investigate"],
         .evaluate: ["check", "verify", "critique", "judge", "assess", "appraise", "argue", "defend", "justify", "rate", "rank", "prioritize", "recommend", "support"],
         .create: ["generate", "hypothesize", "plan", "produce", "design", "compose", "construct", "develop", "devise", "formulate", "invent", "create", "write", "assemble", "propose", "record"],
+    ]
+
+    static let englishAdded: [VerbEntry] = [
+        VerbEntry("analyse", .action(.analyze), .lexiconReasonSpelling),
+        VerbEntry("practice", .action(.apply), .lexiconReasonSpelling),
     ]
 
     static let englishState = ["understand", "know", "learn", "be aware of", "be familiar with", "appreciate", "grasp", "realize", "master", "believe", "comprehend", "discover"]
 
     static let french: [BloomLevel: [String]] = [
-        .remember: ["citer", "définir", "dénommer", "désigner", "énoncer", "énumérer", "étiqueter", "identifier", "indiquer", "lister", "localiser", "mémoriser", "nommer", "rappeler", "réciter", "reconnaître", "relever", "répéter", "reproduire", "retrouver", "se rappeler", "situer", "repérer", "lire", "déchiffrer"],
-        .understand: ["associer", "classer", "classifier", "convertir", "décrire", "déduire", "discuter", "distinguer", "donner un exemple", "expliquer", "exprimer", "extrapoler", "illustrer", "exemplifier", "inférer", "interpréter", "paraphraser", "prédire", "reformuler", "représenter", "résumer", "traduire", "raconter"],
-        .apply: ["appliquer", "calculer", "démontrer", "employer", "exécuter", "expérimenter", "manipuler", "mettre en œuvre", "mobiliser", "modifier", "montrer", "opérer", "pratiquer", "préparer", "réaliser", "résoudre", "simuler", "utiliser", "transcrire", "photographier", "interviewer", "filmer", "dessiner", "manier"],
+        .remember: ["citer", "définir", "dénommer", "désigner", "énoncer", "énumérer", "étiqueter", "identifier", "indiquer", "lister", "localiser", "mémoriser", "nommer", "rappeler", "réciter", "reconnaître", "relever", "répéter", "reproduire", "retrouver", "se rappeler", "situer"],
+        .understand: ["associer", "classer", "classifier", "convertir", "décrire", "déduire", "discuter", "distinguer", "donner un exemple", "expliquer", "exprimer", "extrapoler", "illustrer", "exemplifier", "inférer", "interpréter", "paraphraser", "prédire", "reformuler", "représenter", "résumer", "traduire"],
+        .apply: ["appliquer", "calculer", "démontrer", "employer", "exécuter", "expérimenter", "manipuler", "mettre en œuvre", "mobiliser", "modifier", "montrer", "opérer", "pratiquer", "préparer", "réaliser", "résoudre", "simuler", "utiliser"],
         .analyze: ["analyser", "attribuer", "catégoriser", "comparer", "contraster", "décomposer", "déconstruire", "différencier", "discriminer", "examiner", "isoler", "mettre en relation", "organiser", "questionner", "relier", "schématiser", "structurer"],
         .evaluate: ["arbitrer", "argumenter", "conclure", "contrôler", "critiquer", "défendre", "estimer", "évaluer", "hiérarchiser", "juger", "justifier", "noter", "prioriser", "recommander", "sélectionner", "valider", "vérifier"],
         .create: ["combiner", "composer", "concevoir", "construire", "créer", "développer", "écrire", "élaborer", "enregistrer", "formuler", "générer", "imaginer", "inventer", "modéliser", "planifier", "produire", "proposer", "rédiger", "scénariser"],
     ]
 
+    /// The observable actions of mediation workshops that the reference does not list.
+    static let frenchAdded: [VerbEntry] = [
+        VerbEntry("repérer", .action(.remember), .lexiconReasonFind),
+        VerbEntry("lire", .action(.remember), .lexiconReasonFind),
+        VerbEntry("déchiffrer", .action(.remember), .lexiconReasonFind),
+        VerbEntry("raconter", .action(.understand), .lexiconReasonRetell),
+        VerbEntry("transcrire", .action(.apply), .lexiconReasonProduce),
+        VerbEntry("photographier", .action(.apply), .lexiconReasonProduce),
+        VerbEntry("interviewer", .action(.apply), .lexiconReasonProduce),
+        VerbEntry("filmer", .action(.apply), .lexiconReasonProduce),
+        VerbEntry("dessiner", .action(.apply), .lexiconReasonProduce),
+        VerbEntry("manier", .action(.apply), .lexiconReasonProduce),
+        VerbEntry("s'approprier", .state, .lexiconReasonInner),
+    ]
+
+    static let frenchState = ["comprendre", "connaître", "savoir", "apprendre", "maîtriser", "percevoir", "appréhender", "prendre conscience", "être sensibilisé à", "être sensibilisé aux", "se familiariser avec", "découvrir", "apprécier", "croire"]
+
     /// What the mediator intends, not what the public will do: « Sensibiliser », « Faire
     /// découvrir »… They are infinitives, but their subject is the team; « Développer la
-    /// confiance » names a disposition no one can observe.
+    /// confiance » names a disposition no one can observe; « Permettre » announces the public's
+    /// verb after it.
     static let frenchIntention = [
-        "sensibiliser", "faire découvrir", "faire connaître", "faire comprendre", "faire aimer", "faire vivre", "permettre",
+        "sensibiliser", "faire découvrir", "faire connaître", "faire comprendre", "faire aimer", "faire vivre",
         "susciter", "favoriser", "valoriser", "initier", "éveiller", "accompagner", "donner envie", "donner le goût",
-        "encourager", "promouvoir", "amener", "inciter", "transmettre", "ouvrir", "offrir", "aider", "faciliter",
-        "renforcer", "développer la confiance", "développer le goût", "développer la curiosité", "développer l'esprit",
+        "encourager", "promouvoir", "amener", "inciter", "transmettre", "ouvrir", "offrir", "renforcer",
+    ]
+    static let frenchEnabling = ["permettre", "aider", "faciliter"]
+    static let frenchDisposition = [
+        "développer la confiance", "développer le goût", "développer la curiosité", "développer l'esprit",
         "développer le sens", "développer leur", "développer son", "développer sa", "développer ses",
     ]
 
     static let englishIntention = [
-        "raise awareness", "make aware", "introduce", "enable", "allow", "encourage", "foster", "promote", "inspire",
-        "engage", "help", "support", "offer", "provide", "give", "spark", "nurture", "build confidence", "develop confidence",
-        "develop a sense", "develop their", "showcase", "highlight",
+        "raise awareness", "make aware", "introduce", "encourage", "foster", "promote", "inspire",
+        "engage", "support", "offer", "provide", "give", "spark", "nurture", "showcase", "highlight",
     ]
+    static let englishEnabling = ["enable", "allow", "help"]
+    static let englishDisposition = ["build confidence", "develop confidence", "develop a sense", "develop their"]
 
-    static let frenchState = ["comprendre", "connaître", "savoir", "apprendre", "maîtriser", "percevoir", "appréhender", "prendre conscience", "être sensibilisé à", "être sensibilisé aux", "se familiariser avec", "découvrir", "apprécier", "croire", "s'approprier"]
+    /// Every entry of the lexicon in `language`, in the order of the reference: actions by
+    /// level, then verbs of state, then intentions.
+    public static func entries(_ language: Language) -> [VerbEntry] {
+        func reference(_ lists: [BloomLevel: [String]]) -> [VerbEntry] {
+            BloomLevel.allCases.flatMap { level in (lists[level] ?? []).map { VerbEntry($0, .action(level), .lexiconReasonReference) } }
+        }
+        func listed(_ phrases: [String], _ meaning: VerbEntry.Meaning, _ reason: ChecklistMessage) -> [VerbEntry] {
+            phrases.map { VerbEntry($0, meaning, reason) }
+        }
+        switch language {
+        case .fr:
+            return reference(french) + frenchAdded + listed(frenchState, .state, .lexiconReasonState)
+                + listed(frenchIntention, .intention, .lexiconReasonIntention) + listed(frenchEnabling, .intention, .lexiconReasonEnable)
+                + listed(frenchDisposition, .intention, .lexiconReasonDisposition)
+        case .en:
+            return reference(english) + englishAdded + listed(englishState, .state, .lexiconReasonState)
+                + listed(englishIntention, .intention, .lexiconReasonIntention) + listed(englishEnabling, .intention, .lexiconReasonEnable)
+                + listed(englishDisposition, .intention, .lexiconReasonDisposition)
+        }
+    }
+
+    /// What the checker reads in `sentence`: a line per entry of the verb it starts with
+    /// (`phrase`, meaning, reason, tab-separated; an intention prevails over the same verb's
+    /// levels, as it does in the check), or one line saying no verb starts it.
+    public static func explain(_ sentence: String, language: Language) -> [String] {
+        let analysis = BloomAnalyzer.analyze(sentence, language: language)
+        guard let verb = analysis.verb else {
+            return [ChecklistMessage.text(.lexiconNoVerb, ["value": sentence])[language]]
+        }
+        let words = verb.split(separator: " ").map(String.init)
+        let found = entries(language).filter { BloomAnalyzer.words($0.phrase) == words }
+        return found.filter { !analysis.isIntention || $0.meaning == .intention }.map { $0.line(in: language) }
+    }
 
     /// Verbs to suggest in a fix, in the mockup's language.
     static func examples(language: Language) -> String {
@@ -78,20 +176,22 @@ public enum BloomVerbs {
         let longest: Int
     }
 
-    static let lexicons: [Language: Lexicon] = [
-        .fr: lexicon(french, states: frenchState, intentions: frenchIntention),
-        .en: lexicon(english, states: englishState, intentions: englishIntention),
-    ]
+    static let lexicons: [Language: Lexicon] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, lexicon(entries($0))) })
 
-    private static func lexicon(_ lists: [BloomLevel: [String]], states: [String], intentions: [String]) -> Lexicon {
+    private static func lexicon(_ entries: [VerbEntry]) -> Lexicon {
         var levels: [[String]: Set<BloomLevel>] = [:]
-        for (level, verbs) in lists {
-            for verb in verbs { levels[BloomAnalyzer.words(verb), default: []].insert(level) }
+        var states: Set<[String]> = []
+        var intentions: Set<[String]> = []
+        for entry in entries {
+            let words = BloomAnalyzer.words(entry.phrase)
+            switch entry.meaning {
+            case .action(let level): levels[words, default: []].insert(level)
+            case .state: states.insert(words)
+            case .intention: intentions.insert(words)
+            }
         }
-        let stateWords = Set(states.map(BloomAnalyzer.words))
-        let intentionWords = Set(intentions.map(BloomAnalyzer.words))
-        let longest = (Array(levels.keys) + Array(stateWords) + Array(intentionWords)).map(\.count).max() ?? 1
-        return Lexicon(levels: levels, states: stateWords, intentions: intentionWords, longest: longest)
+        let longest = (Array(levels.keys) + Array(states) + Array(intentions)).map(\.count).max() ?? 1
+        return Lexicon(levels: levels, states: states, intentions: intentions, longest: longest)
     }
 }
 

@@ -14,8 +14,9 @@ struct ChecklistCommand: ParsableCommand {
             "atelier checklist show mediation-essentials",
             "atelier checklist test Examples/checklists/reseau-mediatheques.yaml",
             "atelier checklist doc --format html > grille.html",
+            "atelier checklist verbs \"Sensibiliser les familles au patrimoine\" transcrire",
         ]),
-        subcommands: [List.self, Show.self, Test.self, Doc.self]
+        subcommands: [List.self, Show.self, Test.self, Doc.self, Verbs.self]
     )
 
     struct List: ParsableCommand {
@@ -90,6 +91,20 @@ struct ChecklistCommand: ParsableCommand {
             let set = try ChecklistSet.loadFile(checklist, folder: library.checklistsFolder)
             let document = ChecklistDocument(language: common.language)
             Console.print(format == .html ? document.html(set) : document.markdown(set))
+        }
+    }
+
+    struct Verbs: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: CLI.say(.checklistVerbsAbstract))
+        @Argument(help: ArgumentHelp(CLI.say(.checklistVerbsSentenceHelp))) var sentences: [String] = []
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let language = common.language
+            let lines = sentences.isEmpty
+                ? BloomVerbs.entries(language).map { $0.line(in: language) }
+                : sentences.flatMap { BloomVerbs.explain($0, language: language) }
+            Console.print(lines.map { $0 + "\n" }.joined())
         }
     }
 }

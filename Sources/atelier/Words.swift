@@ -46,7 +46,7 @@ enum Words: String, MessageCatalogue {
     case newAbstract, newDiscussion, newFileHelp, newTemplateHelp
     case checkAbstract, checkDiscussion, checkFilesHelp, checkChecklistHelp, checkFormatHelp, checkFailOnHelp
     case checklistAbstract, checklistListAbstract, checklistShowAbstract, checklistTestAbstract, checklistDocAbstract
-    case checklistNameHelp, checklistFilesHelp, checklistDocFormatHelp
+    case checklistNameHelp, checklistFilesHelp, checklistDocFormatHelp, checklistVerbsAbstract, checklistVerbsSentenceHelp
     case renderAbstract, renderDiscussion, renderMockupHelp, renderHTMLHelp, renderMarkdownHelp, renderChecklistHelp
     case surveyAbstract, surveyDiscussion, surveyMockupHelp, surveyXLSFormHelp, surveyHTMLHelp, surveyEasyHelp, surveySheetHelp
     case impactAbstract, impactDiscussion, impactMockupHelp, impactResponsesHelp, impactAggregateHelp, impactSheetHelp, impactDelimiterHelp
@@ -115,6 +115,8 @@ enum Words: String, MessageCatalogue {
         case .checklistNameHelp: "Le nom ({checklists}) ou le chemin d'une liste de contrôle."
         case .checklistFilesHelp: "Des listes de contrôle, par fichier ou par nom (par défaut : toutes celles fournies)."
         case .checklistDocFormatHelp: "markdown ou html."
+        case .checklistVerbsAbstract: "Le lexique des verbes d'objectif (niveau de Bloom, verbe d'état, intention) et la raison de chaque entrée ; avec des phrases, le verbe que le vérificateur y lit."
+        case .checklistVerbsSentenceHelp: "Des objectifs ou des verbes à expliquer (tout le lexique sans eux), lus dans la langue de --lang."
         case .renderAbstract: "Mettre une maquette en page : la fiche projet à projeter ou imprimer."
         case .renderDiscussion: """
             Une page HTML autonome (sans script ni réseau ; s'imprime en A4, se lit sur téléphone) : publics, objectifs
@@ -264,6 +266,8 @@ enum Words: String, MessageCatalogue {
         case .checklistNameHelp: "A checklist name ({checklists}) or path."
         case .checklistFilesHelp: "Checklist files or names (default: every built-in checklist)."
         case .checklistDocFormatHelp: "markdown or html."
+        case .checklistVerbsAbstract: "The lexicon of objective verbs (Bloom level, verb of state, intention) with each entry's reason; given sentences, the verb the checker reads in them."
+        case .checklistVerbsSentenceHelp: "Objectives or verbs to explain (the whole lexicon without them), read in the language of --lang."
         case .renderAbstract: "Lay a mockup out as a project sheet to project or print."
         case .renderDiscussion: """
             One self-contained HTML page (no script, no network; prints on A4, reads on a phone): audiences,

@@ -83,6 +83,18 @@ final class ChecklistCommandTests: XCTestCase {
         XCTAssertTrue(text.output.hasSuffix("1 fichier(s) vérifié(s) : 0 erreur(s), 0 avertissement(s), 0 info(s), 1 ignorée(s) par commentaire.\n"))
     }
 
+    func testVerbsPrintsEveryEntryWithItsMeaningAndReason() throws {
+        for (language, count) in [("fr", 174), ("en", 127)] {
+            let run = try atelier(["checklist", "verbs", "--lang", language])
+            XCTAssertEqual(run.status, 0)
+            let lines = run.output.split(separator: "\n")
+            XCTAssertEqual(lines.count, count, "as the README says")
+            XCTAssertTrue(lines.allSatisfy { $0.split(separator: "\t").count == 3 }, run.output)
+        }
+        let run = try atelier(["checklist", "verbs", "--lang", "fr", "Être capable de filmer un témoignage"])
+        XCTAssertEqual(run.output, "filmer\tappliquer\tUn geste de médiation mené avec un outil (appliquer) : on en vérifie le produit — transcription, photo, film, interview, dessin.\n")
+    }
+
     func testDocInMarkdownAndHTML() throws {
         let markdown = try atelier(["checklist", "doc", "--lang", "fr"])
         XCTAssertEqual(markdown.status, 0)

@@ -246,3 +246,43 @@ final class LegalFrameTests: XCTestCase {
                        "Pre-recorded audio needs a text transcript (WCAG 1.2.1), mandatory for public bodies: RGAA 4.1 (act of 11 February 2005, art. 47).")
     }
 }
+
+/// The verb lexicon: every entry has its meaning and its reason, and the checker reads each
+/// entry, written as an objective, as that entry.
+final class VerbLexiconTests: XCTestCase {
+    func testEveryEntryIsReadAsItselfWithItsReason() {
+        for language in Language.allCases {
+            for entry in BloomVerbs.entries(language) {
+                let analysis = BloomAnalyzer.analyze(entry.phrase + " trois lieux", language: language)
+                // A pronominal verb is quoted without its « se ».
+                XCTAssertTrue(!analysis.written.isEmpty && entry.phrase.lowercased().hasSuffix(analysis.written), "\(language) \(entry.phrase): \(analysis.written)")
+                switch entry.meaning {
+                case .action(let level): XCTAssertTrue(analysis.isIntention || analysis.levels.contains(level), "\(entry.phrase) \(level)")
+                case .state: XCTAssertTrue(analysis.isState, entry.phrase)
+                case .intention: XCTAssertTrue(analysis.isIntention, entry.phrase)
+                }
+            }
+        }
+    }
+
+    func testTheAdditionsToTheReferenceSayWhy() {
+        let french = Dictionary(BloomVerbs.entries(.fr).map { ($0.phrase, $0) }, uniquingKeysWith: { first, _ in first })
+        XCTAssertEqual(french["transcrire"]?.meaning, .action(.apply))
+        XCTAssertEqual(french["transcrire"]?.reason, .lexiconReasonProduce)
+        XCTAssertEqual(french["déchiffrer"]?.meaning, .action(.remember))
+        XCTAssertEqual(french["raconter"]?.meaning, .action(.understand))
+        XCTAssertEqual(french["citer"]?.reason, .lexiconReasonReference)
+        XCTAssertEqual(french["découvrir"]?.meaning, .state)
+        XCTAssertEqual(french["permettre"]?.reason, .lexiconReasonEnable)
+        XCTAssertEqual(french["développer la confiance"]?.reason, .lexiconReasonDisposition)
+        XCTAssertEqual(french["développer"]?.meaning, .action(.create), "developing a product is creating; developing confidence is not")
+    }
+
+    func testExplainReadsTheVerbAsTheCheckDoes() {
+        XCTAssertEqual(BloomVerbs.explain("Les participants sauront déchiffrer un registre", language: .fr),
+                       ["déchiffrer\tse souvenir\tRetrouver une information dans un document ou un lieu (se souvenir) : on vérifie ce qui est retrouvé."])
+        XCTAssertEqual(BloomVerbs.explain("Support the volunteers", language: .en).map { $0.split(separator: "\t")[1] }, ["mediator's intention"],
+                       "an intention prevails over the same verb's level")
+        XCTAssertEqual(BloomVerbs.explain("Savourer un gâteau", language: .fr), ["« Savourer un gâteau » : aucun verbe du lexique en tête de phrase."])
+    }
+}
