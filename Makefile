@@ -98,6 +98,7 @@ install: build
 # Regenerates the committed JSON Schema from the format's declaration.
 schema: build
 	$(RELEASE_BIN) schema --output Templates/schema/mockup.schema.json
+	$(RELEASE_BIN) schema --for checklist --output Templates/schema/checklist.schema.json
 	$(RELEASE_BIN) schema --for rubric --output Templates/schema/rubric.schema.json
 
 clean:

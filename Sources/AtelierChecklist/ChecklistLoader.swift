@@ -2,22 +2,20 @@ import AtelierCore
 import AtelierMockup
 import AtelierYAML
 
-/// Reads a checklist file strictly: every unknown key, check, option, section, severity or
-/// path is a problem with its position and the closest accepted word.
+/// Reads a checklist file: its structure is validated against `ChecklistSchema` (every unknown
+/// key, section, severity or built-in with the closest accepted word); the loader then judges
+/// what the schema cannot — checks and their arguments, options, paths — each problem with its
+/// position.
 public struct ChecklistLoader {
-    private var reader: StrictReader
+    private var reader: DefinitionReader
     var file: String { reader.file }
 
     public static let checkNames = ["present", "not-empty", "equals", "one-of", "matches", "at-least",
                                     "number-between", "count-between", "unique", "refers-to", "date-before"]
-    static let topKeys = ["id", "title", "extends", "severities", "rules"]
-    static let ruleKeys = ["id", "section", "severity", "target", "check", "builtin", "options", "when", "missing",
-                           "message", "why", "fix", "reference", "examples"]
-    static let severityWords = Severity.allCases.map(\.rawValue) + ["off"]
 
     public static func load(_ bytes: [UInt8], file: String) throws(DefinitionError) -> Checklist {
-        var loader = ChecklistLoader(reader: StrictReader(file: file))
-        guard let root = loader.reader.root(of: bytes) else { throw DefinitionError(loader.reader.problems) }
+        var loader = ChecklistLoader(reader: DefinitionReader(file: file))
+        guard let root = loader.reader.root(of: bytes, schema: ChecklistSchema.document) else { throw DefinitionError(loader.reader.problems) }
         let checklist = loader.checklist(root)
         guard loader.reader.problems.isEmpty, let checklist else { throw DefinitionError(loader.reader.problems) }
         return checklist
@@ -27,40 +25,17 @@ public struct ChecklistLoader {
         reader.report(position, key, arguments)
     }
 
-    private mutating func checkKeys(_ node: YAMLNode, known: [String]) {
-        reader.checkKeys(node, known: known)
-    }
-
     private mutating func reportUnknown(_ word: String, at position: SourcePosition, among known: [String], kind: ChecklistMessage) {
         reader.reportUnknown(word, at: position, among: known, kind: kind)
     }
 
-    private mutating func text(_ node: YAMLNode?, _ key: String, in parent: YAMLNode, required: Bool = true) -> String? {
-        reader.text(node, key, in: parent, required: required)
-    }
-
-    private mutating func localized(_ node: YAMLNode?, _ key: String, in parent: YAMLNode) -> Localized? {
-        reader.localized(node, key, in: parent)
-    }
-
     private mutating func checklist(_ root: YAMLNode) -> Checklist? {
-        guard root.entries != nil else {
-            report(root.position, .checklistExpectedMapping, ["key": file])
-            return nil
-        }
-        checkKeys(root, known: Self.topKeys)
-        let id = text(root["id"], "id", in: root)
-        let title = localized(root["title"], "title", in: root)
-        var extends: [(String, SourcePosition)] = []
-        if let node = root["extends"] {
-            for item in node.items ?? [node] {
-                guard let name = item.scalarText else { report(item.position, .checklistExpectedText, ["key": "extends"]); continue }
-                extends.append((name, item.position))
-            }
-        }
-        var severities: [(String, Severity?, SourcePosition)] = []
-        for entry in root["severities"]?.entries ?? [] {
-            if let level = level(entry.value) { severities.append((entry.key, level.severity, entry.keyPosition)) }
+        guard root.entries != nil else { return nil }
+        let id = root["id"]?.scalarText
+        let title = root.bilingual("title")
+        let extends = (root["extends"]?.items ?? []).compactMap { item in item.scalarText.map { ($0, item.position) } }
+        let severities = (root["severities"]?.entries ?? []).compactMap { entry in
+            Self.level(entry.value).map { (entry.key, $0.severity, entry.keyPosition) }
         }
         var rules: [Rule] = []
         var seen: [String: SourcePosition] = [:]
@@ -81,20 +56,26 @@ public struct ChecklistLoader {
         let severity: Severity?
     }
 
-    private mutating func level(_ node: YAMLNode) -> Level? {
-        guard let word = node.scalarText, Self.severityWords.contains(word) else {
-            reportUnknown(node.scalarText ?? "", at: node.position, among: Self.severityWords, kind: .checklistUnknownSeverity)
-            return nil
-        }
+    /// The level written in `node`, case aside; nil when it is none (the schema says so).
+    private static func level(_ node: YAMLNode) -> Level? {
+        guard let word = node.scalarText?.lowercased(), ChecklistSchema.levels.contains(where: { $0.value == word }) else { return nil }
         return Level(severity: Severity(rawValue: word))
     }
 
+    /// The target path under `key` of `parent`, required there.
     private mutating func path(_ node: YAMLNode?, _ key: String, in parent: YAMLNode) -> TargetPath? {
-        guard let text = text(node, key, in: parent) else { return nil }
+        guard let node, !node.isEmpty else {
+            report(parent.position, .checklistMissingKey, ["key": key])
+            return nil
+        }
+        guard let text = node.scalarText else {
+            report(node.position, .checklistExpectedText, ["key": key])
+            return nil
+        }
         do {
             return try TargetPath(parsing: text)
         } catch {
-            reader.append(DefinitionProblem(file: file, position: node?.position, message: Self.explain(error)))
+            reader.report(node.position, Self.explain(error))
             return nil
         }
     }
@@ -113,38 +94,20 @@ public struct ChecklistLoader {
     }
 
     private mutating func rule(_ node: YAMLNode, origin: String) -> Rule? {
-        guard node.entries != nil else {
-            report(node.position, .checklistExpectedMapping, ["key": "rules"])
-            return nil
-        }
-        checkKeys(node, known: Self.ruleKeys)
-        let id = text(node["id"], "id", in: node)
-        if let id, !ScalarParser.isIdentifier(id), let position = node["id"]?.position {
-            report(position, .checklistBadRuleId, ["id": id])
-        }
-        var section: Section?
-        if let word = text(node["section"], "section", in: node) {
-            section = Section(rawValue: word)
-            if section == nil, let position = node["section"]?.position {
-                reportUnknown(word, at: position, among: Section.allCases.map(\.rawValue), kind: .checklistUnknownSection)
-            }
-        }
-        let level = node["severity"].flatMap { self.level($0) }
-        if node["severity"] == nil { report(node.position, .checklistMissingKey, ["key": "severity"]) }
-        let message = localized(node["message"], "message", in: node)
-        let why = localized(node["why"], "why", in: node)
-        let fix = localized(node["fix"], "fix", in: node)
-        let reference = text(node["reference"], "reference", in: node, required: false)
-        let missingPasses = node["missing"].map { missing in
-            let word = missing.scalarText ?? ""
-            if !["pass", "fail"].contains(word) { reportUnknown(word, at: missing.position, among: ["pass", "fail"], kind: .checklistUnknownValue) }
-            return word == "pass"
-        } ?? false
+        guard node.entries != nil else { return nil }
+        let id = node["id"]?.scalarText.flatMap { ScalarParser.isIdentifier($0) ? $0 : nil }
+        let section = node["section"]?.scalarText.flatMap { Section(rawValue: $0.lowercased()) }
+        let level = node["severity"].flatMap(Self.level)
+        let message = node.bilingual("message")
+        let why = node.bilingual("why")
+        let fix = node.bilingual("fix")
+        let reference = node["reference"]?.scalarText
+        let missingPasses = node["missing"]?.scalarText?.lowercased() == "pass"
         let check: Check?
         var target: TargetPath?
         if let builtinNode = node["builtin"] {
             if let extra = node["target"] ?? node["check"] { report(extra.position, .checklistBuiltinOrCheck) }
-            check = builtin(builtinNode, options: node["options"], in: node)
+            check = builtin(builtinNode, options: node["options"])
         } else {
             if let options = node["options"] { report(options.position, .checklistOptionsNeedBuiltin) }
             target = path(node["target"], "target", in: node)
@@ -160,12 +123,9 @@ public struct ChecklistLoader {
                     validExamples: valid, invalidExamples: invalid, origin: origin, position: node.position)
     }
 
-    private mutating func builtin(_ node: YAMLNode, options: YAMLNode?, in parent: YAMLNode) -> Check? {
-        guard let name = text(node, "builtin", in: parent) else { return nil }
-        guard let function = Builtins.named(name) else {
-            reportUnknown(name, at: node.position, among: Builtins.all.map { $0.name }, kind: .checklistUnknownBuiltin)
-            return nil
-        }
+    private mutating func builtin(_ node: YAMLNode, options: YAMLNode?) -> Check? {
+        guard let name = node.scalarText?.lowercased(), let function = Builtins.named(name) else { return nil }
+        if let options, options.entries == nil { report(options.position, .checklistExpectedMapping, ["key": "options"]) }
         var values = BuiltinOptions()
         for entry in options?.entries ?? [] {
             guard let kind = function.options[entry.key] else {
@@ -276,17 +236,10 @@ public struct ChecklistLoader {
         return Condition(target: target, check: check)
     }
 
-    private mutating func examples(_ node: YAMLNode?) -> ([RuleExample], [RuleExample]) {
-        guard let node else { return ([], []) }
-        checkKeys(node, known: ["valid", "invalid"])
+    /// The rule's examples; their shape is the schema's to judge.
+    private func examples(_ node: YAMLNode?) -> ([RuleExample], [RuleExample]) {
         func read(_ key: String) -> [RuleExample] {
-            (node[key]?.items ?? []).compactMap { item in
-                guard let text = item.scalarText else {
-                    report(item.position, .checklistExpectedText, ["key": key])
-                    return nil
-                }
-                return RuleExample(parsing: text, at: item.position)
-            }
+            (node?[key]?.items ?? []).compactMap { item in item.scalarText.map { RuleExample(parsing: $0, at: item.position) } }
         }
         return (read("valid"), read("invalid"))
     }

@@ -27,14 +27,21 @@ public struct DefinitionProblem: Error, Sendable, Hashable {
 public struct DefinitionError: Error, Sendable {
     public let problems: [DefinitionProblem]
 
+    /// The problems in reading order (those without a position first), whoever found them.
     public init(_ problems: [DefinitionProblem]) {
-        self.problems = problems
+        self.problems = problems.enumerated().sorted { left, right in
+            let (a, b) = (left.element.position.map { [$0.line, $0.column] } ?? [0, 0], right.element.position.map { [$0.line, $0.column] } ?? [0, 0])
+            return a == b ? left.offset < right.offset : a.lexicographicallyPrecedes(b)
+        }.map(\.element)
     }
 }
 
-/// Reads a definition file strictly, collecting every problem with its position: unknown keys
-/// with the closest known one, required keys, texts in French and English.
-public struct StrictReader {
+/// Reads a definition file (a checklist, a rubric) against its format's schema — the one
+/// engine that validates mockups too: YAML problems and the schema's findings (unknown keys
+/// with the closest known one, required keys, types, accepted values) become problems with
+/// their positions; the loader adds what only it can judge (a check's argument, the points of
+/// a level…) with `report`.
+public struct DefinitionReader {
     public let file: String
     public private(set) var problems: [DefinitionProblem] = []
 
@@ -42,76 +49,51 @@ public struct StrictReader {
         self.file = file
     }
 
-    /// The file's YAML tree, its YAML problems recorded; nil when it cannot be read or is empty.
-    public mutating func root(of bytes: [UInt8]) -> YAMLNode? {
+    /// The file's YAML tree once read against `schema`; nil when it cannot be read or is
+    /// empty. The tree is returned even when the schema finds problems, so that the loader
+    /// reports its own at once.
+    public mutating func root(of bytes: [UInt8], schema: SchemaDocument) -> YAMLNode? {
         let document = YAMLLoader.load(bytes)
         for problem in document.problems {
             problems.append(DefinitionProblem(file: file, position: problem.position, message: problem.finding.message))
         }
         guard let root = document.root, problems.isEmpty else {
-            if problems.isEmpty { report(SourcePosition(line: 1, column: 1), .checklistEmpty) }
+            if problems.isEmpty { report(SourcePosition(line: 1, column: 1), ChecklistMessage.text(.checklistEmpty)) }
             return nil
         }
+        for finding in schema.findings(in: root) {
+            let message = finding.fix.map { finding.message.joined(with: $0) } ?? finding.message
+            problems.append(DefinitionProblem(file: file, position: finding.position, message: message))
+        }
         return root
-    }
-
-    public mutating func append(_ problem: DefinitionProblem) {
-        problems.append(problem)
-    }
-
-    public mutating func report(_ position: SourcePosition?, _ key: ChecklistMessage, _ arguments: [String: String] = [:]) {
-        report(position, ChecklistMessage.text(key, arguments))
     }
 
     public mutating func report(_ position: SourcePosition?, _ message: Localized) {
         problems.append(DefinitionProblem(file: file, position: position, message: message))
     }
 
-    /// Reports keys of `node` that are not in `known`, with the closest known one.
-    public mutating func checkKeys(_ node: YAMLNode, known: [String]) {
-        for entry in node.entries ?? [] where !known.contains(entry.key) {
-            reportUnknown(entry.key, at: entry.keyPosition, among: known, kind: .checklistUnknownKey)
-        }
+    public mutating func report(_ position: SourcePosition?, _ key: ChecklistMessage, _ arguments: [String: String] = [:]) {
+        report(position, ChecklistMessage.text(key, arguments))
     }
 
+    /// Reports `word`, which is none of `known`, with the closest known one.
     public mutating func reportUnknown(_ word: String, at position: SourcePosition, among known: [String], kind: ChecklistMessage) {
         let suggestion = TextMatching.closest(to: word, among: known).first
         let hint = suggestion.map { ChecklistMessage.text(.checklistDidYouMean, ["suggestion": $0]) } ?? ChecklistMessage.text(.checklistAccepted, ["values": known.joined(separator: ", ")])
-        problems.append(DefinitionProblem(file: file, position: position,
-                                          message: ChecklistMessage.text(kind, ["value": word]).joined(with: hint)))
+        report(position, ChecklistMessage.text(kind, ["value": word]).joined(with: hint))
     }
 
-    public mutating func text(_ node: YAMLNode?, _ key: String, in parent: YAMLNode, required: Bool = true) -> String? {
-        guard let node, !node.isEmpty else {
-            if required { report(parent.position, .checklistMissingKey, ["key": key]) }
-            return nil
-        }
-        guard let text = node.scalarText else {
-            report(node.position, .checklistExpectedText, ["key": key])
-            return nil
-        }
-        return text
-    }
+}
 
-    public mutating func number(_ node: YAMLNode?, _ key: String, in parent: YAMLNode, required: Bool = true) -> Double? {
-        guard let text = text(node, key, in: parent, required: required) else { return nil }
-        guard let number = ScalarParser.number(text) else {
-            report(node?.position, .checklistExpectedNumber, ["key": key])
-            return nil
-        }
-        return number
-    }
-
-    public mutating func localized(_ node: YAMLNode?, _ key: String, in parent: YAMLNode) -> Localized? {
-        guard let node else {
-            report(parent.position, .checklistMissingKey, ["key": key])
-            return nil
-        }
-        checkKeys(node, known: ["fr", "en"])
-        guard let fr = node["fr"]?.scalarText, let en = node["en"]?.scalarText else {
-            report(node.position, .checklistNeedsBothLanguages, ["key": key])
-            return nil
-        }
+extension YAMLNode {
+    /// The text written in both languages under `key` (the schema's `bilingualText`), when it is.
+    public func bilingual(_ key: String) -> Localized? {
+        guard let fr = self[key]?["fr"]?.scalarText, let en = self[key]?["en"]?.scalarText else { return nil }
         return Localized(fr: fr, en: en)
+    }
+
+    /// The number written under `key`, when it is one.
+    public func number(_ key: String) -> Double? {
+        self[key]?.scalarText.flatMap(ScalarParser.number)
     }
 }

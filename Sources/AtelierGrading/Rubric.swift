@@ -68,31 +68,27 @@ public struct Rubric: Sendable {
     }
 }
 
-/// Reads rubric files strictly, every problem with its position.
+/// Reads rubric files: their structure is validated against `RubricSchema` (unknown keys with
+/// the closest known one, required keys, types), then the loader judges the values (points,
+/// weights, levels in order, thresholds), every problem with its position.
 public enum RubricLoader {
-    static let topKeys = ["id", "title", "out-of", "rounding", "required-graders", "criteria"]
-    static let criterionKeys = ["id", "label", "weight", "levels", "auto", "feedback-only"]
-    static let levelKeys = ["label", "points", "descriptor"]
-
     public static func load(_ bytes: [UInt8], file: String) throws(DefinitionError) -> Rubric {
-        var reader = StrictReader(file: file)
-        guard let root = reader.root(of: bytes) else { throw DefinitionError(reader.problems) }
-        reader.checkKeys(root, known: topKeys)
-        let id = reader.text(root["id"], "id", in: root)
-        let title = reader.localized(root["title"], "title", in: root)
-        let outOf = reader.number(root["out-of"], "out-of", in: root, required: false) ?? 20
+        var reader = DefinitionReader(file: file)
+        guard let root = reader.root(of: bytes, schema: RubricSchema.document), root.entries != nil else { throw DefinitionError(reader.problems) }
+        let id = root["id"]?.scalarText
+        let title = root.bilingual("title")
+        let outOf = root.number("out-of") ?? 20
         if !(outOf > 0 && outOf <= 1_000_000) { reader.report(root["out-of"]?.position, GradingMessage.text(.rubricOutOf, ["value": JSONValue.format(outOf)])) }
-        let rounding = reader.number(root["rounding"], "rounding", in: root, required: false) ?? 0.5
+        let rounding = root.number("rounding") ?? 0.5
         if !(rounding > 0 && rounding <= outOf) {
             reader.report(root["rounding"]?.position, GradingMessage.text(.rubricRounding, ["value": JSONValue.format(rounding), "outOf": JSONValue.format(outOf)]))
         }
-        let requiredGraders = reader.number(root["required-graders"], "required-graders", in: root, required: false) ?? 1
+        let requiredGraders = root.number("required-graders") ?? 1
         if !(requiredGraders >= 1 && requiredGraders <= 100 && requiredGraders == requiredGraders.rounded()) {
             reader.report(root["required-graders"]?.position, GradingMessage.text(.rubricRequiredGraders, ["value": JSONValue.format(requiredGraders)]))
         }
         var criteria: [Rubric.Criterion] = []
         var seen: [String: SourcePosition] = [:]
-        if root["criteria"]?.items == nil { reader.report(root.position, .checklistMissingKey, ["key": "criteria"]) }
         for node in root["criteria"]?.items ?? [] {
             guard let criterion = criterion(node, &reader) else { continue }
             if let first = seen[criterion.id] {
@@ -105,20 +101,19 @@ public enum RubricLoader {
         return Rubric(id: id, title: title, outOf: outOf, rounding: rounding, criteria: criteria, requiredGraders: Int(requiredGraders))
     }
 
-    private static func criterion(_ node: YAMLNode, _ reader: inout StrictReader) -> Rubric.Criterion? {
-        reader.checkKeys(node, known: criterionKeys)
-        let id = reader.text(node["id"], "id", in: node)
-        let label = reader.localized(node["label"], "label", in: node)
-        let weight = reader.number(node["weight"], "weight", in: node, required: false) ?? 1
+    private static func criterion(_ node: YAMLNode, _ reader: inout DefinitionReader) -> Rubric.Criterion? {
+        guard node.entries != nil else { return nil }
+        let id = node["id"]?.scalarText
+        let label = node.bilingual("label")
+        let weight = node.number("weight") ?? 1
         if !(weight > 0 && weight <= 1_000_000) { reader.report(node["weight"]?.position, GradingMessage.text(.rubricWeight, ["value": JSONValue.format(weight)])) }
         let feedbackOnly = node["feedback-only"].flatMap { $0.scalarText.flatMap(ScalarParser.bool) } ?? false
         var levels: [Rubric.Level] = []
-        if node["levels"]?.items?.isEmpty ?? true { reader.report(node.position, .checklistMissingKey, ["key": "levels"]) }
-        for item in node["levels"]?.items ?? [] {
-            reader.checkKeys(item, known: levelKeys)
-            let levelLabel = reader.localized(item["label"], "label", in: item)
-            let points = reader.number(item["points"], "points", in: item)
-            let descriptor = item["descriptor"].flatMap { reader.localized($0, "descriptor", in: item) }
+        if let written = node["levels"]?.items, written.isEmpty { reader.report(node["levels"]?.position, .checklistMissingKey, ["key": "levels"]) }
+        for item in node["levels"]?.items ?? [] where item.entries != nil {
+            let levelLabel = item.bilingual("label")
+            let points = item.number("points")
+            let descriptor = item.bilingual("descriptor")
             if let points, !(points >= 0 && points <= 1_000_000) {
                 reader.report(item["points"]?.position, GradingMessage.text(.rubricPoints, ["value": JSONValue.format(points)]))
             }
@@ -136,12 +131,8 @@ public enum RubricLoader {
         }
         var source = Rubric.Source.graders
         if let auto = node["auto"] {
-            reader.checkKeys(auto, known: ["readiness", "thresholds"])
-            let scope = reader.text(auto["readiness"], "readiness", in: auto) ?? "overall"
+            let scope = auto["readiness"]?.scalarText?.lowercased() ?? "overall"
             let section = Section(rawValue: scope)
-            if scope != "overall" && section == nil, let position = auto["readiness"]?.position {
-                reader.reportUnknown(scope, at: position, among: ["overall"] + Section.allCases.map(\.rawValue), kind: .checklistUnknownValue)
-            }
             let thresholds = (auto["thresholds"]?.items ?? []).compactMap { $0.scalarText.flatMap(ScalarParser.number) }
             if thresholds.count != max(0, levels.count - 1) {
                 reader.report(auto.position, GradingMessage.text(.rubricThresholds, ["levels": "\(levels.count)", "count": "\(max(0, levels.count - 1))"]))

@@ -15,6 +15,14 @@ public struct SchemaDocument: Sendable {
         self.description = description
     }
 
+    /// The problems of `root` read as a document of this format: structure, types, unknown keys
+    /// (with the closest known one), required keys, accepted values.
+    public func findings(in root: YAMLNode) -> [Finding] {
+        var validator = Validator(builtinScales: [])
+        _ = validator.validateDocument(root, as: self.root)
+        return validator.findings
+    }
+
     public static let mockup = SchemaDocument(
         root: MockupSchema.root, id: "https://atelier.invalid/schema/mockup-1.schema.json", title: "Maquette de projet de médiation (atelier/1)",
         description: "Le format des maquettes lues par Atelier : publics, outils, objectifs, calendrier et plan d'évaluation.")
@@ -39,9 +47,7 @@ public enum JSONSchemaWriter {
     public static func findings(_ bytes: [UInt8], against schema: SchemaDocument) -> [Finding] {
         let document = YAMLLoader.load(bytes)
         guard let root = document.root, document.problems.isEmpty else { return document.problems.map(\.finding) }
-        var validator = Validator(builtinScales: [])
-        _ = validator.validateDocument(root, as: schema.root)
-        return validator.findings
+        return schema.findings(in: root)
     }
 
     private static func node(_ schema: SchemaNode) -> JSONValue {
@@ -73,6 +79,10 @@ public enum JSONSchemaWriter {
             return .object([("type", .string("array")), ("items", node(item))])
         case .dictionary(let item, _):
             return .object([("type", .string("object")), ("additionalProperties", node(item))])
+        case .any:
+            return .object([])
+        case .bilingualText:
+            return node(.object(SchemaNode.bilingualFields))
         }
     }
 

@@ -52,6 +52,9 @@ public indirect enum SchemaNode: Sendable {
     case scalar(ScalarType)
     /// A text, or a map of language codes to texts (`{fr: …, en: …}`).
     case localizedText
+    /// A text written in both languages, as definition files (checklists, rubrics) need it:
+    /// `{fr: …, en: …}`.
+    case bilingualText
     case object([Field])
     /// A list; when `ids` is set, its items are objects whose `id` is unique in the list
     /// and that `ref(ids)` fields point at.
@@ -59,6 +62,9 @@ public indirect enum SchemaNode: Sendable {
     /// A map whose keys are chosen by the user (names of scales); the keys form the
     /// namespace `ids` when it is set.
     case dictionary(SchemaNode, ids: String? = nil)
+    /// A value whose shape depends on another field (a checklist rule's `check`, a built-in
+    /// function's `options`): the schema accepts it, its reader judges it.
+    case any
 }
 
 /// A key of an object, with its type, whether it is required, what it means and the
@@ -109,13 +115,21 @@ extension SchemaNode {
         switch self {
         case .scalar(let type): type.expectedForm
         case .localizedText: MockupMessage.text(.formLocalizedText)
+        case .bilingualText: MockupMessage.text(.formBilingualText)
         case .object, .dictionary: MockupMessage.text(.formMapping)
         case .list: MockupMessage.text(.formList)
+        case .any: MockupMessage.text(.formAny)
         }
     }
 }
 
 extension SchemaNode {
+    /// The two texts of `bilingualText`.
+    static let bilingualFields: [Field] = [
+        Field("fr", .scalar(.text), required: true, "Le texte en français."),
+        Field("en", .scalar(.text), required: true, "Le texte en anglais."),
+    ]
+
     /// The namespace of identifiers this node declares (`audiences` for the audiences' list).
     var namespace: String? {
         switch self {

@@ -57,6 +57,9 @@ struct Validator {
             return validateLocalizedText(node, at: path)
         case .object(let fields):
             return validateObject(node, fields: fields, at: path, keyPosition: keyPosition, idNamespace: idNamespace)
+        case .bilingualText:
+            return validateObject(node, fields: SchemaNode.bilingualFields, at: path, keyPosition: keyPosition, idNamespace: nil,
+                                  expected: schema.expectedForm)
         case .list(let item, let namespace):
             guard let items = node.items else {
                 if let namespace { incompleteNamespaces.insert(namespace) }
@@ -86,12 +89,15 @@ struct Validator {
                 }
             }
             return .dictionary(values, node.position)
+        case .any:
+            return nil
         }
     }
 
-    private mutating func validateObject(_ node: YAMLNode, fields: [Field], at path: FieldPath, keyPosition: SourcePosition?, idNamespace: String?) -> Value? {
+    private mutating func validateObject(_ node: YAMLNode, fields: [Field], at path: FieldPath, keyPosition: SourcePosition?, idNamespace: String?,
+                                         expected: Localized = MockupMessage.text(.formMapping)) -> Value? {
         guard let entries = node.entries else {
-            wrongType(node, expected: MockupMessage.text(.formMapping), path: path)
+            wrongType(node, expected: expected, path: path)
             return nil
         }
         var values: [String: Value] = [:]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtelierChecklist
 import AtelierCore
 import AtelierGrading
 import AtelierMockup
@@ -8,6 +9,7 @@ struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: CLI.say(.schemaAbstract),
         discussion: CLI.discussion(.schemaDiscussion, examples: ["atelier schema", "atelier schema --output mockup.schema.json",
+                                                                 "atelier schema --for checklist --output checklist.schema.json",
                                                                  "atelier schema --for rubric --output rubric.schema.json"])
     )
 
@@ -31,11 +33,12 @@ struct Schema: ParsableCommand {
 
 /// The formats whose JSON Schema `schema` writes.
 enum SchemaFormat: String, ExpressibleByArgument, CaseIterable {
-    case mockup, rubric
+    case mockup, checklist, rubric
 
     var document: SchemaDocument {
         switch self {
         case .mockup: .mockup
+        case .checklist: ChecklistSchema.document
         case .rubric: RubricSchema.document
         }
     }

@@ -65,7 +65,7 @@ enum Words: String, MessageCatalogue {
 
     var french: String {
         switch self {
-        case .schemaForHelp: "Le format : mockup (les maquettes, par défaut) ou rubric (les grilles d'évaluation)."
+        case .schemaForHelp: "Le format : mockup (les maquettes, par défaut), checklist (les listes de contrôle) ou rubric (les grilles d'évaluation)."
         case .serveAbstract: "Ouvrir l'atelier dans le navigateur : les groupes écrivent leur maquette, le formateur suit leur avancée."
         case .serveDiscussion: "Les données (ateliers, versions de chaque maquette) sont dans --data ; chaque enregistrement y est écrit avant d'être confirmé. Arrêt : Ctrl-C."
         case .servePortHelp: "Le port d'écoute (par défaut 8080)."
@@ -216,7 +216,7 @@ enum Words: String, MessageCatalogue {
 
     var english: String {
         switch self {
-        case .schemaForHelp: "The format: mockup (mockups, the default) or rubric (grading rubrics)."
+        case .schemaForHelp: "The format: mockup (mockups, the default), checklist (checklists) or rubric (grading rubrics)."
         case .serveAbstract: "Open the workshop in the browser: groups write their mockup, the trainer follows their progress."
         case .serveDiscussion: "The data (workshops, every version of each mockup) lives in --data; each save is written there before it is acknowledged. Stop: Ctrl-C."
         case .servePortHelp: "The port to listen on (default 8080)."

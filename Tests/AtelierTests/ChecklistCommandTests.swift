@@ -37,9 +37,9 @@ final class ChecklistCommandTests: XCTestCase {
         let run = try atelier(["check", "Examples", "--checklist", file.path, "--lang", "en"])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.output, "", "a broken checklist never runs with rules missing")
-        XCTAssertEqual(run.error, "atelier: \(file.path):5:19: Unknown severity « eror ». Did you mean « error »?\n")
+        XCTAssertEqual(run.error, "atelier: \(file.path):5:19: « eror » is not an accepted value for « severities.objective-verb »: did you mean « error »? Write one of the values: info, warning, error, off.\n")
         let french = try atelier(["check", "Examples", "--checklist", file.path, "--lang", "fr"])
-        XCTAssertEqual(french.error, "atelier: \(file.path):5:19: Gravité « eror » inconnue. Vouliez-vous écrire « error » ?\n")
+        XCTAssertEqual(french.error, "atelier: \(file.path):5:19: « eror » n'est pas une valeur acceptée pour « severities.objective-verb » : vouliez-vous écrire « error » ? Écrivez l'une des valeurs : info, warning, error, off.\n")
     }
 
     func testCheckWithATrainerChecklist() throws {

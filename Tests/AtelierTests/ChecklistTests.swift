@@ -104,11 +104,11 @@ final class ChecklistTests: ScratchFolderTestCase {
         \(ruleTexts)
         """
         XCTAssertEqual(problems(text), [
-            "9:5 Unknown key « mesage ». Did you mean « message »?",
-            "5:14 Unknown section « objectifs ». Did you mean « objectives »?",
-            "6:15 Unknown severity « warnng ». Did you mean « warning »?",
+            "5:14 « objectifs » is written « objectives »: this field's values are fixed English words that every tool understands. Write objectives.",
+            "6:15 « warnng » is not an accepted value for « rules[0].severity »: did you mean « warning »? Write one of the values: info, warning, error, off.",
             "7:13 In the path « tools[type=podcast].acessibility.transcript », the key « acessibility » does not exist in the mockup format. Did you mean « accessibility »?",
             "8:13 Unknown check « equal ». Did you mean « equals »?",
+            "9:5 Unknown key « mesage » in « rules[0] »: did you mean « message »? Keys accepted here: id, section, severity, target, check, builtin, options, when, missing, message, why, fix, reference, examples.",
         ])
     }
 
@@ -143,11 +143,12 @@ final class ChecklistTests: ScratchFolderTestCase {
             fix: {fr: f, en: f}
         """
         XCTAssertEqual(problems(text), [
-            "7:14 Unknown built-in function « bloom-verbs ». Did you mean « bloom-verb »?",
+            "7:14 « bloom-verbs » is not an accepted value for « rules[0].builtin »: did you mean « bloom-verb »? Write one of the values: "
+                + Builtins.all.map { $0.name }.joined(separator: ", ") + ".",
             "15:15 Unknown option « aspekt » for this function. Did you mean « aspect »?",
             "22:13 In the path « activities.objectives », « activities » is a list: write activities[*] or activities[key=value].",
             "31:22 « (unclosed » is not a valid regular expression.",
-            "40:14 « message » must be written in French and English: {fr: …, en: …}.",
+            "40:5 The key « en » is required in « rules[4].message ». Add « en: » followed by a text.",
         ])
     }
 
@@ -156,8 +157,11 @@ final class ChecklistTests: ScratchFolderTestCase {
         XCTAssertThrowsError(try ChecklistSet.load([path], folder: Fixtures.library.checklistsFolder)) { error in
             let problems = (error as? DefinitionError)?.problems ?? []
             XCTAssertEqual(Set(problems.map(\.message.en)), [
-                "The key « severity » is required here.", "The key « message » is required here.", "The key « why » is required here.",
-                "The key « fix » is required here.", "The key « check » is required here.", "The key « target » is required here.",
+                "The key « severity » is required in « rules[0] ». Add « severity: » followed by one of the values: info, warning, error, off.",
+                "The key « message » is required in « rules[0] ». Add « message: » followed by a block with fr: and en: ({fr: …, en: …}).",
+                "The key « why » is required in « rules[0] ». Add « why: » followed by a block with fr: and en: ({fr: …, en: …}).",
+                "The key « fix » is required in « rules[0] ». Add « fix: » followed by a block with fr: and en: ({fr: …, en: …}).",
+                "The key « check » is required here.", "The key « target » is required here.",
             ])
             XCTAssertTrue(problems.allSatisfy { $0.file.hasSuffix("broken.yaml") && $0.position != nil })
         }

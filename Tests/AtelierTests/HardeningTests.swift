@@ -201,7 +201,7 @@ final class HardeningTests: ScratchFolderTestCase {
             .write(to: checklist, atomically: true, encoding: .utf8)
         let run = try AtelierProcess.run(["check", "Examples/voix-du-quartier.yaml", "--checklist", checklist.path, "--lang", "en"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.error.contains(":19:") && run.error.contains("a repeated group in it holds a repetition itself"), run.error)
+        XCTAssertTrue(run.error.contains(":20:") && run.error.contains("a repeated group in it holds a repetition itself"), run.error)
     }
 
     // MARK: Rows accounted for, memory bounded

@@ -36,9 +36,9 @@ final class FrenchValueTests: XCTestCase {
             .replacingOccurrences(of: "audiences: [{id: tous, label: Tout public}]", with: "audiences: [{id: tous, label: Tout public, needs: [malentendants]}]")
         let findings = Fixtures.decode(text).findings
         XCTAssertEqual(findings.map(\.message.fr), [
-            "« Médiathèque » s'écrit « library » dans la maquette : ses valeurs sont des mots fixes, en anglais, que tous les outils comprennent.",
+            "« Médiathèque » s'écrit « library » : les valeurs de ce champ sont des mots fixes, en anglais, que tous les outils comprennent.",
             "« Belgique » : la maquette attend le code du pays en deux lettres, ici BE.",
-            "« malentendants » s'écrit « hearing » dans la maquette : ses valeurs sont des mots fixes, en anglais, que tous les outils comprennent.",
+            "« malentendants » s'écrit « hearing » : les valeurs de ce champ sont des mots fixes, en anglais, que tous les outils comprennent.",
         ])
         XCTAssertEqual(findings.map { $0.fix?.en }, ["Write library.", "Write BE.", "Write hearing."])
     }
