@@ -3,10 +3,17 @@
 /// for what Atelier itself drew (an SVG chart, a QR code).
 public struct HTMLNode: Sendable {
     private enum Content: Sendable {
-        case element(name: String, attributes: [(String, String)], children: [HTMLNode], isVoid: Bool)
+        case element(name: String, attributes: [(String, String)], children: [HTMLNode], end: End)
         case text(String)
         case trusted(String)
         case fragment([HTMLNode])
+    }
+
+    /// How an element ends: a closing tag, nothing (HTML's void elements), or `/>` (an SVG shape).
+    private enum End: Sendable {
+        case tag, none, selfClosing
+
+        static func of(_ name: String) -> End { ["input", "meta", "link", "img", "br"].contains(name) ? .none : .tag }
     }
 
     private let content: Content
@@ -18,14 +25,17 @@ public struct HTMLNode: Sendable {
     /// An element; `attributes` keep their order. Void elements (`input`, `meta`, `link`, `img`,
     /// `br`) have no closing tag.
     public static func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: [HTMLNode] = []) -> HTMLNode {
-        HTMLNode(.element(name: name, attributes: attributes.map { ($0.key, $0.value) }, children: children,
-                          isVoid: ["input", "meta", "link", "img", "br"].contains(name)))
+        HTMLNode(.element(name: name, attributes: attributes.map { ($0.key, $0.value) }, children: children, end: .of(name)))
+    }
+
+    /// An SVG shape without content, written `<line …/>`.
+    public static func shape(_ name: String, _ attributes: KeyValuePairs<String, String>) -> HTMLNode {
+        HTMLNode(.element(name: name, attributes: attributes.map { ($0.key, $0.value) }, children: [], end: .selfClosing))
     }
 
     /// An element whose attributes are computed (optional ones left out with nil).
     public static func element(_ name: String, attributes: [(String, String?)], _ children: [HTMLNode] = []) -> HTMLNode {
-        HTMLNode(.element(name: name, attributes: attributes.compactMap { key, value in value.map { (key, $0) } }, children: children,
-                          isVoid: ["input", "meta", "link", "img", "br"].contains(name)))
+        HTMLNode(.element(name: name, attributes: attributes.compactMap { key, value in value.map { (key, $0) } }, children: children, end: .of(name)))
     }
 
     public static func text(_ text: String) -> HTMLNode { HTMLNode(.text(text)) }
@@ -40,9 +50,9 @@ public struct HTMLNode: Sendable {
         case .text(let text): HTML.escape(text)
         case .trusted(let markup): markup
         case .fragment(let nodes): nodes.map(\.rendered).joined()
-        case .element(let name, let attributes, let children, let isVoid):
-            "<\(name)" + attributes.map { " \($0.0)=\"\(HTML.escape($0.1))\"" }.joined() + ">"
-                + (isVoid ? "" : children.map(\.rendered).joined() + "</\(name)>")
+        case .element(let name, let attributes, let children, let end):
+            "<\(name)" + attributes.map { " \($0.0)=\"\(HTML.escape($0.1))\"" }.joined()
+                + (end == .selfClosing ? "/>" : ">") + (end == .tag ? children.map(\.rendered).joined() + "</\(name)>" : "")
         }
     }
 

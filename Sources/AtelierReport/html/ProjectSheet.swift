@@ -108,96 +108,95 @@ public struct ProjectSheet: Sendable {
 
     // MARK: HTML
 
+    private static let newline = HTMLNode.text("\n")
+
     public func html(_ mockup: Mockup, result: CheckResult, file: String) -> String {
-        let escape = HTML.escape
-        var body = "<header><h1 dir=\"auto\">\(escape(mockup.title))</h1>\n"
         let institution = [mockup.institution?.name, dates(mockup)].compactMap { $0 }.joined(separator: " · ")
-        if !institution.isEmpty { body += "<p class=\"meta\" dir=\"auto\">\(escape(institution))</p>\n" }
-        if let summary = mockup.summary { body += "<p dir=\"auto\">\(escape(summary))</p>\n" }
-        if let warning = notReady(result, file: file) { body += "<p class=\"not-ready\" role=\"alert\">\(escape(warning))</p>\n" }
-        body += "</header>\n<section><h2>\(escape(text(.projectAudiences)))</h2>\n<ul>\n"
-        for audience in mockup.audiences {
+        var header: [HTMLNode] = [.element("h1", ["dir": "auto"], [.text(mockup.title)]), Self.newline]
+        if !institution.isEmpty { header += [.element("p", ["class": "meta", "dir": "auto"], [.text(institution)]), Self.newline] }
+        if let summary = mockup.summary { header += [.element("p", ["dir": "auto"], [.text(summary)]), Self.newline] }
+        if let warning = notReady(result, file: file) { header += [.element("p", ["class": "not-ready", "role": "alert"], [.text(warning)]), Self.newline] }
+        let audiences = mockup.audiences.flatMap { audience -> [HTMLNode] in
             var details: [String] = []
             if let expected = audience.expected { details.append(text(.projectExpected, ["count": "\(expected)"])) }
             if !audience.needs.isEmpty { details.append(text(.projectNeeds, ["needs": ProjectDetails(language: language).needs(audience.needs)])) }
-            let suffix = details.isEmpty ? "" : " — " + escape(details.joined(separator: " · "))
-            body += "<li dir=\"auto\"><strong>\(escape(audience.label))</strong>\(suffix)</li>\n"
+            let suffix: [HTMLNode] = details.isEmpty ? [] : [.text(" — " + details.joined(separator: " · "))]
+            return [.element("li", ["dir": "auto"], [.element("strong", [:], [.text(audience.label)])] + suffix), Self.newline]
         }
-        body += "</ul></section>\n<section><h2>\(escape(text(.projectObjectives)))</h2>\n" + tableStart(.projectObjectiveColumns)
-        for objective in mockup.objectives {
-            let cells = [objective.id, objective.text, bloomLevel(objective, mockup: mockup), objective.success ?? "—"]
-            body += "<tr>" + cells.map { "<td dir=\"auto\">\(escape($0))</td>" }.joined() + "</tr>\n"
-        }
-        body += Self.tableEnd + "</section>\n<section class=\"wide\"><h2>\(escape(text(.projectTimeline)))</h2>\n"
-        body += "<div class=\"scroll\">\(timeline(mockup))</div></section>\n"
-        body += "<section><h2>\(escape(text(.projectAlignment)))</h2>\n" + tableStart(.projectAlignmentColumns, class: "matrix")
-        for row in alignment(mockup) {
-            body += "<tr><td dir=\"auto\"><strong>\(escape(row.objective.id))</strong> \(escape(row.objective.text))</td>"
-            for cell in alignmentCells(row) {
-                body += cell.gap ? "<td class=\"gap\">\(escape(cell.text))</td>" : "<td>\(escape(cell.text))</td>"
-            }
-            body += "</tr>\n"
-        }
-        body += Self.tableEnd + "</section>\n"
+        var body: [HTMLNode] = [
+            .element("header", [:], header), Self.newline,
+            section(text(.projectAudiences), [.element("ul", [:], [Self.newline] + audiences)]),
+            section(text(.projectObjectives), [table(.projectObjectiveColumns, rows: mockup.objectives.map { objective in
+                [objective.id, objective.text, bloomLevel(objective, mockup: mockup), objective.success ?? "—"].map(cell)
+            })]),
+            section(text(.projectTimeline), [.element("div", ["class": "scroll"], [timeline(mockup)])], class: "wide"),
+            section(text(.projectAlignment), [table(.projectAlignmentColumns, class: "matrix", rows: alignment(mockup).map { row in
+                [.element("td", ["dir": "auto"], [.element("strong", [:], [.text(row.objective.id)]), .text(" " + row.objective.text)])]
+                    + alignmentCells(row).map { $0.gap ? .element("td", ["class": "gap"], [.text($0.text)]) : .element("td", [:], [.text($0.text)]) }
+            })]),
+        ]
         if let evaluation = mockup.evaluation, !evaluation.indicators.isEmpty {
-            body += "<section><h2>\(escape(text(.projectEvaluation)))</h2>\n" + tableStart(.projectEvaluationColumns)
-            for indicator in evaluation.indicators {
-                let cells = [indicator.label, words.name(of: indicator.measure), indicator.questions.joined(separator: ", "), target(indicator),
-                             indicator.objectives.joined(separator: ", ")]
-                body += "<tr>" + cells.map { "<td dir=\"auto\">\(escape($0))</td>" }.joined() + "</tr>\n"
-            }
-            body += Self.tableEnd + "</section>\n"
+            body.append(section(text(.projectEvaluation), [table(.projectEvaluationColumns, rows: evaluation.indicators.map { indicator in
+                [indicator.label, words.name(of: indicator.measure), indicator.questions.joined(separator: ", "), target(indicator),
+                 indicator.objectives.joined(separator: ", ")].map(cell)
+            })]))
         }
-        body += "<div class=\"columns\">\n"
-        for section in ProjectDetails(language: language).sections(mockup) {
-            body += "<section><h2>\(escape(section.title))</h2>\n<dl class=\"details\">\n"
-            for row in section.rows { body += "<dt dir=\"auto\">\(escape(row.label))</dt><dd dir=\"auto\">\(escape(row.text))</dd>\n" }
-            body += "</dl></section>\n"
+        let details = ProjectDetails(language: language).sections(mockup).map { detail in
+            section(detail.title, [.element("dl", ["class": "details"], [Self.newline] + detail.rows.flatMap { row -> [HTMLNode] in
+                [.element("dt", ["dir": "auto"], [.text(row.label)]), .element("dd", ["dir": "auto"], [.text(row.text)]), Self.newline]
+            })])
         }
-        body += "</div>\n" + readiness(result)
-        body += "<footer>\(escape(text(.projectGenerated, ["file": file])))</footer>\n"
-        return HTML.page(title: mockup.title, language: language, style: Self.style, body: body)
+        body += [.element("div", ["class": "columns"], [Self.newline] + details), Self.newline, readiness(result),
+                 .element("footer", [:], [.text(text(.projectGenerated, ["file": file]))]), Self.newline]
+        return HTML.page(title: mockup.title, language: language, style: Self.style, body: HTMLNode.fragment(body).rendered)
     }
 
-    /// Opens a table with its header row (`columns`: titles separated by `|`). Tables (and the
-    /// timeline) sit in a `scroll` box: on a phone they scroll sideways instead of crushing words.
-    private func tableStart(_ columns: ReportMessage, class name: String? = nil) -> String {
-        let heading = text(columns).split(separator: "|").map { "<th>\(HTML.escape(String($0)))</th>" }.joined()
-        return "<div class=\"scroll\"><table\(name.map { " class=\"\($0)\"" } ?? "")>\n<tr>\(heading)</tr>\n"
+    /// A section with its title, then a line break.
+    private func section(_ title: String, _ content: [HTMLNode], class name: String? = nil) -> HTMLNode {
+        .fragment([.element("section", attributes: [("class", name)], [.element("h2", [:], [.text(title)]), Self.newline] + content), Self.newline])
     }
 
-    private static let tableEnd = "</table></div>"
+    /// A cell of text from the mockup, in its own writing direction.
+    private func cell(_ value: String) -> HTMLNode {
+        .element("td", ["dir": "auto"], [.text(value)])
+    }
 
-    private func readiness(_ result: CheckResult) -> String {
-        let escape = HTML.escape
-        var body = "<section><h2>\(escape(text(.projectReadiness, ["percent": language.percent(result.readiness.score)])))</h2>\n"
-            + "<div class=\"scroll\"><table class=\"readiness\">\n"
-        for (section, score) in result.readiness.sections {
-            let width = Int((score * 100).rounded())
-            body += "<tr><td>\(escape(section.title[language]))</td><td class=\"bar\"><span style=\"width:\(width)%\"></span></td><td>\(language.percent(score))</td></tr>\n"
+    /// A table with its header row (`columns`: titles separated by `|`), one row a line. Tables
+    /// (and the timeline) sit in a `scroll` box: on a phone they scroll sideways instead of
+    /// crushing words.
+    private func table(_ columns: ReportMessage, class name: String? = nil, rows: [[HTMLNode]]) -> HTMLNode {
+        let heading = text(columns).split(separator: "|").map { HTMLNode.element("th", [:], [.text(String($0))]) }
+        return .element("div", ["class": "scroll"], [.element("table", attributes: [("class", name)], [Self.newline, .element("tr", [:], heading), Self.newline]
+            + rows.flatMap { [HTMLNode.element("tr", [:], $0), Self.newline] })])
+    }
+
+    private func readiness(_ result: CheckResult) -> HTMLNode {
+        let bars = result.readiness.sections.flatMap { section, score -> [HTMLNode] in
+            [.element("tr", [:], [
+                .element("td", [:], [.text(section.title[language])]),
+                .element("td", ["class": "bar"], [.element("span", ["style": "width:\(Int((score * 100).rounded()))%"])]),
+                .element("td", [:], [.text(language.percent(score))]),
+            ]), Self.newline]
         }
-        body += Self.tableEnd + "\n"
         let standing = result.findings.filter { !$0.isSuppressed }
-        if standing.isEmpty {
-            body += "<p>\(escape(text(.projectNoFindings)))</p>\n"
-        } else {
-            body += "<ul class=\"findings\">\n"
-            for finding in standing {
-                let line = finding.position.map { " (\(escape(text(.projectLine, ["line": "\($0.line)"]))))" } ?? ""
-                let fix = finding.fix.map { "<br><span class=\"fix\">\(escape($0[language]))</span>" } ?? ""
-                body += "<li class=\"\(finding.severity.rawValue)\"><strong>\(escape(finding.severity.word(in: language)))</strong>\(line)\(escape(language.colon))"
-                    + "\(escape(finding.message[language]))\(fix)</li>\n"
-            }
-            body += "</ul>\n"
-        }
-        return body + "</section>\n"
+        let findings: HTMLNode = standing.isEmpty
+            ? .element("p", [:], [.text(text(.projectNoFindings))])
+            : .element("ul", ["class": "findings"], [Self.newline] + standing.flatMap { finding -> [HTMLNode] in
+                let line = finding.position.map { HTMLNode.text(" (" + text(.projectLine, ["line": "\($0.line)"]) + ")") }
+                let fix = finding.fix.map { [HTMLNode.element("br"), .element("span", ["class": "fix"], [.text($0[language])])] } ?? []
+                return [.element("li", ["class": finding.severity.rawValue], [.element("strong", [:], [.text(finding.severity.word(in: language))])]
+                    + [line].compactMap { $0 } + [.text(language.colon + finding.message[language])] + fix), Self.newline]
+            })
+        return section(text(.projectReadiness, ["percent": language.percent(result.readiness.score)]), [
+            .element("div", ["class": "scroll"], [.element("table", ["class": "readiness"], [Self.newline] + bars)]), Self.newline, findings, Self.newline,
+        ])
     }
 
     /// The activities on a dated axis, one row each, grouped by phase (the phase is written,
-    /// not only coloured); a one-day activity is a diamond.
-    func timeline(_ mockup: Mockup) -> String {
+    /// not only coloured); a one-day activity is a diamond. Drawn as typed SVG nodes.
+    func timeline(_ mockup: Mockup) -> HTMLNode {
         let activities = orderedActivities(mockup)
-        guard !activities.isEmpty else { return "<p>—</p>" }
+        guard !activities.isEmpty else { return .element("p", [:], [.text("—")]) }
         func end(_ activity: Mockup.Activity) -> Int {
             if let end = activity.end { return end.date.dayNumber }
             let days = Int(((activity.durationMinutes ?? 0) / 1440).rounded(.down))
@@ -210,16 +209,16 @@ public struct ProjectSheet: Sendable {
         func x(_ day: Int) -> Double { labelWidth + Double(day - first) / Double(last - first) * plotWidth }
         let description = text(.projectTimelineDescription, ["count": "\(activities.count)", "start": mockup.span?.start.description ?? "",
                                                               "end": mockup.span?.end.description ?? ""])
-        var svg = "<svg class=\"timeline\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + 20)) \(Int(height))\" role=\"img\" aria-labelledby=\"tl-title tl-desc\">"
-        svg += "<title id=\"tl-title\">\(HTML.escape(text(.projectTimeline)))</title><desc id=\"tl-desc\">\(HTML.escape(description))</desc>\n"
+        var svg: [HTMLNode] = [.element("title", ["id": "tl-title"], [.text(text(.projectTimeline))]), .element("desc", ["id": "tl-desc"], [.text(description)]),
+                               Self.newline]
         let months = text(.monthsShort).split(separator: "|").map(String.init)
         var tick = mockup.span?.start ?? activities[0].start.date
         tick = CalendarDate(year: tick.year, month: tick.month, day: 1) ?? tick
         while tick.dayNumber <= last {
             if tick.dayNumber >= first {
                 let position = x(tick.dayNumber)
-                svg += "<line x1=\"\(position)\" y1=\"\(top - 6)\" x2=\"\(position)\" y2=\"\(height - 6)\" class=\"grid\"/>"
-                svg += "<text x=\"\(position + 2)\" y=\"\(top - 10)\" class=\"tick\">\(HTML.escape(months[tick.month - 1]))</text>\n"
+                svg += [.shape("line", ["x1": "\(position)", "y1": "\(top - 6)", "x2": "\(position)", "y2": "\(height - 6)", "class": "grid"]),
+                        .element("text", ["x": "\(position + 2)", "y": "\(top - 10)", "class": "tick"], [.text(months[tick.month - 1])]), Self.newline]
             }
             tick = CalendarDate(year: tick.month == 12 ? tick.year + 1 : tick.year, month: tick.month % 12 + 1, day: 1)!
         }
@@ -228,16 +227,18 @@ public struct ProjectSheet: Sendable {
             let colour = Self.colour(of: activity.phase)
             let label = "\(phaseName(activity.phase)) · \(activity.title)"
             let clipped = label.count > 42 ? String(label.prefix(41)) + "…" : label
-            svg += "<text x=\"4\" y=\"\(y + 15)\" class=\"label\"><title>\(HTML.escape(label))</title>\(HTML.escape(clipped))</text>"
+            svg.append(.element("text", ["x": "4", "y": "\(y + 15)", "class": "label"], [.element("title", [:], [.text(label)]), .text(clipped)]))
             let start = x(activity.start.date.dayNumber), stop = x(end(activity) + 1)
             if end(activity) > activity.start.date.dayNumber {
-                svg += "<rect x=\"\(start)\" y=\"\(y + 4)\" width=\"\(max(2, stop - start))\" height=\"\(rowHeight - 8)\" fill=\"\(colour)\" rx=\"3\"/>\n"
+                svg.append(.shape("rect", ["x": "\(start)", "y": "\(y + 4)", "width": "\(max(2, stop - start))", "height": "\(rowHeight - 8)", "fill": colour, "rx": "3"]))
             } else {
                 let centre = x(activity.start.date.dayNumber) + 2, middle = y + rowHeight / 2
-                svg += "<path d=\"M\(centre) \(middle - 7) L\(centre + 7) \(middle) L\(centre) \(middle + 7) L\(centre - 7) \(middle) Z\" fill=\"\(colour)\"/>\n"
+                svg.append(.shape("path", ["d": "M\(centre) \(middle - 7) L\(centre + 7) \(middle) L\(centre) \(middle + 7) L\(centre - 7) \(middle) Z", "fill": colour]))
             }
+            svg.append(Self.newline)
         }
-        return svg + "</svg>"
+        return .element("svg", ["class": "timeline", "viewBox": "0 0 \(Int(labelWidth + plotWidth + 20)) \(Int(height))", "role": "img",
+                                 "aria-labelledby": "tl-title tl-desc"], svg)
     }
 
     static let style = """
