@@ -25,29 +25,32 @@ public struct ImpactPage: Sendable {
     private var words: ImpactText { ImpactText(language: language) }
 
     private func text(_ key: ReportMessage, _ arguments: [String: String] = [:]) -> String {
-        HTML.escape(ReportMessage.text(key, arguments)[language])
+        ReportMessage.text(key, arguments)[language]
     }
 
+    private static let newline = HTMLNode.text("\n")
+
     public func html(_ report: ImpactReport, engine: IndicatorEngine, sites: [SiteReport] = []) -> String {
-        let escape = HTML.escape
         let aggregate = report.aggregate
-        var body = "<header><p class=\"kicker\">\(text(.pageImpactKicker))</p><h1 dir=\"auto\">\(escape(report.title))</h1>\n"
-        body += "<p class=\"meta\">" + text(.impactSummaryRows, ["files": "\(aggregate.files.count)", "rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
-                                                                 "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"]) + "</p></header>\n"
-        body += "<section><h2>\(text(.pageKeyFigures))</h2>\n<div class=\"cards\">\n"
-        for result in report.indicators {
-            body += card(result)
-        }
-        body += "</div>\n"
+        let summary = text(.impactSummaryRows, ["files": "\(aggregate.files.count)", "rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
+                                                "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"])
+        var figures: [HTMLNode] = [.element("div", ["class": "cards"], [Self.newline] + report.indicators.map(card)), Self.newline]
         if !report.objectives.isEmpty {
-            body += "<h3>\(text(.pageObjectives))</h3>\n<ul class=\"objectives\">\n" + report.objectives.map { objective in
+            let items = report.objectives.map { objective -> HTMLNode in
                 let goal = report.plan.objectives.first { $0.id == objective.id }?.text ?? ""
                 let measured = objective.indicators.compactMap { id in report.indicators.first { $0.indicator.id == id }?.indicator.label }
-                return "<li dir=\"auto\"><strong>\(escape(objective.id))</strong> \(escape(goal)) — \(statusMark(objective.status))"
-                    + (measured.isEmpty ? "" : " <span class=\"small\">(\(escape(measured.joined(separator: ", "))))</span>") + "</li>"
-            }.joined(separator: "\n") + "\n</ul>\n"
+                let list: [HTMLNode] = measured.isEmpty ? [] : [.text(" "), .element("span", ["class": "small"], [.text("(\(measured.joined(separator: ", ")))")])]
+                return .element("li", ["dir": "auto"], [.element("strong", [:], [.text(objective.id)]), .text(" \(goal) — "), statusMark(objective.status)] + list)
+            }
+            figures += [.element("h3", [:], [.text(text(.pageObjectives))]), Self.newline,
+                        .element("ul", ["class": "objectives"], [Self.newline] + items.flatMap { [$0, Self.newline] }), Self.newline]
         }
-        body += "</section>\n"
+        var body: [HTMLNode] = [
+            .element("header", [:], [.element("p", ["class": "kicker"], [.text(text(.pageImpactKicker))]), .element("h1", ["dir": "auto"], [.text(report.title)]),
+                                     Self.newline, .element("p", ["class": "meta"], [.text(summary)])]),
+            Self.newline,
+            block(text(.pageKeyFigures), figures),
+        ]
         var chartIndex = 0
         func nextID() -> String {
             chartIndex += 1
@@ -59,84 +62,97 @@ public struct ImpactPage: Sendable {
             case .nps where details["promoters"] != nil:
                 let parts = [(ReportMessage.text(.pageDetractors), details["detractors"] ?? 0), (ReportMessage.text(.pagePassives), details["passives"] ?? 0),
                              (ReportMessage.text(.pagePromoters), details["promoters"] ?? 0)]
-                body += section(result.indicator.label, chart: stackedBar(parts, colours: ["#B2182B", "#BDBDBD", "#2166AC"], id: nextID(),
-                                                                          title: result.indicator.label))
+                body.append(section(result.indicator.label, chart: stackedBar(parts, colours: ["#B2182B", "#BDBDBD", "#2166AC"], id: nextID(),
+                                                                              title: result.indicator.label)))
             case .outcomes where !IndicatorWords(language: language).categories(of: result).isEmpty:
                 let parts = IndicatorWords(language: language).categories(of: result).map { (Localized(verbatim: $0.name), $0.share * 100) }
-                body += section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 1))
+                body.append(section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 1)))
             case .gain where details["pre"] != nil, .change where details["pre"] != nil:
                 let parts = [(ReportMessage.text(.pageBefore), details["pre"] ?? 0), (ReportMessage.text(.pageAfter), details["post"] ?? 0)]
-                body += section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 2))
+                body.append(section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 2)))
             default:
                 continue
             }
         }
         for (question, counts) in engine.distributions(aggregate) {
-            let chart: String
+            let chart: [HTMLNode]
             if case .scale(let scale) = question.kind, scale.levels.count >= 3, scale.levels.count <= 7 {
                 chart = stackedBar(counts.map { ($0.label, $0.count) }, colours: ImpactWorkbook.colours(counts.count).map { String(format: "#%06X", $0) }, id: nextID(), title: question.text)
             } else {
                 chart = bars(counts.map { ($0.label, $0.count) }, id: nextID(), title: question.text, decimals: 0)
             }
-            body += section(question.text, chart: chart)
+            body.append(section(question.text, chart: chart))
         }
-        body += self.sites(report, sites, chartID: nextID)
-        body += segments(report)
-        body += verbatims(report)
-        body += excluded(aggregate)
-        body += methods(report)
-        return HTML.page(title: report.title, language: language, style: Self.style, body: body)
+        body += [self.sites(report, sites, chartID: nextID), segments(report), verbatims(report), excluded(aggregate), methods(report)].compactMap { $0 }
+        return HTML.page(title: report.title, language: language, style: Self.style, body: HTMLNode.fragment(body).rendered)
     }
 
     // MARK: Parts
 
-    private func statusMark(_ status: Status) -> String {
+    /// A section with its title, then a line break.
+    private func block(_ title: String, _ content: [HTMLNode]) -> HTMLNode {
+        .fragment([.element("section", [:], [.element("h2", [:], [.text(title)]), Self.newline] + content), Self.newline])
+    }
+
+    /// A table: its header row, then one row a line.
+    private func table(_ headings: [String], rows: [[HTMLNode]], class name: String? = nil) -> HTMLNode {
+        .element("table", attributes: [("class", name)], [.element("tr", [:], headings.map { .element("th", [:], [.text($0)]) }), Self.newline]
+            + rows.flatMap { [HTMLNode.element("tr", [:], $0), Self.newline] })
+    }
+
+    private func cell(_ value: String, userText: Bool = false) -> HTMLNode {
+        userText ? .element("td", ["dir": "auto"], [.text(value)]) : .element("td", [:], [.text(value)])
+    }
+
+    private func statusMark(_ status: Status) -> HTMLNode {
         let symbol = switch status {
         case .met: "✔"
         case .notMet: "✘"
         case .unknown: "?"
         }
-        return "<span class=\"status \(status.rawValue)\">\(symbol) \(HTML.escape(words.statusWord(status)))</span>"
+        return .element("span", ["class": "status \(status.rawValue)"], [.text("\(symbol) \(words.statusWord(status))")])
     }
 
-    private func card(_ result: IndicatorResult) -> String {
-        let escape = HTML.escape
+    private func card(_ result: IndicatorResult) -> HTMLNode {
         let indicatorWords = IndicatorWords(language: language)
         let value = result.value.map { indicatorWords.value($0, of: result) } ?? "—"
-        var lines = ["<div class=\"card \(result.status.rawValue)\"><p class=\"label\" dir=\"auto\">\(escape(result.indicator.label))</p>",
-                     "<p class=\"value\">\(escape(value))</p>", "<p>\(statusMark(result.status))</p>"]
-        if let target = indicatorWords.target(of: result) { lines.append("<p class=\"small\">\(text(.impactTargetWord)) \(escape(target))</p>") }
+        func small(_ text: String, userText: Bool = false) -> HTMLNode {
+            .element("p", attributes: [("class", "small"), ("dir", userText ? "auto" : nil)], [.text(text)])
+        }
+        var lines: [HTMLNode] = [.element("p", ["class": "label", "dir": "auto"], [.text(result.indicator.label)]),
+                                 .element("p", ["class": "value"], [.text(value)]), .element("p", [:], [statusMark(result.status)])]
+        if let target = indicatorWords.target(of: result) { lines.append(small("\(text(.impactTargetWord)) \(target)")) }
         var figures: [String] = []
         if let n = result.n { figures.append("n = \(JSONValue.format(n))") }
         if let interval = result.interval {
             figures.append(text(.pageInterval, ["low": indicatorWords.figure(interval.lowerBound, of: result),
                                                 "high": indicatorWords.figure(interval.upperBound, of: result)]))
         }
-        if !figures.isEmpty { lines.append("<p class=\"small\">\(figures.joined(separator: " · "))</p>") }
-        if let statistics = indicatorWords.statistics(of: result) { lines.append("<p class=\"small\">\(escape(statistics))</p>") }
-        if let note = result.note { lines.append("<p class=\"small\" dir=\"auto\">\(escape(note[language]))</p>") }
-        return lines.joined() + "</div>\n"
+        if !figures.isEmpty { lines.append(small(figures.joined(separator: " · "))) }
+        if let statistics = indicatorWords.statistics(of: result) { lines.append(small(statistics)) }
+        if let note = result.note { lines.append(small(note[language], userText: true)) }
+        return .fragment([.element("div", ["class": "card \(result.status.rawValue)"], lines), Self.newline])
     }
 
-    private func section(_ title: String, chart: String) -> String {
-        "<section class=\"chart\"><h3 dir=\"auto\">\(HTML.escape(title))</h3>\n\(chart)</section>\n"
+    private func section(_ title: String, chart: [HTMLNode]) -> HTMLNode {
+        .fragment([.element("section", ["class": "chart"], [.element("h3", ["dir": "auto"], [.text(title)]), Self.newline] + chart), Self.newline])
     }
 
     /// The data table under every chart: each part, its count and its share.
-    private func dataTable(_ parts: [(label: Localized, value: Double)], decimals: Int, shares: Bool) -> String {
+    private func dataTable(_ parts: [(label: Localized, value: Double)], decimals: Int, shares: Bool) -> [HTMLNode] {
         let total = parts.map(\.value).reduce(0, +)
-        var table = "<table class=\"data\"><tr><th>\(text(.pageAnswer))</th><th>\(text(decimals == 0 ? .pageCount : .pageValue))</th>"
-        table += shares ? "<th>%</th></tr>\n" : "</tr>\n"
-        for part in parts {
-            table += "<tr><td dir=\"auto\">\(HTML.escape(part.label[language]))</td><td>\(HTML.escape(language.number(part.value, decimals: decimals)))</td>"
-            table += shares ? "<td>\(total > 0 ? HTML.escape(words.format(part.value / total, proportion: true)) : "—")</td></tr>\n" : "</tr>\n"
-        }
-        return table + "</table>\n"
+        let headings = [text(.pageAnswer), text(decimals == 0 ? .pageCount : .pageValue)] + (shares ? ["%"] : [])
+        return [table(headings, rows: parts.map { part in
+            [cell(part.label[language], userText: true), cell(language.number(part.value, decimals: decimals))]
+                + (shares ? [cell(total > 0 ? words.format(part.value / total, proportion: true) : "—")] : [])
+        }, class: "data"), Self.newline]
     }
 
-    private func svgHeader(id: String, title: String, description: String, height: Int) -> String {
-        "<svg class=\"chart\" viewBox=\"0 0 640 \(height)\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
-            + "<title id=\"\(id)-t\">\(HTML.escape(title))</title><desc id=\"\(id)-d\">\(HTML.escape(description))</desc>\n"
+    /// A chart's SVG with its title and description, for screen readers.
+    private func svg(id: String, title: String, description: String, height: Int, _ content: [HTMLNode]) -> [HTMLNode] {
+        [.element("svg", ["class": "chart", "viewBox": "0 0 640 \(height)", "role": "img", "aria-labelledby": "\(id)-t \(id)-d"],
+                  [.element("title", ["id": "\(id)-t"], [.text(title)]), .element("desc", ["id": "\(id)-d"], [.text(description)]), Self.newline] + content),
+         Self.newline]
     }
 
     private func describe(_ parts: [(label: Localized, value: Double)], decimals: Int) -> String {
@@ -144,53 +160,55 @@ public struct ImpactPage: Sendable {
     }
 
     /// One 100 % bar split by the parts, low to high, with each share written on or under it.
-    func stackedBar(_ parts: [(label: Localized, value: Double)], colours: [String], id: String, title: String) -> String {
+    func stackedBar(_ parts: [(label: Localized, value: Double)], colours: [String], id: String, title: String) -> [HTMLNode] {
         let total = parts.map(\.value).reduce(0, +)
         let legendRows = (parts.count + 2) / 3
-        var svg = svgHeader(id: id, title: title, description: describe(parts, decimals: 0), height: 56 + legendRows * 20)
+        var content: [HTMLNode] = []
         var x = 10.0
         for (index, part) in parts.enumerated() where total > 0 {
             let width = part.value / total * 620
-            svg += "<rect x=\"\(x)\" y=\"8\" width=\"\(width)\" height=\"28\" fill=\"\(colours[index % colours.count])\"/>"
+            content.append(.shape("rect", ["x": "\(x)", "y": "8", "width": "\(width)", "height": "28", "fill": colours[index % colours.count]]))
             if width >= 34 {
-                svg += "<text x=\"\(x + width / 2)\" y=\"27\" class=\"share\">\(HTML.escape(words.format(part.value / total, proportion: true)))</text>"
+                content.append(.element("text", ["x": "\(x + width / 2)", "y": "27", "class": "share"], [.text(words.format(part.value / total, proportion: true))]))
             }
             x += width
         }
         for (index, part) in parts.enumerated() {
             let column = Double(index % 3) * 210 + 10, row = Double(48 + (index / 3) * 20)
-            svg += "<rect x=\"\(column)\" y=\"\(row)\" width=\"12\" height=\"12\" fill=\"\(colours[index % colours.count])\"/>"
-            svg += "<text x=\"\(column + 18)\" y=\"\(row + 10)\" class=\"legend\">\(HTML.escape(part.label[language]))</text>"
+            content += [.shape("rect", ["x": "\(column)", "y": "\(row)", "width": "12", "height": "12", "fill": colours[index % colours.count]]),
+                        .element("text", ["x": "\(column + 18)", "y": "\(row + 10)", "class": "legend"], [.text(part.label[language])])]
         }
-        return svg + "</svg>\n" + dataTable(parts, decimals: 0, shares: true)
+        return svg(id: id, title: title, description: describe(parts, decimals: 0), height: 56 + legendRows * 20, content)
+            + dataTable(parts, decimals: 0, shares: true)
     }
 
     /// Horizontal bars, one per part, with the value at the end of each.
-    func bars(_ parts: [(label: Localized, value: Double)], id: String, title: String, decimals: Int) -> String {
+    func bars(_ parts: [(label: Localized, value: Double)], id: String, title: String, decimals: Int) -> [HTMLNode] {
         let top = max(parts.map(\.value).max() ?? 0, 1e-9)
-        var svg = svgHeader(id: id, title: title, description: describe(parts, decimals: decimals), height: 10 + parts.count * 26)
-        for (index, part) in parts.enumerated() {
+        let content = parts.enumerated().flatMap { index, part -> [HTMLNode] in
             let y = 6 + index * 26
             let label = part.label[language]
             let clipped = label.count > 28 ? String(label.prefix(27)) + "…" : label
-            svg += "<text x=\"200\" y=\"\(y + 15)\" class=\"category\"><title>\(HTML.escape(label))</title>\(HTML.escape(clipped))</text>"
             let width = part.value / top * 380
-            svg += "<rect x=\"210\" y=\"\(y + 2)\" width=\"\(max(width, 1))\" height=\"18\" fill=\"#0072B2\"/>"
-            svg += "<text x=\"\(216 + width)\" y=\"\(y + 16)\" class=\"amount\">\(HTML.escape(language.number(part.value, decimals: decimals)))</text>\n"
+            return [.element("text", ["x": "200", "y": "\(y + 15)", "class": "category"], [.element("title", [:], [.text(label)]), .text(clipped)]),
+                    .shape("rect", ["x": "210", "y": "\(y + 2)", "width": "\(max(width, 1))", "height": "18", "fill": "#0072B2"]),
+                    .element("text", ["x": "\(216 + width)", "y": "\(y + 16)", "class": "amount"], [.text(language.number(part.value, decimals: decimals))]),
+                    Self.newline]
         }
-        return svg + "</svg>\n" + dataTable(parts, decimals: decimals, shares: decimals == 0)
+        return svg(id: id, title: title, description: describe(parts, decimals: decimals), height: 10 + parts.count * 26, content)
+            + dataTable(parts, decimals: decimals, shares: decimals == 0)
     }
 
     /// Each indicator across the network's sites: a dot per site on the indicator's scale, the
     /// network's value as a line, and the table of the same figures (a small site shows no value).
-    private func sites(_ report: ImpactReport, _ sites: [SiteReport], chartID: () -> String) -> String {
-        guard !sites.isEmpty else { return "" }
+    private func sites(_ report: ImpactReport, _ sites: [SiteReport], chartID: () -> String) -> HTMLNode? {
+        guard !sites.isEmpty else { return nil }
         let indicatorWords = IndicatorWords(language: language)
-        var body = "<section><h2>\(text(.pageSites))</h2>\n"
+        var content: [HTMLNode] = []
         for result in report.indicators where result.indicator.source != .observation {
             let figures = sites.compactMap { site in site.figure(result.indicator.id).map { (site.name, $0) } }
             guard !figures.isEmpty else { continue }
-            body += "<h3 dir=\"auto\">\(HTML.escape(result.indicator.label))</h3>\n"
+            content += [.element("h3", ["dir": "auto"], [.text(result.indicator.label)]), Self.newline]
             let shown = figures.compactMap { name, figure in figure.value.map { (name, $0) } }
             if !shown.isEmpty {
                 let values = shown.map(\.1) + (result.value.map { [$0] } ?? [])
@@ -201,91 +219,86 @@ public struct ImpactPage: Sendable {
                 let x = { (value: Double) in 210 + (value - low) / max(high - low, 1e-9) * 370 }
                 let description = shown.map { "\($0.0) \(indicatorWords.figure($0.1, of: result))" }.joined(separator: ", ")
                 let axis = 12 + shown.count * 24
-                var svg = svgHeader(id: chartID(), title: result.indicator.label, description: description, height: axis + 18)
-                svg += "<line x1=\"210\" x2=\"580\" y1=\"\(axis)\" y2=\"\(axis)\" stroke=\"#999\"/>"
-                svg += "<text x=\"210\" y=\"\(axis + 14)\" class=\"amount\">\(HTML.escape(indicatorWords.figure(low, of: result)))</text>"
-                svg += "<text x=\"580\" y=\"\(axis + 14)\" class=\"amount\" text-anchor=\"end\">\(HTML.escape(indicatorWords.figure(high, of: result)))</text>\n"
+                var dots: [HTMLNode] = [
+                    .shape("line", ["x1": "210", "x2": "580", "y1": "\(axis)", "y2": "\(axis)", "stroke": "#999"]),
+                    .element("text", ["x": "210", "y": "\(axis + 14)", "class": "amount"], [.text(indicatorWords.figure(low, of: result))]),
+                    .element("text", ["x": "580", "y": "\(axis + 14)", "class": "amount", "text-anchor": "end"], [.text(indicatorWords.figure(high, of: result))]),
+                    Self.newline,
+                ]
                 if let network = result.value {
-                    svg += "<line x1=\"\(x(network))\" x2=\"\(x(network))\" y1=\"2\" y2=\"\(10 + shown.count * 24)\" stroke=\"#555\" stroke-dasharray=\"4 3\"><title>\(text(.xlsxNetwork)) \(HTML.escape(indicatorWords.figure(network, of: result)))</title></line>"
+                    dots.append(.element("line", ["x1": "\(x(network))", "x2": "\(x(network))", "y1": "2", "y2": "\(10 + shown.count * 24)", "stroke": "#555",
+                                                  "stroke-dasharray": "4 3"],
+                                         [.element("title", [:], [.text("\(text(.xlsxNetwork)) \(indicatorWords.figure(network, of: result))")])]))
                 }
                 for (index, (name, value)) in shown.enumerated() {
                     let y = 8 + index * 24
-                    svg += "<text x=\"200\" y=\"\(y + 12)\" class=\"category\">\(HTML.escape(name.count > 28 ? String(name.prefix(27)) + "…" : name))</text>"
-                    svg += "<circle cx=\"\(x(value))\" cy=\"\(y + 8)\" r=\"6\" fill=\"#0072B2\"/>"
-                    svg += "<text x=\"\(x(value) + 10)\" y=\"\(y + 12)\" class=\"amount\">\(HTML.escape(indicatorWords.figure(value, of: result)))</text>\n"
+                    dots += [.element("text", ["x": "200", "y": "\(y + 12)", "class": "category"], [.text(name.count > 28 ? String(name.prefix(27)) + "…" : name)]),
+                             .shape("circle", ["cx": "\(x(value))", "cy": "\(y + 8)", "r": "6", "fill": "#0072B2"]),
+                             .element("text", ["x": "\(x(value) + 10)", "y": "\(y + 12)", "class": "amount"], [.text(indicatorWords.figure(value, of: result))]),
+                             Self.newline]
                 }
-                body += svg + "</svg>\n"
+                content += svg(id: chartID(), title: result.indicator.label, description: description, height: axis + 18, dots)
             }
-            body += "<table><tr><th>\(text(.pageSite))</th><th>n</th><th>\(text(.pageValue))</th><th>\(text(.pageStatus))</th></tr>\n"
             let network = (n: result.n, value: result.value, status: result.status, suppressed: false)
-            for (name, figure) in [(ReportMessage.text(.xlsxNetwork)[language], network)] + figures {
-                let value = figure.suppressed ? "n &lt; \(JSONValue.format(report.suppressBelow))" : HTML.escape(figure.value.map { indicatorWords.figure($0, of: result) } ?? "—")
-                body += "<tr><td dir=\"auto\">\(HTML.escape(name))</td><td>\(figure.n.map { JSONValue.format($0) } ?? "—")</td><td>\(value)</td><td>\(statusMark(figure.status))</td></tr>\n"
+            let rows = ([(ReportMessage.text(.xlsxNetwork)[language], network)] + figures).map { name, figure -> [HTMLNode] in
+                let value = figure.suppressed ? "n < \(JSONValue.format(report.suppressBelow))" : figure.value.map { indicatorWords.figure($0, of: result) } ?? "—"
+                return [cell(name, userText: true), cell(figure.n.map { JSONValue.format($0) } ?? "—"), cell(value), .element("td", [:], [statusMark(figure.status)])]
             }
-            body += "</table>\n"
+            content += [table([text(.pageSite), "n", text(.pageValue), text(.pageStatus)], rows: rows), Self.newline]
         }
-        return body + "</section>\n"
+        return block(text(.pageSites), content)
     }
 
-    private func segments(_ report: ImpactReport) -> String {
+    private func segments(_ report: ImpactReport) -> HTMLNode? {
         let withSegments = report.indicators.filter { !$0.segments.isEmpty }
-        guard !withSegments.isEmpty else { return "" }
-        var body = "<section><h2>\(text(.pageSegments))</h2>\n"
-        for result in withSegments {
-            body += "<h3 dir=\"auto\">\(HTML.escape(result.indicator.label))</h3>\n<table><tr><th>\(text(.pageSegment))</th><th>\(text(.pageGroup))</th>"
-                + "<th>n</th><th>\(text(.pageValue))</th></tr>\n"
-            for segment in result.segments {
-                let value = segment.suppressed ? "n &lt; \(JSONValue.format(report.suppressBelow))"
-                    : HTML.escape((segment.value.map { words.format($0, proportion: result.isProportion) } ?? "—") + (segment.caution ? " *" : ""))
-                body += "<tr><td dir=\"auto\">\(HTML.escape(report.plan.question(segment.by)?.text ?? segment.by))</td><td dir=\"auto\">\(HTML.escape(segment.group))</td>"
-                    + "<td>\(segment.suppressed ? "—" : JSONValue.format(segment.n))</td><td>\(value)</td></tr>\n"
+        guard !withSegments.isEmpty else { return nil }
+        let tables = withSegments.flatMap { result -> [HTMLNode] in
+            let rows = result.segments.map { segment -> [HTMLNode] in
+                let value = segment.suppressed ? "n < \(JSONValue.format(report.suppressBelow))"
+                    : (segment.value.map { words.format($0, proportion: result.isProportion) } ?? "—") + (segment.caution ? " *" : "")
+                return [cell(report.plan.question(segment.by)?.text ?? segment.by, userText: true), cell(segment.group, userText: true),
+                        cell(segment.suppressed ? "—" : JSONValue.format(segment.n)), cell(value)]
             }
-            body += "</table>\n"
+            return [.element("h3", ["dir": "auto"], [.text(result.indicator.label)]), Self.newline,
+                    table([text(.pageSegment), text(.pageGroup), "n", text(.pageValue)], rows: rows), Self.newline]
         }
-        return body + "<p class=\"small\">\(text(.pageSegmentNote, ["suppress": JSONValue.format(report.suppressBelow), "caution": JSONValue.format(report.cautionBelow)]))</p></section>\n"
+        let note = text(.pageSegmentNote, ["suppress": JSONValue.format(report.suppressBelow), "caution": JSONValue.format(report.cautionBelow)])
+        return block(text(.pageSegments), tables + [.element("p", ["class": "small"], [.text(note)])])
     }
 
-    private func excluded(_ aggregate: SurveyAggregate) -> String {
-        guard !aggregate.excluded.isEmpty || !aggregate.problems.isEmpty else { return "" }
+    private func excluded(_ aggregate: SurveyAggregate) -> HTMLNode? {
+        guard !aggregate.excluded.isEmpty || !aggregate.problems.isEmpty else { return nil }
         var reasons: [(String, Int)] = []
         for kind in RowProblem.Kind.allCases {
             let count = aggregate.excluded.count(of: kind) + aggregate.problems.count(of: kind)
             if count > 0 { reasons.append((ProblemWords.kind(kind)[language], count)) }
         }
-        var body = "<section><h2>\(text(.pageExcluded))</h2>\n<p>\(text(.pageExcludedSummary, ["excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"]))</p>\n"
-        body += "<table><tr><th>\(text(.pageReason))</th><th>\(text(.pageCount))</th></tr>\n"
-        for (reason, count) in reasons.sorted(by: { $0.1 > $1.1 }) {
-            body += "<tr><td dir=\"auto\">\(HTML.escape(reason))</td><td>\(count)</td></tr>\n"
-        }
-        return body + "</table></section>\n"
+        let summary = text(.pageExcludedSummary, ["excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"])
+        return block(text(.pageExcluded), [.element("p", [:], [.text(summary)]), Self.newline,
+                                           table([text(.pageReason), text(.pageCount)], rows: reasons.sorted { $0.1 > $1.1 }.map { [cell($0.0, userText: true), cell("\($0.1)")] })])
     }
 
-    private func methods(_ report: ImpactReport) -> String {
-        var body = "<section><h2>\(text(.pageMethods))</h2>\n<ul>\n"
-        for source in sources {
-            body += "<li dir=\"auto\">\(HTML.escape(source.file)) — \(HTML.escape(source.method[language]))</li>\n"
-        }
-        for reading in report.aggregate.readings {
-            body += "<li dir=\"auto\">\(HTML.escape(reading.sentence[language]))</li>\n"
-        }
-        body += "</ul>\n<p>\(text(.pageMethodsText))</p>\n"
-        return body + "<p>\(HTML.escape(ImpactWorkbook.verbatimNote(report, listed: listsVerbatims)[language]))</p></section>\n"
+    private func methods(_ report: ImpactReport) -> HTMLNode {
+        let items = sources.map { "\($0.file) — \($0.method[language])" } + report.aggregate.readings.map { $0.sentence[language] }
+        return block(text(.pageMethods), [
+            .element("ul", [:], [Self.newline] + items.flatMap { [HTMLNode.element("li", ["dir": "auto"], [.text($0)]), Self.newline] }), Self.newline,
+            .element("p", [:], [.text(text(.pageMethodsText))]), Self.newline,
+            .element("p", [:], [.text(ImpactWorkbook.verbatimNote(report, listed: listsVerbatims)[language])]),
+        ])
     }
 
     /// The open answers by question and segment group, as text.
-    private func verbatims(_ report: ImpactReport) -> String {
-        guard listsVerbatims, !report.aggregate.verbatims.isEmpty else { return "" }
-        var body = "<section><h2>\(text(.pageVerbatims))</h2>\n"
-        for question in report.plan.questions {
-            guard let answers = report.aggregate.verbatims[question.id], !answers.isEmpty else { continue }
-            body += "<h3 dir=\"auto\">\(HTML.escape(question.text))</h3>\n<ul class=\"verbatims\">\n"
-            for answer in answers {
-                let group = answer.group.map { " <span class=\"small\">(\(HTML.escape($0)))</span>" } ?? ""
-                body += "<li dir=\"auto\">« \(HTML.escape(answer.text)) »\(group)</li>\n"
+    private func verbatims(_ report: ImpactReport) -> HTMLNode? {
+        guard listsVerbatims, !report.aggregate.verbatims.isEmpty else { return nil }
+        let lists = report.plan.questions.flatMap { question -> [HTMLNode] in
+            guard let answers = report.aggregate.verbatims[question.id], !answers.isEmpty else { return [] }
+            let items = answers.flatMap { answer -> [HTMLNode] in
+                let group: [HTMLNode] = answer.group.map { [.text(" "), .element("span", ["class": "small"], [.text("(\($0))")])] } ?? []
+                return [.element("li", ["dir": "auto"], [.text("« \(answer.text) »")] + group), Self.newline]
             }
-            body += "</ul>\n"
+            return [.element("h3", ["dir": "auto"], [.text(question.text)]), Self.newline, .element("ul", ["class": "verbatims"], [Self.newline] + items), Self.newline]
         }
-        return body + "</section>\n"
+        return block(text(.pageVerbatims), lists)
     }
 
     static let style = """
