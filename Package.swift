@@ -47,7 +47,8 @@ let package = Package(
         .target(name: "AtelierReport", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierStatistics", "AtelierTabular", "CXLSXWriter"]),
         .target(name: "AtelierUseCases", dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierReport", "AtelierTabular"]),
         .target(name: "AtelierWorkshop", dependencies: [
-            "AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierUseCases", "CQREncode",
+            "AtelierCore", "AtelierYAML", "AtelierTabular", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierReport",
+            "AtelierUseCases", "CQREncode",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -58,7 +58,7 @@ public enum ImpactUseCase {
         let site = request.site ?? request.responses.first.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         return ImpactOutcome(
             reports: ImpactDocuments(engine: IndicatorEngine(plan: plan, suppressBelow: Double(request.suppressBelow)), aggregate: aggregate,
-                                     sources: sources, listsVerbatims: request.listsVerbatims, language: request.language),
+                                     presentation: ImpactPresentation(language: request.language, sources: sources, listsVerbatims: request.listsVerbatims)),
             aggregateFile: AggregateFile(mockup: request.mockup.text, aggregate: aggregate, site: site, sharesVerbatims: request.sharesVerbatims))
     }
 }
@@ -68,39 +68,28 @@ public enum ImpactUseCase {
 public struct ImpactDocuments: Sendable {
     public let engine: IndicatorEngine
     public let report: ImpactReport
-    public let sources: [(file: String, method: Localized)]
+    public let presentation: ImpactPresentation
     /// The sites of a merge, each shown beside the network.
     public let sites: [SiteReport]
-    public let listsVerbatims: Bool
-    public let language: Language
 
-    init(engine: IndicatorEngine, aggregate: SurveyAggregate, sources: [(file: String, method: Localized)],
-         sites: [(name: String, aggregate: SurveyAggregate)] = [], listsVerbatims: Bool = true, language: Language) {
+    init(engine: IndicatorEngine, aggregate: SurveyAggregate, presentation: ImpactPresentation, sites: [(name: String, aggregate: SurveyAggregate)] = []) {
         self.engine = engine
         self.report = engine.report(aggregate)
-        self.sources = sources
+        self.presentation = presentation
         self.sites = sites.map { SiteReport(name: $0.name, report: engine.report($0.aggregate)) }
-        self.listsVerbatims = listsVerbatims
-        self.language = language
     }
 
     public var workbook: Artefact {
         .workbook { [self] temporary in
-            var workbook = ImpactWorkbook(language: language, sources: sources)
-            workbook.listsVerbatims = listsVerbatims
-            return try workbook.write(report, engine: engine, sites: sites, to: temporary)
+            try ImpactWorkbook(presentation).write(report, engine: engine, sites: sites, to: temporary)
         }
     }
 
-    public var html: String {
-        var page = ImpactPage(language: language, sources: sources)
-        page.listsVerbatims = listsVerbatims
-        return page.html(report, engine: engine, sites: sites)
-    }
+    public var html: String { ImpactPage(presentation).html(report, engine: engine, sites: sites) }
 
-    public var json: String { ImpactJSON.document(report, language: language, sites: sites).rendered() + "\n" }
+    public var json: String { ImpactJSON.document(report, language: presentation.language, sites: sites).rendered() + "\n" }
 
-    public var summary: String { ImpactText(language: language).render(report) }
+    public var summary: String { ImpactText(language: presentation.language).render(report) }
 }
 
 /// Merge the aggregate files of several sites into the network's indicators.
@@ -122,9 +111,9 @@ public enum MergeUseCase {
         let files = try request.aggregates.map { ($0.path, try AggregateFile.decode(Data($0.bytes), file: $0.path)) }
         let referee = try request.referee.map { ($0.path, try toolkit.mockup($0, unreadable: .impactNoPlan)) }
         let result = try AggregateMerge.merge(files, decoder: toolkit.decoder, scales: try toolkit.scales(), referee: referee)
+        let sources = request.aggregates.map { ($0.path, Localized(fr: "agrégats", en: "aggregates")) }
         return ImpactDocuments(engine: IndicatorEngine(plan: result.plan), aggregate: result.merged,
-                               sources: request.aggregates.map { ($0.path, Localized(fr: "agrégats", en: "aggregates")) },
-                               sites: result.sites, language: request.language)
+                               presentation: ImpactPresentation(language: request.language, sources: sources), sites: result.sites)
     }
 }
 

@@ -16,7 +16,7 @@ final class ImpactPageTests: XCTestCase {
         let aggregate = try Fixtures.aggregate(plan, ["voix-du-quartier-google.csv"])
         let engine = IndicatorEngine(plan: plan, suppressBelow: 10)
         let report = engine.report(aggregate)
-        let html = ImpactPage(language: .fr, sources: [("voix-du-quartier-google.csv", Localized(verbatim: "UTF-8, virgule"))]).html(report, engine: engine)
+        let html = ImpactPage(ImpactPresentation(language: .fr, sources: [("voix-du-quartier-google.csv", Localized(verbatim: "UTF-8, virgule"))])).html(report, engine: engine)
         XCTAssertFalse(html.contains("<script"))
         XCTAssertEqual(count("<div class=\"card ", in: html), report.indicators.count)
         XCTAssertEqual(count("✘ non atteint", in: html), report.indicators.filter { $0.status == .notMet }.count + report.objectives.filter { $0.status == .notMet }.count)
@@ -38,7 +38,7 @@ final class ImpactPageTests: XCTestCase {
         let plan = try Fixtures.plan(mockup: Array(text.utf8))
         let aggregate = try Fixtures.aggregate(plan, ["voix-du-quartier-google.csv"])
         let engine = IndicatorEngine(plan: plan)
-        let html = ImpactPage(language: .en, sources: []).html(engine.report(aggregate), engine: engine)
+        let html = ImpactPage(ImpactPresentation(language: .en, sources: [])).html(engine.report(aggregate), engine: engine)
         XCTAssertFalse(html.contains("<script>"))
         XCTAssertTrue(html.contains("<h1 dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt; =cmd|&#39; /C calc&#39;!A0 \u{202E}édoc</h1>"))
     }

@@ -14,7 +14,7 @@ final class ImpactWorkbookTests: ScratchFolderTestCase {
         let engine = IndicatorEngine(plan: plan)
         let report = engine.report(try Fixtures.aggregate(plan, ["voix-du-quartier-google.csv"]))
         let url = folder.appendingPathComponent("impact.xlsx")
-        try ImpactWorkbook(language: .fr, sources: [("voix-du-quartier-google.csv", Localized(verbatim: "CSV"))]).write(report, engine: engine, to: url)
+        try ImpactWorkbook(ImpactPresentation(language: .fr, sources: [("voix-du-quartier-google.csv", Localized(verbatim: "CSV"))])).write(report, engine: engine, to: url)
 
         let questions = engine.distributions(report.aggregate).map(\.question.id)
         XCTAssertEqual(try XLSXReader.sheetNames(path: url.path), ["Projet", "Indicateurs"] + questions + ["Objectifs", "Ventilations", "Lignes écartées"])

@@ -10,16 +10,13 @@ import Foundation
 /// data table; the segment tables with small cells suppressed, the excluded rows summarised,
 /// and the methods.
 public struct ImpactPage: Sendable {
-    public let language: Language
-    /// The files read, each with how it was read.
-    public let sources: [(file: String, method: Localized)]
+    public let presentation: ImpactPresentation
+    var language: Language { presentation.language }
+    var sources: [(file: String, method: Localized)] { presentation.sources }
+    var listsVerbatims: Bool { presentation.listsVerbatims }
 
-    /// Whether the open answers are listed (`impact --no-verbatims` leaves them out).
-    public var listsVerbatims = true
-
-    public init(language: Language, sources: [(file: String, method: Localized)]) {
-        self.language = language
-        self.sources = sources
+    public init(_ presentation: ImpactPresentation) {
+        self.presentation = presentation
     }
 
     private var words: ImpactText { ImpactText(language: language) }

@@ -6,16 +6,13 @@ import Foundation
 /// their targets, one sheet per question with its distribution and a native chart, the
 /// segment tables and every excluded row. Every text is written as a string (never a formula).
 public struct ImpactWorkbook: Sendable {
-    public let language: Language
-    /// The files read, each with how it was read (encoding, delimiter).
-    public let sources: [(file: String, method: Localized)]
+    public let presentation: ImpactPresentation
+    var language: Language { presentation.language }
+    var sources: [(file: String, method: Localized)] { presentation.sources }
+    var listsVerbatims: Bool { presentation.listsVerbatims }
 
-    /// Whether the open answers are listed (`impact --no-verbatims` leaves them out).
-    public var listsVerbatims = true
-
-    public init(language: Language, sources: [(file: String, method: Localized)]) {
-        self.language = language
-        self.sources = sources
+    public init(_ presentation: ImpactPresentation) {
+        self.presentation = presentation
     }
 
     /// Colour-blind-safe diverging colours (ColorBrewer RdBu), low to high.
