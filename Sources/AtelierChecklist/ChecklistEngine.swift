@@ -107,11 +107,11 @@ public struct ChecklistEngine: Sendable {
         var found: String?
         for component in path.components {
             switch (component, value) {
-            case (.key(let key), .record(let record)?): value = record[key]
+            case (.key(let key), .record(let record)?): value = record.valueIfDeclared(key)
             case (.index(let index), .list(let items, _)?) where items.indices.contains(index): value = items[index]
             default: value = nil
             }
-            if case .record(let record)? = value, record.text("id") == id, let name = record.text("name"), name != id { found = name }
+            if case .record(let record)? = value, record.text(firstOf: ["id"]) == id, let name = record.text(firstOf: ["name"]), name != id { found = name }
         }
         return found
     }

@@ -87,8 +87,8 @@ enum DeclarativeChecks {
     /// The placeholders every declarative message may use: `{value}`, `{path}`, `{id}`, `{label}`.
     static func arguments(_ match: TargetPath.Match, value: String) -> [String: String] {
         var arguments = ["value": value, "path": match.path.description]
-        arguments["id"] = match.item?.text("id") ?? ""
-        arguments["label"] = match.item?.text("label") ?? match.item?.text("title") ?? match.item?.text("name") ?? match.item?.text("text") ?? ""
+        arguments["id"] = match.item?.text(firstOf: ["id"]) ?? ""
+        arguments["label"] = match.item?.text(firstOf: ["label", "title", "name", "text"]) ?? ""
         return arguments
     }
 
@@ -101,7 +101,7 @@ enum DeclarativeChecks {
         switch check {
         case .present(let keys):
             guard !keys.isEmpty, case .record(let record) = value else { return [] }
-            return keys.filter { record[$0] == nil }.flatMap { fail(match.path.appending($0), value: $0) }
+            return keys.filter { record.valueIfDeclared($0) == nil }.flatMap { fail(match.path.appending($0), value: $0) }
         case .notEmpty:
             return isEmpty(value) ? fail() : []
         case .equals(let expected):

@@ -21,24 +21,51 @@ public indirect enum Value: Sendable {
     case dictionary([(key: String, value: Value)], SourcePosition)
 }
 
-/// A validated mapping: the typed values of its keys, with where each was written.
+/// A validated mapping: the typed values of its keys, with where each was written. It keeps
+/// the fields its schema declares at its place, so that every key the model or a rule reads
+/// is a key of the format: reading an undeclared one (a typo in the code, a field renamed in
+/// the schema) stops a debug build — the tests — at the read.
 public struct Record: Sendable {
     public let path: FieldPath
     public let position: SourcePosition
     let values: [String: Value]
+    private let fields: [Field]
 
-    init(path: FieldPath, position: SourcePosition, values: [String: Value]) {
+    init(path: FieldPath, position: SourcePosition, values: [String: Value], fields: [Field]) {
         self.path = path
         self.position = position
         self.values = values
+        self.fields = fields
     }
 
-    public subscript(key: String) -> Value? { values[key] }
+    /// Whether the format declares `key` at this record's place.
+    public func declares(_ key: String) -> Bool {
+        fields.contains { $0.name == key }
+    }
+
+    public subscript(key: String) -> Value? { value(key) }
+
+    /// The text of the first of `keys` that the format declares here and the record holds: a
+    /// generic reader's way to name any item (its label, title, name or text).
+    public func text(firstOf keys: [String]) -> String? {
+        keys.lazy.filter(declares).compactMap(text).first
+    }
+
+    /// The value under `key` for a reader that walks paths it did not write (a finding's path,
+    /// a checklist's list of keys): nil when the format does not declare `key` here.
+    public func valueIfDeclared(_ key: String) -> Value? {
+        declares(key) ? values[key] : nil
+    }
 
     public var keys: Set<String> { Set(values.keys) }
 
+    private func value(_ key: String) -> Value? {
+        assert(declares(key), "« \(key) » is not a key of the format at « \(path) »")
+        return values[key]
+    }
+
     private func scalar(_ key: String) -> ScalarValue? {
-        if case .scalar(let value, _)? = values[key] { return value }
+        if case .scalar(let value, _)? = value(key) { return value }
         return nil
     }
 
@@ -78,12 +105,12 @@ public struct Record: Sendable {
     }
 
     public func record(_ key: String) -> Record? {
-        if case .record(let record)? = values[key] { return record }
+        if case .record(let record)? = value(key) { return record }
         return nil
     }
 
     public func records(_ key: String) -> [Record] {
-        guard case .list(let items, _)? = values[key] else { return [] }
+        guard case .list(let items, _)? = value(key) else { return [] }
         return items.compactMap {
             if case .record(let record) = $0 { return record }
             return nil
@@ -91,7 +118,7 @@ public struct Record: Sendable {
     }
 
     public func texts(_ key: String) -> [String] {
-        guard case .list(let items, _)? = values[key] else { return [] }
+        guard case .list(let items, _)? = value(key) else { return [] }
         return items.compactMap {
             if case .scalar(.text(let text), _) = $0 { return text }
             return nil
@@ -99,7 +126,7 @@ public struct Record: Sendable {
     }
 
     public func numbers(_ key: String) -> [Double] {
-        guard case .list(let items, _)? = values[key] else { return [] }
+        guard case .list(let items, _)? = value(key) else { return [] }
         return items.compactMap {
             switch $0 {
             case .scalar(.number(let value), _): value
@@ -110,7 +137,7 @@ public struct Record: Sendable {
     }
 
     public func localizedTexts(_ key: String) -> [Localized] {
-        guard case .list(let items, _)? = values[key] else { return [] }
+        guard case .list(let items, _)? = value(key) else { return [] }
         return items.compactMap {
             if case .localized(let text, _) = $0 { return text }
             return nil
@@ -118,7 +145,7 @@ public struct Record: Sendable {
     }
 
     public func entries(_ key: String) -> [(key: String, value: Record)] {
-        guard case .dictionary(let entries, _)? = values[key] else { return [] }
+        guard case .dictionary(let entries, _)? = value(key) else { return [] }
         return entries.compactMap { entry in
             if case .record(let record) = entry.value { return (entry.key, record) }
             return nil
@@ -134,13 +161,13 @@ extension Record {
             switch value {
             case .scalar(.text(let text), _): found.append((path, text))
             case .localized(let text, _): found.append((path, text.fr))
-            case .record(let record): for key in record.values.keys.sorted() { walk(record.values[key]!, path.appending(key)) }
+            case .record(let record): for key in record.values.keys.sorted() { walk(record.value(key)!, path.appending(key)) }
             case .list(let items, _): for (index, item) in items.enumerated() { walk(item, path.appending(index)) }
             case .dictionary(let entries, _): for entry in entries { walk(entry.value, path.appending(entry.key)) }
             case .scalar: break
             }
         }
-        for key in values.keys.sorted() { walk(values[key]!, self.path.appending(key)) }
+        for key in values.keys.sorted() { walk(value(key)!, self.path.appending(key)) }
         return found
     }
 }

@@ -141,7 +141,7 @@ struct Validator {
                    fix: MockupMessage.text(.mockupMissingKeyFix, localized: ["key": Localized(verbatim: field.name), "expected": field.node.expectedForm]))
         }
         checkOrder(values, at: path)
-        return .record(Record(path: path, position: node.position, values: values))
+        return .record(Record(path: path, position: node.position, values: values, fields: fields))
     }
 
     /// Reports a key the format does not have. When it is the misspelling of a key that is not
