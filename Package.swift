@@ -65,10 +65,33 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share: the repository's paths, the scratch folders, the binary
+        // run as a user would, the minimal mockup and the checker, the example plans.
+        .target(
+            name: "TestSupport",
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierTabular", "AtelierMockup", "AtelierChecklist", "AtelierImpact"],
+            path: "Tests/TestSupport"
+        ),
+        // One test target per layer, each declaring only the modules it imports.
         .testTarget(
-            name: "AtelierTests",
-            dependencies: ["AtelierCore", "AtelierYAML", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierStatistics", "AtelierTabular", "AtelierImpact", "AtelierGrading", "AtelierUseCases",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "PropertyBased", package: "swift-property-based")]
+            name: "BaseTests",
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierTabular", "AtelierStatistics", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "FormatTests",
+            dependencies: ["AtelierCore", "AtelierMockup", "AtelierChecklist", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "SurveyTests",
+            dependencies: ["AtelierCore", "AtelierTabular", "AtelierStatistics", "AtelierMockup", "AtelierImpact", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "OutputTests",
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierTabular", "AtelierMockup", "AtelierChecklist", "AtelierImpact", "AtelierGrading", "AtelierReport", "AtelierUseCases", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["AtelierTabular", "AtelierStatistics", "TestSupport"]
         ),
         .testTarget(
             name: "WorkshopTests",
