@@ -105,24 +105,32 @@ public struct CompareReport: Sendable {
     }
 
     public func html() -> String {
-        let escape = HTML.escape
-        var body = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        body += "<title>\(escape(text(.compareTitle))) — \(escape(new.title))</title><style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}"
-        body += "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right;white-space:nowrap}"
-        body += ".no{background:#f4f4f4}@media print{body{margin:0}}</style></head><body>\n"
-        body += "<h1 dir=\"auto\">\(escape(text(.compareTitle))) — \(escape(new.title))</h1>\n<p dir=\"auto\">\(escape(old.file)) → \(escape(new.file))</p>\n"
-        body += "<table><thead><tr>" + text(.compareColumns).split(separator: "|").map { "<th scope=\"col\">\(escape(String($0)))</th>" }.joined() + "</tr></thead><tbody>\n"
-        for comparison in comparisons {
+        let title = "\(text(.compareTitle)) — \(new.title)"
+        let newline = HTMLNode.text("\n")
+        let heading = text(.compareColumns).split(separator: "|").map { HTMLNode.element("th", ["scope": "col"], [.text(String($0))]) }
+        let rows = comparisons.flatMap { comparison -> [HTMLNode] in
             let result = comparison.result
-            let cells = [percent(comparison.old, comparison), percent(comparison.new, comparison),
-                         comparison.comparable ? shown(result?.difference, comparison, signed: true) : "—",
-                         shown(result?.interval?.lowerBound, comparison, signed: true), shown(result?.interval?.upperBound, comparison, signed: true),
-                         result?.p.map { language.number($0, decimals: 3) } ?? "—"]
-            body += "<tr\(comparison.comparable ? "" : " class=\"no\"")><td>\(escape(comparison.id))</td><td dir=\"auto\">\(escape(comparison.label))</td><td>\(escape(comparison.measure.rawValue))</td>"
-            body += cells.map { "<td class=\"n\">\(escape($0))</td>" }.joined()
-            body += "<td>\(escape(text(comparison.comparable ? .compareYes : .compareNo)))</td><td dir=\"auto\">\(escape(comparison.reason?[language] ?? ""))</td></tr>\n"
+            let figures = [percent(comparison.old, comparison), percent(comparison.new, comparison),
+                           comparison.comparable ? shown(result?.difference, comparison, signed: true) : "—",
+                           shown(result?.interval?.lowerBound, comparison, signed: true), shown(result?.interval?.upperBound, comparison, signed: true),
+                           result?.p.map { language.number($0, decimals: 3) } ?? "—"]
+            let cells: [HTMLNode] = [.element("td", [:], [.text(comparison.id)]), .element("td", ["dir": "auto"], [.text(comparison.label)]),
+                                     .element("td", [:], [.text(comparison.measure.rawValue)])]
+                + figures.map { .element("td", ["class": "n"], [.text($0)]) }
+                + [.element("td", [:], [.text(text(comparison.comparable ? .compareYes : .compareNo))]),
+                   .element("td", ["dir": "auto"], [.text(comparison.reason?[language] ?? "")])]
+            return [.element("tr", attributes: [("class", comparison.comparable ? nil : "no")], cells), newline]
         }
-        body += "</tbody></table>\n<p>\(escape(text(.compareMethod)))</p>\n</body></html>\n"
-        return body
+        let head: [HTMLNode] = [.element("meta", ["charset": "utf-8"]), .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                                .element("title", [:], [.text(title)]), .element("style", [:], [.trusted(Self.style)])]
+        let body: [HTMLNode] = [newline, .element("h1", ["dir": "auto"], [.text(title)]), newline,
+                                .element("p", ["dir": "auto"], [.text("\(old.file) → \(new.file)")]), newline,
+                                .element("table", [:], [.element("thead", [:], [.element("tr", [:], heading)]), .element("tbody", [:], [newline] + rows)]), newline,
+                                .element("p", [:], [.text(text(.compareMethod))]), newline]
+        return "<!DOCTYPE html>\n" + HTMLNode.element("html", ["lang": language.rawValue], [.element("head", [:], head), .element("body", [:], body)]).rendered + "\n"
     }
+
+    private static let style = "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}"
+        + "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right;white-space:nowrap}"
+        + ".no{background:#f4f4f4}@media print{body{margin:0}}"
 }

@@ -52,16 +52,18 @@ public struct ChecklistDocument: Sendable {
     }
 
     public func html(_ set: ChecklistSet) -> String {
-        var body = "<h1>\(HTML.escape(title(set)))</h1>\n<p>\(HTML.escape(ReportMessage.text(.docIntro, ["count": "\(set.rules.count)"])[language]))</p>\n"
+        let newline = HTMLNode.text("\n")
+        var body: [HTMLNode] = [.element("h1", [:], [.text(title(set))]), newline,
+                                .element("p", [:], [.text(ReportMessage.text(.docIntro, ["count": "\(set.rules.count)"])[language])]), newline]
         for (section, rules) in rows(set) {
-            body += "<h2>\(HTML.escape(section.title[language]))</h2>\n<table>\n<tr>" + headers.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n"
-            for rule in rules {
+            let lines = rules.flatMap { rule -> [HTMLNode] in
                 let cells = [rule.id, severity(rule), describe(rule), why(rule), rule.reference ?? ""]
-                body += "<tr class=\"\(rule.severity?.rawValue ?? "off")\">" + cells.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n"
+                return [.element("tr", ["class": rule.severity?.rawValue ?? "off"], cells.map { .element("td", [:], [.text($0)]) }), newline]
             }
-            body += "</table>\n"
+            body += [.element("h2", [:], [.text(section.title[language])]), newline,
+                     .element("table", [:], [newline, .element("tr", [:], headers.map { .element("th", [:], [.text($0)]) }), newline] + lines), newline]
         }
-        return HTML.page(title: title(set), language: language, style: Self.style, body: body)
+        return HTML.page(title: title(set), language: language, style: Self.style, body: HTMLNode.fragment(body).rendered)
     }
 
     static let style = """

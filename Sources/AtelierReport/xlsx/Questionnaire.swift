@@ -131,33 +131,37 @@ public struct Questionnaire: Sendable {
     /// A printable form: large type, one question per block, a box to tick per answer, lines
     /// for free text. `easy` adds the plain-language instruction (FALC) to every question.
     public func paperHTML(easy: Bool) -> String {
-        let escape = HTML.escape
-        var body = "<header><h1 dir=\"auto\">\(escape(plan.title))</h1><p>\(escape(text(.surveyPaperIntro)))</p></header>\n"
+        let newline = HTMLNode.text("\n")
+        func instruction(_ text: String) -> [HTMLNode] { [.element("p", ["class": "instruction"], [.text(text)]), newline] }
+        var body: [HTMLNode] = [.element("header", [:], [.element("h1", ["dir": "auto"], [.text(plan.title)]), .element("p", [:], [.text(text(.surveyPaperIntro))])]),
+                                newline]
         for (index, question) in plan.questions.enumerated() {
-            body += "<section class=\"question\"><h2 dir=\"auto\"><span class=\"number\">\(index + 1).</span> \(escape(question.text))</h2>\n"
-            let instruction: ReportMessage? = switch question.kind {
+            var block: [HTMLNode] = [.element("h2", ["dir": "auto"], [.element("span", ["class": "number"], [.text("\(index + 1).")]), .text(" " + question.text)]), newline]
+            let hint: ReportMessage? = switch question.kind {
             case .multiChoice: easy ? .surveyEasySeveral : .surveySeveral
             case .scale, .choice, .yesNo: easy ? .surveyEasyOne : .surveyOne
             case .number: easy ? .surveyEasyNumber : nil
             case .text: easy ? .surveyEasyText : nil
             }
-            if let instruction { body += "<p class=\"instruction\">\(escape(text(instruction)))</p>\n" }
-            if optional.contains(question.id) { body += "<p class=\"instruction\">\(escape(text(.surveyOptional)))</p>\n" }
+            if let hint { block += instruction(text(hint)) }
+            if optional.contains(question.id) { block += instruction(text(.surveyOptional)) }
             switch question.kind {
             case .number:
-                if let range = question.range { body += "<p class=\"instruction\">\(escape(Self.bounds(range)[language]))</p>\n" }
-                body += "<div class=\"number-box\" aria-label=\"\(escape(text(.surveyNumberBox)))\"></div>\n"
+                if let range = question.range { block += instruction(Self.bounds(range)[language]) }
+                block += [.element("div", ["class": "number-box", "aria-label": text(.surveyNumberBox)]), newline]
             case .text:
-                body += "<div class=\"lines\"></div>\n"
+                block += [.element("div", ["class": "lines"]), newline]
             default:
                 let levels: [Localized] = if case .scale(let scale) = question.kind { scale.levels } else { question.options }
                 let compact = levels.allSatisfy { $0[language].count <= 3 } ? " compact" : ""
-                body += "<ul class=\"options\(compact)\">" + question.options.map { "<li><span class=\"box\" aria-hidden=\"true\"></span> <span dir=\"auto\">\(escape($0[language]))</span></li>" }.joined() + "</ul>\n"
+                block += [.element("ul", ["class": "options\(compact)"], question.options.map { option in
+                    .element("li", [:], [.element("span", ["class": "box", "aria-hidden": "true"]), .text(" "), .element("span", ["dir": "auto"], [.text(option[language])])])
+                }), newline]
             }
-            body += "</section>\n"
+            body += [.element("section", ["class": "question"], block), newline]
         }
-        body += "<p class=\"thanks\">\(escape(text(.surveyThanks)))</p>\n"
-        return HTML.page(title: plan.title, language: language, style: easy ? Self.style + Self.easyStyle : Self.style, body: body)
+        body += [.element("p", ["class": "thanks"], [.text(text(.surveyThanks))]), newline]
+        return HTML.page(title: plan.title, language: language, style: easy ? Self.style + Self.easyStyle : Self.style, body: HTMLNode.fragment(body).rendered)
     }
 
     static let style = """
