@@ -14,3 +14,14 @@ public struct ImpactPresentation: Sendable {
         self.listsVerbatims = listsVerbatims
     }
 }
+
+/// A form of the impact report (its page, its workbook), presented the one way.
+public protocol PresentsImpact: Sendable {
+    var presentation: ImpactPresentation { get }
+}
+
+extension PresentsImpact {
+    var language: Language { presentation.language }
+    var sources: [(file: String, method: Localized)] { presentation.sources }
+    var listsVerbatims: Bool { presentation.listsVerbatims }
+}

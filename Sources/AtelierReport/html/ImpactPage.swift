@@ -9,11 +9,8 @@ import Foundation
 /// question, bars for the other distributions — each an SVG with a title, a description and its
 /// data table; the segment tables with small cells suppressed, the excluded rows summarised,
 /// and the methods.
-public struct ImpactPage: Sendable {
+public struct ImpactPage: PresentsImpact {
     public let presentation: ImpactPresentation
-    var language: Language { presentation.language }
-    var sources: [(file: String, method: Localized)] { presentation.sources }
-    var listsVerbatims: Bool { presentation.listsVerbatims }
 
     public init(_ presentation: ImpactPresentation) {
         self.presentation = presentation

@@ -5,11 +5,8 @@ import Foundation
 /// The impact workbook, written with libxlsxwriter: a project sheet, the indicators against
 /// their targets, one sheet per question with its distribution and a native chart, the
 /// segment tables and every excluded row. Every text is written as a string (never a formula).
-public struct ImpactWorkbook: Sendable {
+public struct ImpactWorkbook: PresentsImpact {
     public let presentation: ImpactPresentation
-    var language: Language { presentation.language }
-    var sources: [(file: String, method: Localized)] { presentation.sources }
-    var listsVerbatims: Bool { presentation.listsVerbatims }
 
     public init(_ presentation: ImpactPresentation) {
         self.presentation = presentation
