@@ -12,6 +12,20 @@ public enum TextMatching {
         " " + String(normalized(text).map { $0.isLetter || $0.isNumber || keeping.contains($0) ? $0 : " " }) + " "
     }
 
+    /// The first of `phrases` (normalised) that one of `padded` — the texts as `spacedWords`
+    /// gives them — contains, quoted as `texts` write it (« Midjourney », « photos de groupe »);
+    /// the phrase itself when the texts spell it apart.
+    public static func quote(firstOf phrases: [String], in texts: [String], padded: [String]) -> String? {
+        guard let phrase = phrases.first(where: { phrase in padded.contains { $0.contains(phrase) } }) else { return nil }
+        let bare = phrase.trimmingCharacters(in: .whitespaces)
+        return texts.lazy.compactMap { text in text.range(of: bare, options: [.caseInsensitive, .diacriticInsensitive]).map { String(text[$0]) } }.first ?? bare
+    }
+
+    /// The first of `phrases` (normalised) that `texts` hold as whole words, quoted as written.
+    public static func quote(firstOf phrases: [String], wholeWordsIn texts: [String]) -> String? {
+        quote(firstOf: phrases.map { " \($0) " }, in: texts, padded: texts.map { spacedWords($0) })
+    }
+
     public static func normalized(_ text: String) -> String {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.utf8.count)

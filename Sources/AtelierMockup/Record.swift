@@ -161,13 +161,13 @@ extension Record {
             switch value {
             case .scalar(.text(let text), _): found.append((path, text))
             case .localized(let text, _): found.append((path, text.fr))
-            case .record(let record): for key in record.values.keys.sorted() { walk(record.value(key)!, path.appending(key)) }
+            case .record(let record): for key in record.values.keys.sorted() { walk(record.values[key]!, path.appending(key)) }
             case .list(let items, _): for (index, item) in items.enumerated() { walk(item, path.appending(index)) }
             case .dictionary(let entries, _): for entry in entries { walk(entry.value, path.appending(entry.key)) }
             case .scalar: break
             }
         }
-        for key in values.keys.sorted() { walk(value(key)!, self.path.appending(key)) }
+        for key in values.keys.sorted() { walk(values[key]!, self.path.appending(key)) }
         return found
     }
 }

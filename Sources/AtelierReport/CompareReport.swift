@@ -106,7 +106,6 @@ public struct CompareReport: Sendable {
 
     public func html() -> String {
         let title = "\(text(.compareTitle)) — \(new.title)"
-        let newline = HTMLNode.text("\n")
         let heading = text(.compareColumns).split(separator: "|").map { HTMLNode.element("th", ["scope": "col"], [.text(String($0))]) }
         let rows = comparisons.flatMap { comparison -> [HTMLNode] in
             let result = comparison.result
@@ -119,14 +118,14 @@ public struct CompareReport: Sendable {
                 + figures.map { .element("td", ["class": "n"], [.text($0)]) }
                 + [.element("td", [:], [.text(text(comparison.comparable ? .compareYes : .compareNo))]),
                    .element("td", ["dir": "auto"], [.text(comparison.reason?[language] ?? "")])]
-            return [.element("tr", attributes: [("class", comparison.comparable ? nil : "no")], cells), newline]
+            return [.element("tr", attributes: [("class", comparison.comparable ? nil : "no")], cells), HTMLNode.newline]
         }
         let head: [HTMLNode] = [.element("meta", ["charset": "utf-8"]), .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
                                 .element("title", [:], [.text(title)]), .element("style", [:], [.trusted(Self.style)])]
-        let body: [HTMLNode] = [newline, .element("h1", ["dir": "auto"], [.text(title)]), newline,
-                                .element("p", ["dir": "auto"], [.text("\(old.file) → \(new.file)")]), newline,
-                                .element("table", [:], [.element("thead", [:], [.element("tr", [:], heading)]), .element("tbody", [:], [newline] + rows)]), newline,
-                                .element("p", [:], [.text(text(.compareMethod))]), newline]
+        let body: [HTMLNode] = [HTMLNode.newline, .element("h1", ["dir": "auto"], [.text(title)]), HTMLNode.newline,
+                                .element("p", ["dir": "auto"], [.text("\(old.file) → \(new.file)")]), HTMLNode.newline,
+                                .element("table", [:], [.element("thead", [:], [.element("tr", [:], heading)]), .element("tbody", [:], [HTMLNode.newline] + rows)]), HTMLNode.newline,
+                                .element("p", [:], [.text(text(.compareMethod))]), HTMLNode.newline]
         return "<!DOCTYPE html>\n" + HTMLNode.element("html", ["lang": language.rawValue], [.element("head", [:], head), .element("body", [:], body)]).rendered + "\n"
     }
 

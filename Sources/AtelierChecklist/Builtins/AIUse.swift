@@ -38,14 +38,7 @@ struct AIUse: BuiltinFunction {
         // Words apart: « l'IA », « (IA) », « IA. » all count.
         let padded = texts.map { TextMatching.spacedWords($0, keeping: "-·").replacingOccurrences(of: " j ai ", with: " ") }
         if padded.contains(where: { $0.contains(" ia ") || $0.contains(" ai ") }) { return "IA" }
-        return quote(clues, in: texts, padded: padded)
-    }
-
-    /// The first of `clues` found in `padded` (the texts as `spacedWords`), quoted as `texts`
-    /// write it.
-    static func quote(_ clues: [String], in texts: [String], padded: [String]) -> String? {
-        guard let clue = clues.first(where: { clue in padded.contains { $0.contains(clue) } }) else { return nil }
-        return texts.lazy.compactMap { text in text.range(of: clue, options: [.caseInsensitive, .diacriticInsensitive]).map { String(text[$0]) } }.first ?? clue
+        return TextMatching.quote(firstOf: clues, in: texts, padded: padded)
     }
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
@@ -60,18 +53,17 @@ struct AIUse: BuiltinFunction {
                 Outcome.Violation(path: asset.path, arguments: ["title": asset.text("title") ?? "", "clue": origin(asset) ?? ""])
             })
         case "personal-data":
-            func personal(_ tool: Mockup.Tool) -> String? {
-                let texts = [tool.name, tool.record.text("purpose"), tool.record.record("ai")?.text("purpose")].compactMap { $0 }
-                return quote(personalClues.map { " \($0) " }, in: texts, padded: texts.map { TextMatching.spacedWords($0) })?
-                    .trimmingCharacters(in: .whitespaces)
+            // Each tool that uses an AI, with the people's data its texts say it is fed.
+            let feeding = mockup.tools.compactMap { tool -> (tool: Mockup.Tool, clue: String, data: String)? in
+                let ai = tool.record.record("ai")
+                guard let clue = evidence(tool) ?? ai.map({ $0.text("provider") ?? "IA" }) else { return nil }
+                let texts = [tool.name, tool.record.text("purpose"), ai?.text("purpose")].compactMap { $0 }
+                return TextMatching.quote(firstOf: personalClues, wholeWordsIn: texts).map { (tool, clue, $0) }
             }
-            let feeding = mockup.tools.filter { (evidence($0) != nil || $0.record["ai"] != nil) && personal($0) != nil }
-            return Outcome.each(of: feeding, failing: { tool in
-                tool.record.record("ai")?.bool("personal-data-in-prompts") != true
-            }, violation: { tool in
-                Outcome.Violation(path: tool.record.path, arguments: [
-                    "id": tool.id, "clue": evidence(tool) ?? tool.record.record("ai")?.text("provider") ?? "IA", "data": personal(tool) ?? "",
-                ])
+            return Outcome.each(of: feeding, failing: { use in
+                use.tool.record.record("ai")?.bool("personal-data-in-prompts") != true
+            }, violation: { use in
+                Outcome.Violation(path: use.tool.record.path, arguments: ["id": use.tool.id, "clue": use.clue, "data": use.data])
             })
         default:
             return Outcome.each(of: mockup.tools, failing: { tool in

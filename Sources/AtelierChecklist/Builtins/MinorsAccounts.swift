@@ -1,6 +1,5 @@
 import AtelierCore
 import AtelierMockup
-import Foundation
 
 /// Minors publishing from their own accounts: a social-network tool, or one that names a
 /// platform, whose account belongs to the participants (`social.account-owner`: « les
@@ -50,18 +49,11 @@ struct MinorsAccounts: BuiltinFunction {
         let social = tool.record.record("social")
         if let owner = social?.text("account-owner") {
             let first = TextMatching.spacedWords(owner).split(separator: " ").first { !determiners.contains(String($0)) }
-            if first.map({ participantOwners.contains(String($0)) }) == true || ownAccountPhrase(in: owner) != nil {
+            if first.map({ participantOwners.contains(String($0)) }) == true || TextMatching.quote(firstOf: ownAccountPhrases, wholeWordsIn: [owner]) != nil {
                 return (social!.path.appending("account-owner"), owner)
             }
         }
-        guard let purpose = tool.record.text("purpose"), let phrase = ownAccountPhrase(in: purpose) else { return nil }
+        guard let purpose = tool.record.text("purpose"), let phrase = TextMatching.quote(firstOf: ownAccountPhrases, wholeWordsIn: [purpose]) else { return nil }
         return (tool.record.path.appending("purpose"), phrase)
-    }
-
-    /// The phrase of `text` that says the accounts are the participants' own, as written.
-    private static func ownAccountPhrase(in text: String) -> String? {
-        let padded = TextMatching.spacedWords(text)
-        guard let phrase = ownAccountPhrases.first(where: { padded.contains(" \($0) ") }) else { return nil }
-        return text.range(of: phrase, options: [.caseInsensitive, .diacriticInsensitive]).map { String(text[$0]) } ?? phrase
     }
 }

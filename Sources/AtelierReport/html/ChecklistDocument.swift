@@ -52,16 +52,15 @@ public struct ChecklistDocument: Sendable {
     }
 
     public func html(_ set: ChecklistSet) -> String {
-        let newline = HTMLNode.text("\n")
-        var body: [HTMLNode] = [.element("h1", [:], [.text(title(set))]), newline,
-                                .element("p", [:], [.text(ReportMessage.text(.docIntro, ["count": "\(set.rules.count)"])[language])]), newline]
+        var body: [HTMLNode] = [.element("h1", [:], [.text(title(set))]), HTMLNode.newline,
+                                .element("p", [:], [.text(ReportMessage.text(.docIntro, ["count": "\(set.rules.count)"])[language])]), HTMLNode.newline]
         for (section, rules) in rows(set) {
             let lines = rules.flatMap { rule -> [HTMLNode] in
                 let cells = [rule.id, severity(rule), describe(rule), why(rule), rule.reference ?? ""]
-                return [.element("tr", ["class": rule.severity?.rawValue ?? "off"], cells.map { .element("td", [:], [.text($0)]) }), newline]
+                return [.element("tr", ["class": rule.severity?.rawValue ?? "off"], cells.map { .element("td", [:], [.text($0)]) }), HTMLNode.newline]
             }
-            body += [.element("h2", [:], [.text(section.title[language])]), newline,
-                     .element("table", [:], [newline, .element("tr", [:], headers.map { .element("th", [:], [.text($0)]) }), newline] + lines), newline]
+            body += [.element("h2", [:], [.text(section.title[language])]), HTMLNode.newline,
+                     .element("table", [:], [HTMLNode.newline, .element("tr", [:], headers.map { .element("th", [:], [.text($0)]) }), HTMLNode.newline] + lines), HTMLNode.newline]
         }
         return HTML.page(title: title(set), language: language, style: Self.style, body: HTMLNode.fragment(body).rendered)
     }

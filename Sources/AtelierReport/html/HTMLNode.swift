@@ -45,6 +45,14 @@ public struct HTMLNode: Sendable {
 
     public static func fragment(_ nodes: [HTMLNode]) -> HTMLNode { HTMLNode(.fragment(nodes)) }
 
+    /// A line break between elements, so that the page reads line by line as source.
+    public static let newline = text("\n")
+
+    /// A `section` opening with its `h2` title, then a line break.
+    public static func section(_ title: String, _ content: [HTMLNode], class name: String? = nil) -> HTMLNode {
+        .fragment([.element("section", attributes: [("class", name)], [.element("h2", [:], [.text(title)]), newline] + content), newline])
+    }
+
     public var rendered: String {
         switch content {
         case .text(let text): HTML.escape(text)

@@ -22,13 +22,11 @@ public struct ImpactPage: PresentsImpact {
         ReportMessage.text(key, arguments)[language]
     }
 
-    private static let newline = HTMLNode.text("\n")
-
     public func html(_ report: ImpactReport, engine: IndicatorEngine, sites: [SiteReport] = []) -> String {
         let aggregate = report.aggregate
         let summary = text(.impactSummaryRows, ["files": "\(aggregate.files.count)", "rows": "\(aggregate.rows)", "used": "\(aggregate.used)",
                                                 "excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"])
-        var figures: [HTMLNode] = [.element("div", ["class": "cards"], [Self.newline] + report.indicators.map(card)), Self.newline]
+        var figures: [HTMLNode] = [.element("div", ["class": "cards"], [.newline] + report.indicators.map(card)), .newline]
         if !report.objectives.isEmpty {
             let items = report.objectives.map { objective -> HTMLNode in
                 let goal = report.plan.objectives.first { $0.id == objective.id }?.text ?? ""
@@ -36,14 +34,14 @@ public struct ImpactPage: PresentsImpact {
                 let list: [HTMLNode] = measured.isEmpty ? [] : [.text(" "), .element("span", ["class": "small"], [.text("(\(measured.joined(separator: ", ")))")])]
                 return .element("li", ["dir": "auto"], [.element("strong", [:], [.text(objective.id)]), .text(" \(goal) — "), statusMark(objective.status)] + list)
             }
-            figures += [.element("h3", [:], [.text(text(.pageObjectives))]), Self.newline,
-                        .element("ul", ["class": "objectives"], [Self.newline] + items.flatMap { [$0, Self.newline] }), Self.newline]
+            figures += [.element("h3", [:], [.text(text(.pageObjectives))]), .newline,
+                        .element("ul", ["class": "objectives"], [.newline] + items.flatMap { [$0, .newline] }), .newline]
         }
         var body: [HTMLNode] = [
             .element("header", [:], [.element("p", ["class": "kicker"], [.text(text(.pageImpactKicker))]), .element("h1", ["dir": "auto"], [.text(report.title)]),
-                                     Self.newline, .element("p", ["class": "meta"], [.text(summary)])]),
-            Self.newline,
-            block(text(.pageKeyFigures), figures),
+                                     .newline, .element("p", ["class": "meta"], [.text(summary)])]),
+            .newline,
+            .section(text(.pageKeyFigures), figures),
         ]
         var chartIndex = 0
         func nextID() -> String {
@@ -56,14 +54,14 @@ public struct ImpactPage: PresentsImpact {
             case .nps where details["promoters"] != nil:
                 let parts = [(ReportMessage.text(.pageDetractors), details["detractors"] ?? 0), (ReportMessage.text(.pagePassives), details["passives"] ?? 0),
                              (ReportMessage.text(.pagePromoters), details["promoters"] ?? 0)]
-                body.append(section(result.indicator.label, chart: stackedBar(parts, colours: ["#B2182B", "#BDBDBD", "#2166AC"], id: nextID(),
+                body.append(chartSection(result.indicator.label, chart: stackedBar(parts, colours: ["#B2182B", "#BDBDBD", "#2166AC"], id: nextID(),
                                                                               title: result.indicator.label)))
             case .outcomes where !IndicatorWords(language: language).categories(of: result).isEmpty:
                 let parts = IndicatorWords(language: language).categories(of: result).map { (Localized(verbatim: $0.name), $0.share * 100) }
-                body.append(section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 1)))
+                body.append(chartSection(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 1)))
             case .gain where details["pre"] != nil, .change where details["pre"] != nil:
                 let parts = [(ReportMessage.text(.pageBefore), details["pre"] ?? 0), (ReportMessage.text(.pageAfter), details["post"] ?? 0)]
-                body.append(section(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 2)))
+                body.append(chartSection(result.indicator.label, chart: bars(parts, id: nextID(), title: result.indicator.label, decimals: 2)))
             default:
                 continue
             }
@@ -75,7 +73,7 @@ public struct ImpactPage: PresentsImpact {
             } else {
                 chart = bars(counts.map { ($0.label, $0.count) }, id: nextID(), title: question.text, decimals: 0)
             }
-            body.append(section(question.text, chart: chart))
+            body.append(chartSection(question.text, chart: chart))
         }
         body += [self.sites(report, sites, chartID: nextID), segments(report), verbatims(report), excluded(aggregate), methods(report)].compactMap { $0 }
         return HTML.page(title: report.title, language: language, style: Self.style, body: HTMLNode.fragment(body).rendered)
@@ -83,15 +81,10 @@ public struct ImpactPage: PresentsImpact {
 
     // MARK: Parts
 
-    /// A section with its title, then a line break.
-    private func block(_ title: String, _ content: [HTMLNode]) -> HTMLNode {
-        .fragment([.element("section", [:], [.element("h2", [:], [.text(title)]), Self.newline] + content), Self.newline])
-    }
-
     /// A table: its header row, then one row a line.
     private func table(_ headings: [String], rows: [[HTMLNode]], class name: String? = nil) -> HTMLNode {
-        .element("table", attributes: [("class", name)], [.element("tr", [:], headings.map { .element("th", [:], [.text($0)]) }), Self.newline]
-            + rows.flatMap { [HTMLNode.element("tr", [:], $0), Self.newline] })
+        .element("table", attributes: [("class", name)], [.element("tr", [:], headings.map { .element("th", [:], [.text($0)]) }), .newline]
+            + rows.flatMap { [HTMLNode.element("tr", [:], $0), .newline] })
     }
 
     private func cell(_ value: String, userText: Bool = false) -> HTMLNode {
@@ -125,11 +118,11 @@ public struct ImpactPage: PresentsImpact {
         if !figures.isEmpty { lines.append(small(figures.joined(separator: " · "))) }
         if let statistics = indicatorWords.statistics(of: result) { lines.append(small(statistics)) }
         if let note = result.note { lines.append(small(note[language], userText: true)) }
-        return .fragment([.element("div", ["class": "card \(result.status.rawValue)"], lines), Self.newline])
+        return .fragment([.element("div", ["class": "card \(result.status.rawValue)"], lines), .newline])
     }
 
-    private func section(_ title: String, chart: [HTMLNode]) -> HTMLNode {
-        .fragment([.element("section", ["class": "chart"], [.element("h3", ["dir": "auto"], [.text(title)]), Self.newline] + chart), Self.newline])
+    private func chartSection(_ title: String, chart: [HTMLNode]) -> HTMLNode {
+        .fragment([.element("section", ["class": "chart"], [.element("h3", ["dir": "auto"], [.text(title)]), .newline] + chart), .newline])
     }
 
     /// The data table under every chart: each part, its count and its share.
@@ -139,14 +132,14 @@ public struct ImpactPage: PresentsImpact {
         return [table(headings, rows: parts.map { part in
             [cell(part.label[language], userText: true), cell(language.number(part.value, decimals: decimals))]
                 + (shares ? [cell(total > 0 ? words.format(part.value / total, proportion: true) : "—")] : [])
-        }, class: "data"), Self.newline]
+        }, class: "data"), .newline]
     }
 
     /// A chart's SVG with its title and description, for screen readers.
     private func svg(id: String, title: String, description: String, height: Int, _ content: [HTMLNode]) -> [HTMLNode] {
         [.element("svg", ["class": "chart", "viewBox": "0 0 640 \(height)", "role": "img", "aria-labelledby": "\(id)-t \(id)-d"],
-                  [.element("title", ["id": "\(id)-t"], [.text(title)]), .element("desc", ["id": "\(id)-d"], [.text(description)]), Self.newline] + content),
-         Self.newline]
+                  [.element("title", ["id": "\(id)-t"], [.text(title)]), .element("desc", ["id": "\(id)-d"], [.text(description)]), .newline] + content),
+         .newline]
     }
 
     private func describe(_ parts: [(label: Localized, value: Double)], decimals: Int) -> String {
@@ -187,7 +180,7 @@ public struct ImpactPage: PresentsImpact {
             return [.element("text", ["x": "200", "y": "\(y + 15)", "class": "category"], [.element("title", [:], [.text(label)]), .text(clipped)]),
                     .shape("rect", ["x": "210", "y": "\(y + 2)", "width": "\(max(width, 1))", "height": "18", "fill": "#0072B2"]),
                     .element("text", ["x": "\(216 + width)", "y": "\(y + 16)", "class": "amount"], [.text(language.number(part.value, decimals: decimals))]),
-                    Self.newline]
+                    .newline]
         }
         return svg(id: id, title: title, description: describe(parts, decimals: decimals), height: 10 + parts.count * 26, content)
             + dataTable(parts, decimals: decimals, shares: decimals == 0)
@@ -202,7 +195,7 @@ public struct ImpactPage: PresentsImpact {
         for result in report.indicators where result.indicator.source != .observation {
             let figures = sites.compactMap { site in site.figure(result.indicator.id).map { (site.name, $0) } }
             guard !figures.isEmpty else { continue }
-            content += [.element("h3", ["dir": "auto"], [.text(result.indicator.label)]), Self.newline]
+            content += [.element("h3", ["dir": "auto"], [.text(result.indicator.label)]), .newline]
             let shown = figures.compactMap { name, figure in figure.value.map { (name, $0) } }
             if !shown.isEmpty {
                 let values = shown.map(\.1) + (result.value.map { [$0] } ?? [])
@@ -217,7 +210,7 @@ public struct ImpactPage: PresentsImpact {
                     .shape("line", ["x1": "210", "x2": "580", "y1": "\(axis)", "y2": "\(axis)", "stroke": "#999"]),
                     .element("text", ["x": "210", "y": "\(axis + 14)", "class": "amount"], [.text(indicatorWords.figure(low, of: result))]),
                     .element("text", ["x": "580", "y": "\(axis + 14)", "class": "amount", "text-anchor": "end"], [.text(indicatorWords.figure(high, of: result))]),
-                    Self.newline,
+                    .newline,
                 ]
                 if let network = result.value {
                     dots.append(.element("line", ["x1": "\(x(network))", "x2": "\(x(network))", "y1": "2", "y2": "\(10 + shown.count * 24)", "stroke": "#555",
@@ -229,7 +222,7 @@ public struct ImpactPage: PresentsImpact {
                     dots += [.element("text", ["x": "200", "y": "\(y + 12)", "class": "category"], [.text(name.count > 28 ? String(name.prefix(27)) + "…" : name)]),
                              .shape("circle", ["cx": "\(x(value))", "cy": "\(y + 8)", "r": "6", "fill": "#0072B2"]),
                              .element("text", ["x": "\(x(value) + 10)", "y": "\(y + 12)", "class": "amount"], [.text(indicatorWords.figure(value, of: result))]),
-                             Self.newline]
+                             .newline]
                 }
                 content += svg(id: chartID(), title: result.indicator.label, description: description, height: axis + 18, dots)
             }
@@ -238,9 +231,9 @@ public struct ImpactPage: PresentsImpact {
                 let value = figure.suppressed ? "n < \(JSONValue.format(report.suppressBelow))" : figure.value.map { indicatorWords.figure($0, of: result) } ?? "—"
                 return [cell(name, userText: true), cell(figure.n.map { JSONValue.format($0) } ?? "—"), cell(value), .element("td", [:], [statusMark(figure.status)])]
             }
-            content += [table([text(.pageSite), "n", text(.pageValue), text(.pageStatus)], rows: rows), Self.newline]
+            content += [table([text(.pageSite), "n", text(.pageValue), text(.pageStatus)], rows: rows), .newline]
         }
-        return block(text(.pageSites), content)
+        return .section(text(.pageSites), content)
     }
 
     private func segments(_ report: ImpactReport) -> HTMLNode? {
@@ -253,11 +246,11 @@ public struct ImpactPage: PresentsImpact {
                 return [cell(report.plan.question(segment.by)?.text ?? segment.by, userText: true), cell(segment.group, userText: true),
                         cell(segment.suppressed ? "—" : JSONValue.format(segment.n)), cell(value)]
             }
-            return [.element("h3", ["dir": "auto"], [.text(result.indicator.label)]), Self.newline,
-                    table([text(.pageSegment), text(.pageGroup), "n", text(.pageValue)], rows: rows), Self.newline]
+            return [.element("h3", ["dir": "auto"], [.text(result.indicator.label)]), .newline,
+                    table([text(.pageSegment), text(.pageGroup), "n", text(.pageValue)], rows: rows), .newline]
         }
         let note = text(.pageSegmentNote, ["suppress": JSONValue.format(report.suppressBelow), "caution": JSONValue.format(report.cautionBelow)])
-        return block(text(.pageSegments), tables + [.element("p", ["class": "small"], [.text(note)])])
+        return .section(text(.pageSegments), tables + [.element("p", ["class": "small"], [.text(note)])])
     }
 
     private func excluded(_ aggregate: SurveyAggregate) -> HTMLNode? {
@@ -268,15 +261,15 @@ public struct ImpactPage: PresentsImpact {
             if count > 0 { reasons.append((ProblemWords.kind(kind)[language], count)) }
         }
         let summary = text(.pageExcludedSummary, ["excluded": "\(aggregate.excluded.count)", "problems": "\(aggregate.problems.count)"])
-        return block(text(.pageExcluded), [.element("p", [:], [.text(summary)]), Self.newline,
+        return .section(text(.pageExcluded), [.element("p", [:], [.text(summary)]), .newline,
                                            table([text(.pageReason), text(.pageCount)], rows: reasons.sorted { $0.1 > $1.1 }.map { [cell($0.0, userText: true), cell("\($0.1)")] })])
     }
 
     private func methods(_ report: ImpactReport) -> HTMLNode {
         let items = sources.map { "\($0.file) — \($0.method[language])" } + report.aggregate.readings.map { $0.sentence[language] }
-        return block(text(.pageMethods), [
-            .element("ul", [:], [Self.newline] + items.flatMap { [HTMLNode.element("li", ["dir": "auto"], [.text($0)]), Self.newline] }), Self.newline,
-            .element("p", [:], [.text(text(.pageMethodsText))]), Self.newline,
+        return .section(text(.pageMethods), [
+            .element("ul", [:], [.newline] + items.flatMap { [HTMLNode.element("li", ["dir": "auto"], [.text($0)]), .newline] }), .newline,
+            .element("p", [:], [.text(text(.pageMethodsText))]), .newline,
             .element("p", [:], [.text(ImpactWorkbook.verbatimNote(report, listed: listsVerbatims)[language])]),
         ])
     }
@@ -288,11 +281,11 @@ public struct ImpactPage: PresentsImpact {
             guard let answers = report.aggregate.verbatims[question.id], !answers.isEmpty else { return [] }
             let items = answers.flatMap { answer -> [HTMLNode] in
                 let group: [HTMLNode] = answer.group.map { [.text(" "), .element("span", ["class": "small"], [.text("(\($0))")])] } ?? []
-                return [.element("li", ["dir": "auto"], [.text("« \(answer.text) »")] + group), Self.newline]
+                return [.element("li", ["dir": "auto"], [.text("« \(answer.text) »")] + group), .newline]
             }
-            return [.element("h3", ["dir": "auto"], [.text(question.text)]), Self.newline, .element("ul", ["class": "verbatims"], [Self.newline] + items), Self.newline]
+            return [.element("h3", ["dir": "auto"], [.text(question.text)]), .newline, .element("ul", ["class": "verbatims"], [.newline] + items), .newline]
         }
-        return block(text(.pageVerbatims), lists)
+        return .section(text(.pageVerbatims), lists)
     }
 
     static let style = """

@@ -108,52 +108,45 @@ public struct ProjectSheet: Sendable {
 
     // MARK: HTML
 
-    private static let newline = HTMLNode.text("\n")
-
     public func html(_ mockup: Mockup, result: CheckResult, file: String) -> String {
         let institution = [mockup.institution?.name, dates(mockup)].compactMap { $0 }.joined(separator: " · ")
-        var header: [HTMLNode] = [.element("h1", ["dir": "auto"], [.text(mockup.title)]), Self.newline]
-        if !institution.isEmpty { header += [.element("p", ["class": "meta", "dir": "auto"], [.text(institution)]), Self.newline] }
-        if let summary = mockup.summary { header += [.element("p", ["dir": "auto"], [.text(summary)]), Self.newline] }
-        if let warning = notReady(result, file: file) { header += [.element("p", ["class": "not-ready", "role": "alert"], [.text(warning)]), Self.newline] }
+        var header: [HTMLNode] = [.element("h1", ["dir": "auto"], [.text(mockup.title)]), .newline]
+        if !institution.isEmpty { header += [.element("p", ["class": "meta", "dir": "auto"], [.text(institution)]), .newline] }
+        if let summary = mockup.summary { header += [.element("p", ["dir": "auto"], [.text(summary)]), .newline] }
+        if let warning = notReady(result, file: file) { header += [.element("p", ["class": "not-ready", "role": "alert"], [.text(warning)]), .newline] }
         let audiences = mockup.audiences.flatMap { audience -> [HTMLNode] in
             var details: [String] = []
             if let expected = audience.expected { details.append(text(.projectExpected, ["count": "\(expected)"])) }
             if !audience.needs.isEmpty { details.append(text(.projectNeeds, ["needs": ProjectDetails(language: language).needs(audience.needs)])) }
             let suffix: [HTMLNode] = details.isEmpty ? [] : [.text(" — " + details.joined(separator: " · "))]
-            return [.element("li", ["dir": "auto"], [.element("strong", [:], [.text(audience.label)])] + suffix), Self.newline]
+            return [.element("li", ["dir": "auto"], [.element("strong", [:], [.text(audience.label)])] + suffix), .newline]
         }
         var body: [HTMLNode] = [
-            .element("header", [:], header), Self.newline,
-            section(text(.projectAudiences), [.element("ul", [:], [Self.newline] + audiences)]),
-            section(text(.projectObjectives), [table(.projectObjectiveColumns, rows: mockup.objectives.map { objective in
+            .element("header", [:], header), .newline,
+            .section(text(.projectAudiences), [.element("ul", [:], [.newline] + audiences)]),
+            .section(text(.projectObjectives), [table(.projectObjectiveColumns, rows: mockup.objectives.map { objective in
                 [objective.id, objective.text, bloomLevel(objective, mockup: mockup), objective.success ?? "—"].map(cell)
             })]),
-            section(text(.projectTimeline), [.element("div", ["class": "scroll"], [timeline(mockup)])], class: "wide"),
-            section(text(.projectAlignment), [table(.projectAlignmentColumns, class: "matrix", rows: alignment(mockup).map { row in
+            .section(text(.projectTimeline), [.element("div", ["class": "scroll"], [timeline(mockup)])], class: "wide"),
+            .section(text(.projectAlignment), [table(.projectAlignmentColumns, class: "matrix", rows: alignment(mockup).map { row in
                 [.element("td", ["dir": "auto"], [.element("strong", [:], [.text(row.objective.id)]), .text(" " + row.objective.text)])]
                     + alignmentCells(row).map { $0.gap ? .element("td", ["class": "gap"], [.text($0.text)]) : .element("td", [:], [.text($0.text)]) }
             })]),
         ]
         if let evaluation = mockup.evaluation, !evaluation.indicators.isEmpty {
-            body.append(section(text(.projectEvaluation), [table(.projectEvaluationColumns, rows: evaluation.indicators.map { indicator in
+            body.append(.section(text(.projectEvaluation), [table(.projectEvaluationColumns, rows: evaluation.indicators.map { indicator in
                 [indicator.label, words.name(of: indicator.measure), indicator.questions.joined(separator: ", "), target(indicator),
                  indicator.objectives.joined(separator: ", ")].map(cell)
             })]))
         }
         let details = ProjectDetails(language: language).sections(mockup).map { detail in
-            section(detail.title, [.element("dl", ["class": "details"], [Self.newline] + detail.rows.flatMap { row -> [HTMLNode] in
-                [.element("dt", ["dir": "auto"], [.text(row.label)]), .element("dd", ["dir": "auto"], [.text(row.text)]), Self.newline]
+            HTMLNode.section(detail.title, [.element("dl", ["class": "details"], [.newline] + detail.rows.flatMap { row -> [HTMLNode] in
+                [.element("dt", ["dir": "auto"], [.text(row.label)]), .element("dd", ["dir": "auto"], [.text(row.text)]), .newline]
             })])
         }
-        body += [.element("div", ["class": "columns"], [Self.newline] + details), Self.newline, readiness(result),
-                 .element("footer", [:], [.text(text(.projectGenerated, ["file": file]))]), Self.newline]
+        body += [.element("div", ["class": "columns"], [.newline] + details), .newline, readiness(result),
+                 .element("footer", [:], [.text(text(.projectGenerated, ["file": file]))]), .newline]
         return HTML.page(title: mockup.title, language: language, style: Self.style, body: HTMLNode.fragment(body).rendered)
-    }
-
-    /// A section with its title, then a line break.
-    private func section(_ title: String, _ content: [HTMLNode], class name: String? = nil) -> HTMLNode {
-        .fragment([.element("section", attributes: [("class", name)], [.element("h2", [:], [.text(title)]), Self.newline] + content), Self.newline])
     }
 
     /// A cell of text from the mockup, in its own writing direction.
@@ -166,8 +159,8 @@ public struct ProjectSheet: Sendable {
     /// crushing words.
     private func table(_ columns: ReportMessage, class name: String? = nil, rows: [[HTMLNode]]) -> HTMLNode {
         let heading = text(columns).split(separator: "|").map { HTMLNode.element("th", [:], [.text(String($0))]) }
-        return .element("div", ["class": "scroll"], [.element("table", attributes: [("class", name)], [Self.newline, .element("tr", [:], heading), Self.newline]
-            + rows.flatMap { [HTMLNode.element("tr", [:], $0), Self.newline] })])
+        return .element("div", ["class": "scroll"], [.element("table", attributes: [("class", name)], [.newline, .element("tr", [:], heading), .newline]
+            + rows.flatMap { [HTMLNode.element("tr", [:], $0), .newline] })])
     }
 
     private func readiness(_ result: CheckResult) -> HTMLNode {
@@ -176,19 +169,19 @@ public struct ProjectSheet: Sendable {
                 .element("td", [:], [.text(section.title[language])]),
                 .element("td", ["class": "bar"], [.element("span", ["style": "width:\(Int((score * 100).rounded()))%"])]),
                 .element("td", [:], [.text(language.percent(score))]),
-            ]), Self.newline]
+            ]), .newline]
         }
         let standing = result.findings.filter { !$0.isSuppressed }
         let findings: HTMLNode = standing.isEmpty
             ? .element("p", [:], [.text(text(.projectNoFindings))])
-            : .element("ul", ["class": "findings"], [Self.newline] + standing.flatMap { finding -> [HTMLNode] in
+            : .element("ul", ["class": "findings"], [.newline] + standing.flatMap { finding -> [HTMLNode] in
                 let line = finding.position.map { HTMLNode.text(" (" + text(.projectLine, ["line": "\($0.line)"]) + ")") }
                 let fix = finding.fix.map { [HTMLNode.element("br"), .element("span", ["class": "fix"], [.text($0[language])])] } ?? []
                 return [.element("li", ["class": finding.severity.rawValue], [.element("strong", [:], [.text(finding.severity.word(in: language))])]
-                    + [line].compactMap { $0 } + [.text(language.colon + finding.message[language])] + fix), Self.newline]
+                    + [line].compactMap { $0 } + [.text(language.colon + finding.message[language])] + fix), .newline]
             })
-        return section(text(.projectReadiness, ["percent": language.percent(result.readiness.score)]), [
-            .element("div", ["class": "scroll"], [.element("table", ["class": "readiness"], [Self.newline] + bars)]), Self.newline, findings, Self.newline,
+        return .section(text(.projectReadiness, ["percent": language.percent(result.readiness.score)]), [
+            .element("div", ["class": "scroll"], [.element("table", ["class": "readiness"], [.newline] + bars)]), .newline, findings, .newline,
         ])
     }
 
@@ -210,7 +203,7 @@ public struct ProjectSheet: Sendable {
         let description = text(.projectTimelineDescription, ["count": "\(activities.count)", "start": mockup.span?.start.description ?? "",
                                                               "end": mockup.span?.end.description ?? ""])
         var svg: [HTMLNode] = [.element("title", ["id": "tl-title"], [.text(text(.projectTimeline))]), .element("desc", ["id": "tl-desc"], [.text(description)]),
-                               Self.newline]
+                               .newline]
         let months = text(.monthsShort).split(separator: "|").map(String.init)
         var tick = mockup.span?.start ?? activities[0].start.date
         tick = CalendarDate(year: tick.year, month: tick.month, day: 1) ?? tick
@@ -218,7 +211,7 @@ public struct ProjectSheet: Sendable {
             if tick.dayNumber >= first {
                 let position = x(tick.dayNumber)
                 svg += [.shape("line", ["x1": "\(position)", "y1": "\(top - 6)", "x2": "\(position)", "y2": "\(height - 6)", "class": "grid"]),
-                        .element("text", ["x": "\(position + 2)", "y": "\(top - 10)", "class": "tick"], [.text(months[tick.month - 1])]), Self.newline]
+                        .element("text", ["x": "\(position + 2)", "y": "\(top - 10)", "class": "tick"], [.text(months[tick.month - 1])]), .newline]
             }
             tick = CalendarDate(year: tick.month == 12 ? tick.year + 1 : tick.year, month: tick.month % 12 + 1, day: 1)!
         }
@@ -235,7 +228,7 @@ public struct ProjectSheet: Sendable {
                 let centre = x(activity.start.date.dayNumber) + 2, middle = y + rowHeight / 2
                 svg.append(.shape("path", ["d": "M\(centre) \(middle - 7) L\(centre + 7) \(middle) L\(centre) \(middle + 7) L\(centre - 7) \(middle) Z", "fill": colour]))
             }
-            svg.append(Self.newline)
+            svg.append(.newline)
         }
         return .element("svg", ["class": "timeline", "viewBox": "0 0 \(Int(labelWidth + plotWidth + 20)) \(Int(height))", "role": "img",
                                  "aria-labelledby": "tl-title tl-desc"], svg)

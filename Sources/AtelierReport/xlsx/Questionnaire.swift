@@ -131,12 +131,11 @@ public struct Questionnaire: Sendable {
     /// A printable form: large type, one question per block, a box to tick per answer, lines
     /// for free text. `easy` adds the plain-language instruction (FALC) to every question.
     public func paperHTML(easy: Bool) -> String {
-        let newline = HTMLNode.text("\n")
-        func instruction(_ text: String) -> [HTMLNode] { [.element("p", ["class": "instruction"], [.text(text)]), newline] }
+        func instruction(_ text: String) -> [HTMLNode] { [.element("p", ["class": "instruction"], [.text(text)]), HTMLNode.newline] }
         var body: [HTMLNode] = [.element("header", [:], [.element("h1", ["dir": "auto"], [.text(plan.title)]), .element("p", [:], [.text(text(.surveyPaperIntro))])]),
-                                newline]
+                                HTMLNode.newline]
         for (index, question) in plan.questions.enumerated() {
-            var block: [HTMLNode] = [.element("h2", ["dir": "auto"], [.element("span", ["class": "number"], [.text("\(index + 1).")]), .text(" " + question.text)]), newline]
+            var block: [HTMLNode] = [.element("h2", ["dir": "auto"], [.element("span", ["class": "number"], [.text("\(index + 1).")]), .text(" " + question.text)]), HTMLNode.newline]
             let hint: ReportMessage? = switch question.kind {
             case .multiChoice: easy ? .surveyEasySeveral : .surveySeveral
             case .scale, .choice, .yesNo: easy ? .surveyEasyOne : .surveyOne
@@ -148,19 +147,19 @@ public struct Questionnaire: Sendable {
             switch question.kind {
             case .number:
                 if let range = question.range { block += instruction(Self.bounds(range)[language]) }
-                block += [.element("div", ["class": "number-box", "aria-label": text(.surveyNumberBox)]), newline]
+                block += [.element("div", ["class": "number-box", "aria-label": text(.surveyNumberBox)]), HTMLNode.newline]
             case .text:
-                block += [.element("div", ["class": "lines"]), newline]
+                block += [.element("div", ["class": "lines"]), HTMLNode.newline]
             default:
                 let levels: [Localized] = if case .scale(let scale) = question.kind { scale.levels } else { question.options }
                 let compact = levels.allSatisfy { $0[language].count <= 3 } ? " compact" : ""
                 block += [.element("ul", ["class": "options\(compact)"], question.options.map { option in
                     .element("li", [:], [.element("span", ["class": "box", "aria-hidden": "true"]), .text(" "), .element("span", ["dir": "auto"], [.text(option[language])])])
-                }), newline]
+                }), HTMLNode.newline]
             }
-            body += [.element("section", ["class": "question"], block), newline]
+            body += [.element("section", ["class": "question"], block), HTMLNode.newline]
         }
-        body += [.element("p", ["class": "thanks"], [.text(text(.surveyThanks))]), newline]
+        body += [.element("p", ["class": "thanks"], [.text(text(.surveyThanks))]), HTMLNode.newline]
         return HTML.page(title: plan.title, language: language, style: easy ? Self.style + Self.easyStyle : Self.style, body: HTMLNode.fragment(body).rendered)
     }
 
