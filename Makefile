@@ -49,6 +49,7 @@ test: deps
 	python3 Tests/browser/workshop.py .build/debug/atelier
 
 bench: build
+	$(SWIFT) build -c release --product atelier-read-bench
 	pip install -q pandas scipy xlsxwriter duckdb polars fastexcel
 	python3 Benchmarks/bench.py $(RELEASE_BIN)
 	python3 Benchmarks/workshop_load.py $(RELEASE_BIN)

@@ -59,6 +59,11 @@ let package = Package(
             path: "Sources/atelier-fuzz"
         ),
         .executableTarget(
+            name: "atelier-read-bench",
+            dependencies: ["AtelierTabular"],
+            path: "Benchmarks/ReadCSV"
+        ),
+        .executableTarget(
             name: "atelier",
             dependencies: [
                 "AtelierCore", "AtelierMockup", "AtelierChecklist", "AtelierReport", "AtelierGrading", "AtelierUseCases", "AtelierWorkshop",

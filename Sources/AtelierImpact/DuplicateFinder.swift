@@ -7,11 +7,19 @@ import Foundation
 /// Aggregates merged from separate runs cannot be checked this way: sums cannot give a row back.
 public struct DuplicateFinder: Sendable {
     /// Used by the thread that reads the rows.
-    var rows = RowMemory()
+    var rows: RowMemory
     /// Used by the thread that counts them.
     private var submissions: [String: (file: String, row: Int)] = [:]
 
-    public init() {}
+    public init() {
+        rows = RowMemory()
+    }
+
+    /// A finder whose table of rows holds at most `tableSlots` slots (a power of two): the
+    /// rows past it are compared on disk.
+    init(tableSlots: Int) {
+        rows = RowMemory(tableSlots: tableSlots)
+    }
 
     /// The memory of rows, left empty here: the thread that reads takes it over unshared, so
     /// that its table is never copied.
@@ -21,9 +29,10 @@ public struct DuplicateFinder: Sendable {
         return taken
     }
 
-    /// Where the submission `uuid` was read before, or nil (and it is remembered).
+    /// Where the submission `uuid` was read before, or nil (and it is remembered). The same
+    /// row read again (a file's second reading) is not an earlier submission of itself.
     mutating func earlierSubmission(_ uuid: String, row: Int, file: String) -> (file: String, row: Int)? {
-        if let first = submissions[uuid] { return first }
+        if let first = submissions[uuid] { return first == (file, row) ? nil : first }
         submissions[uuid] = (file, row)
         return nil
     }
@@ -31,35 +40,83 @@ public struct DuplicateFinder: Sendable {
 
 /// Every row read in a run, to tell where an identical one was read first.
 ///
-/// Memory: the only part of a read that grows with the rows — 12 bytes per table slot, the
-/// table kept under 80 % full and doubled when it is (24 MB at 1 M rows, 48 MB at 3 M); row
-/// numbers are counted on 32 bits across the files of a run.
+/// Memory: a table of 64-bit row hashes and 32-bit row numbers, 12 bytes a slot, sized from the
+/// file and capped at `tableSlots` (2^20 slots, 12 MiB: 838,860 rows). The rows past it are
+/// looked up in the table as they come and their hashes written to disk (`RowSpill`); at the
+/// end of the file, the rows identical to one of those are found there. Such a late find means
+/// the file was counted with a duplicate in it: `foundLate` says so, and the file is read again
+/// with every duplicate known (`SurveyTally.read(opening:)`). Besides the table, memory grows
+/// only with the duplicates found (8 bytes each) and, at the end of a file, with a 64th of the
+/// rows written to disk (12 bytes a row: 1.6 MB at 10 M rows); row numbers are counted on 32
+/// bits across the files of a run.
 struct RowMemory: Sendable {
-    private var table = RowHashTable()
+    static let tableSlots = 1 << 20
+    private var table: RowHashTable
+    private let spill = RowSpill()
     /// Each file read, with the number its rows are counted from in the table (rows of every
     /// file of the run share one 32-bit numbering: `start + row number`).
     private var files: [(name: String, start: UInt32)] = []
-    /// The highest number stored, so that the next file's numbers start past it.
-    private var lastStored: UInt32 = 0
+    /// The highest number given, so that the next file's numbers start past it.
+    private var lastNumber: UInt32 = 0
     /// The current file's first rows, measured to foresee its row count from its size.
     private var sample = (rows: 0, bytes: 0)
     static let sampleRows = 512
+    /// The current file's rows identical to an earlier row: its number, the earlier's.
+    private var found: [UInt32: UInt32] = [:]
+    /// Whether some of them were found only at the end of the file (its count holds them).
+    private(set) var foundLate = false
+    /// Whether the current file is being read again: every duplicate is then in `found`.
+    private var replaying = false
+
+    init(tableSlots: Int = Self.tableSlots) {
+        table = RowHashTable(maxSlots: tableSlots)
+    }
 
     /// Where the same row was read before, or nil (and the row is remembered).
     mutating func earlier(_ row: RawRow, file: String) -> (file: String, row: Int)? {
         if files.last?.name != file {
-            files.append((file, lastStored))
-            sample = (0, 0)
+            files.append((file, lastNumber))
+            (sample, found, foundLate, replaying) = ((0, 0), [:], false, false)
         }
+        let number = files[files.count - 1].start &+ UInt32(truncatingIfNeeded: row.number)
+        if replaying { return found[number].map(place) }
         if sample.rows < Self.sampleRows { presize(file, after: row) }
-        let start = files[files.count - 1].start
-        let number = start &+ UInt32(truncatingIfNeeded: row.number)
-        guard let first = table.find(orInsert: Self.hash(row), number: number) else {
-            lastStored = max(lastStored, number)
-            return nil
+        lastNumber = max(lastNumber, number)
+        let hash = Self.hash(row)
+        let first: UInt32?
+        if !table.isFull {
+            first = table.find(orInsert: hash, number: number)
+        } else {
+            first = table.find(hash)
+            if first == nil { spill.append(hash: hash, number: number) }
         }
-        let owner = files.last { $0.start < first } ?? files[0]
-        return (owner.name, Int(first - owner.start))
+        guard let first else { return nil }
+        found[number] = first
+        return place(first)
+    }
+
+    /// Ends the reading of `file`: the rows it wrote to disk identical to an earlier one there.
+    mutating func end(_ file: String) throws {
+        guard files.last?.name == file else { return }
+        guard !replaying else {
+            replaying = false
+            return
+        }
+        let late = try spill.identical(after: files[files.count - 1].start, reading: file)
+        found.merge(late) { first, _ in first }
+        foundLate = !late.isEmpty
+    }
+
+    /// Prepares the current file's second reading, its duplicates known.
+    mutating func replay() {
+        replaying = true
+        foundLate = false
+    }
+
+    /// The file and row number of a number of the run.
+    private func place(_ number: UInt32) -> (file: String, row: Int) {
+        let owner = files.last { $0.start < number } ?? files[0]
+        return (owner.name, Int(number - owner.start))
     }
 
     /// Sizes the table once for the whole file, from its size and its first rows' length, so
@@ -85,28 +142,35 @@ struct RowMemory: Sendable {
 }
 
 /// An open-addressing hash table from a 64-bit hash to a 32-bit row number, probed linearly:
-/// two flat arrays, no per-entry allocation, one cache line read for most lookups.
+/// two flat arrays, no per-entry allocation, one cache line read for most lookups. It grows
+/// up to `maxSlots` slots, kept under 80 % full.
 struct RowHashTable {
     private var hashes: [UInt64]
     private var numbers: [UInt32]
     private(set) var count = 0
     private var shift: UInt64
+    let maxSlots: Int
 
     /// Slot 0 of `hashes` marks an empty slot: a hash of 0 is stored as 1.
     private static let empty: UInt64 = 0
     static let initialBits = 16
 
-    init() {
-        hashes = Array(repeating: Self.empty, count: 1 << Self.initialBits)
-        numbers = Array(repeating: 0, count: 1 << Self.initialBits)
-        shift = UInt64(64 - Self.initialBits)
+    init(maxSlots: Int = .max) {
+        let slots = min(1 << Self.initialBits, maxSlots)
+        precondition(slots.nonzeroBitCount == 1, "a power of two of slots")
+        self.maxSlots = maxSlots
+        hashes = Array(repeating: Self.empty, count: slots)
+        numbers = Array(repeating: 0, count: slots)
+        shift = UInt64(64 - slots.trailingZeroBitCount)
     }
 
-    /// The number stored with `hash`, or nil after storing `number` with it.
+    /// Whether the table holds all it may: 80 % of its largest size.
+    var isFull: Bool { hashes.count >= maxSlots && Self.crowded(count + 1, slots: hashes.count) }
+
+    /// The number stored with `hash`, or nil after storing `number` with it (the table must not be full).
     mutating func find(orInsert hash: UInt64, number: UInt32) -> UInt32? {
         let key = hash == Self.empty ? 1 : hash
-        if count * 5 >= hashes.count * 4 { resize(to: hashes.count * 2) }
-        let mask = hashes.count - 1
+        if Self.crowded(count + 1, slots: hashes.count) { resize(to: hashes.count * 2) }
         var slot = Self.slot(key, shift: shift)
         while true {
             let stored = hashes[slot]
@@ -117,19 +181,33 @@ struct RowHashTable {
                 count += 1
                 return nil
             }
-            slot = (slot + 1) & mask
+            slot = (slot + 1) & (hashes.count - 1)
         }
     }
+
+    /// The number stored with `hash`, or nil.
+    func find(_ hash: UInt64) -> UInt32? {
+        let key = hash == Self.empty ? 1 : hash
+        var slot = Self.slot(key, shift: shift)
+        while true {
+            let stored = hashes[slot]
+            if stored == key { return numbers[slot] }
+            if stored == Self.empty { return nil }
+            slot = (slot + 1) & (hashes.count - 1)
+        }
+    }
+
+    private static func crowded(_ entries: Int, slots: Int) -> Bool { entries * 5 > slots * 4 }
 
     /// The slot a key starts from: its bits mixed (Fibonacci hashing), the top ones kept.
     private static func slot(_ key: UInt64, shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// Makes room for `entries` without resizing again.
+    /// Makes room for `entries` (as many as fit in `maxSlots`) without resizing again.
     mutating func reserve(_ entries: Int) {
         var slots = hashes.count
-        while entries * 5 >= slots * 4 { slots *= 2 }
+        while Self.crowded(entries, slots: slots) && slots < maxSlots { slots *= 2 }
         if slots > hashes.count { resize(to: slots) }
     }
 

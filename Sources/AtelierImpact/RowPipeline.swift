@@ -86,6 +86,7 @@ final class RowPipeline<Reader: TableReader>: @unchecked Sendable {
                 }
             }
             if batch.rows.count > 0, !hand(batch) { return }
+            if detectsDuplicates { try memory.end(file) }
             end(failure: nil)
         } catch {
             end(failure: error)

@@ -86,12 +86,29 @@ public struct SurveyTally {
         }
     }
 
-    /// Reads every row of `reader` into `aggregate`; `duplicates` remembers the rows seen, so
-    /// that the files of one run are checked against each other. Rows are read as bytes: a
-    /// String is made only for an answer not seen before in its column, or a refused one. The
-    /// export's tool is recognised first (`ExportProfile`), and its conventions applied: a
-    /// second header row, incomplete responses, resubmissions, submissions not approved.
-    public func read(_ reader: inout some TableReader, into aggregate: inout SurveyAggregate, duplicates: inout DuplicateFinder) throws {
+    /// Reads every row of the export `open` opens into `aggregate`, and gives its reader back;
+    /// `duplicates` remembers the rows seen, so that the files of one run are checked against
+    /// each other. When a duplicate was found only once the file was read whole (past the rows
+    /// `DuplicateFinder` keeps in memory), the file is counted again from the start, every
+    /// duplicate then known: the aggregate is always that of one exact pass.
+    public func read(opening open: () throws -> any TableReader, into aggregate: inout SurveyAggregate,
+                     duplicates: inout DuplicateFinder) throws -> any TableReader {
+        let before = aggregate
+        var reader = try open()
+        try read(&reader, into: &aggregate, duplicates: &duplicates)
+        guard duplicates.rows.foundLate else { return reader }
+        aggregate = before
+        duplicates.rows.replay()
+        reader = try open()
+        try read(&reader, into: &aggregate, duplicates: &duplicates)
+        return reader
+    }
+
+    /// Reads every row of `reader` into `aggregate`, once. Rows are read as bytes: a String is
+    /// made only for an answer not seen before in its column, or a refused one. The export's
+    /// tool is recognised first (`ExportProfile`), and its conventions applied: a second header
+    /// row, incomplete responses, resubmissions, submissions not approved.
+    func read(_ reader: inout some TableReader, into aggregate: inout SurveyAggregate, duplicates: inout DuplicateFinder) throws {
         var header = reader.header
         let profile = ExportProfile.recognise(header)
         var reading = FileReading(file: reader.file, profile: profile)

@@ -164,8 +164,8 @@ public struct CSVReader: TableReader {
         case start, unquoted, quoted, quoteSeen
     }
 
-    /// Reads the next record into `row`; false at the end of the file. A state machine over
-    /// the buffer by index: the row records where each field lies and shares the buffer (a
+    /// Reads the next record into `row`; false at the end of the file. A plain record is read
+    /// by `PlainRecord`; any other by a state machine over the buffer by index: the row records where each field lies and shares the buffer (a
     /// quoted field is unquoted in place); the record being read is kept when the buffer is
     /// refilled.
     private mutating func readRecord(into fields: inout RawRow) throws(TableError) -> Bool {
@@ -174,6 +174,17 @@ public struct CSVReader: TableReader {
             if try bytes.peek() == lf { bytes.position += 1 }
         }
         guard try bytes.peek() != nil else { return false }
+        fields.clear(number: rowNumber + 1)
+        let plainEnd = bytes.buffer.withUnsafeBufferPointer { [position = bytes.position, delimiter] buffer in
+            PlainRecord.scan(buffer, from: position, delimiter: delimiter, maxFieldBytes: Self.maxFieldBytes, maxColumns: Self.maxColumns, into: &fields)
+        }
+        if let plainEnd {
+            skipLineFeed = bytes.buffer[plainEnd] == cr
+            bytes.position = plainEnd + 1
+            line += 1
+            fields.share(bytes.buffer)
+            return true
+        }
         fields.clear(number: rowNumber + 1)
         var state = FieldState.start
         var recordStart = bytes.position

@@ -51,8 +51,9 @@ public enum ImpactUseCase {
                 throw UserError(UseCaseMessage.impactSameExport, ["first": twin, "second": path])
             }
             guard FileManager.default.fileExists(atPath: path) else { throw UserError(CoreMessage.noSuchFile, ["path": path]) }
-            var reader = try UserError.reading { () throws(TableError) in try TableFile.open(path: path, delimiter: request.delimiter, sheet: request.sheet) }
-            try tally.read(&reader, into: &aggregate, duplicates: &duplicates)
+            let reader = try tally.read(opening: {
+                try UserError.reading { () throws(TableError) in try TableFile.open(path: path, delimiter: request.delimiter, sheet: request.sheet) }
+            }, into: &aggregate, duplicates: &duplicates)
             sources.append((path, reader.description))
         }
         let site = request.site ?? request.responses.first.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }

@@ -114,9 +114,8 @@ final class ImpactTests: XCTestCase {
             let url = folder.appendingPathComponent("part\(index).csv")
             try ([header] + lines[range]).joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
             var part = SurveyAggregate(plan: plan.fingerprint)
-            var reader = try CSVReader(path: url.path)
             var duplicates = DuplicateFinder()
-            try SurveyTally(plan: plan).read(&reader, into: &part, duplicates: &duplicates)
+            _ = try SurveyTally(plan: plan).read(opening: { try CSVReader(path: url.path) }, into: &part, duplicates: &duplicates)
             merged = merged + part
         }
         let engine = IndicatorEngine(plan: plan)
@@ -140,8 +139,7 @@ final class ImpactTests: XCTestCase {
         var aggregate = SurveyAggregate(plan: plan.fingerprint)
         var duplicates = DuplicateFinder()
         for url in [first, second] {
-            var reader = try CSVReader(path: url.path)
-            try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
+            _ = try SurveyTally(plan: plan).read(opening: { try CSVReader(path: url.path) }, into: &aggregate, duplicates: &duplicates)
         }
         XCTAssertEqual(aggregate.used, 10)
         XCTAssertEqual(aggregate.excluded.examples.first?.reason.en, "same answers as row 6 of \(first.path) (a duplicate submission)")

@@ -10,6 +10,7 @@ final class PackageTests: XCTestCase {
         let modules = Set(try FileManager.default.contentsOfDirectory(atPath: Fixtures.repository.appendingPathComponent("Sources").path))
         let declaration = try NSRegularExpression(pattern: #"\.(?:target|executableTarget|testTarget)\(\s*name:\s*"([^"]+)""#)
         let quoted = try NSRegularExpression(pattern: #""([^"]+)""#)
+        let pathDeclaration = try NSRegularExpression(pattern: #"path:\s*"([^"]+)""#)
         let text = manifest as NSString
         let matches = declaration.matches(in: manifest, range: NSRange(location: 0, length: text.length))
         XCTAssertGreaterThan(matches.count, 10)
@@ -18,7 +19,8 @@ final class PackageTests: XCTestCase {
             let end = index + 1 < matches.count ? matches[index + 1].range.location : text.length
             let body = NSRange(location: match.range.location, length: end - match.range.location)
             let declared = Set(quoted.matches(in: manifest, range: body).map { text.substring(with: $0.range(at: 1)) }).intersection(modules)
-            let folder = ["Sources", "Tests"].map { Fixtures.repository.appendingPathComponent("\($0)/\(name)") }
+            let path = pathDeclaration.firstMatch(in: manifest, range: body).map { text.substring(with: $0.range(at: 1)) }
+            let folder = (path.map { [$0] } ?? ["Sources/\(name)", "Tests/\(name)"]).map { Fixtures.repository.appendingPathComponent($0) }
                 .first { FileManager.default.fileExists(atPath: $0.path) }
             let imported = try imports(in: try XCTUnwrap(folder, name)).intersection(modules).subtracting([name])
             XCTAssertEqual(imported.subtracting(declared).sorted(), [], "\(name) imports modules it does not declare")

@@ -39,10 +39,9 @@ final class QuestionnaireTests: ScratchFolderTestCase {
         XCTAssertEqual(try XLSXReader.sheetNames(path: url.path), ["Saisie", "Listes"])
         try SheetFiller.append(url, sheet: 1, rows: [["1", "Très satisfait·e", "9", "3", "En famille", "Plutôt d'accord"],
                                                        ["2", "Peu satisfait·e", "4", "1", "Avec l'école", "Pas du tout d'accord"]], from: 2)
-        var reader: any TableReader = try TableFile.open(path: url.path)
         var aggregate = SurveyAggregate(plan: plan.fingerprint)
         var duplicates = DuplicateFinder()
-        try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
+        _ = try SurveyTally(plan: plan).read(opening: { try TableFile.open(path: url.path) }, into: &aggregate, duplicates: &duplicates)
         XCTAssertEqual(aggregate.rows, 2)
         XCTAssertEqual(aggregate.used, 2)
         XCTAssertTrue(aggregate.problems.isEmpty, aggregate.problems.examples.map(\.reason.en).joined(separator: "\n"))

@@ -31,9 +31,8 @@ import TestSupport
             let url = folder.appendingPathComponent(name)
             try ([header] + part).joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
             var aggregate = SurveyAggregate(plan: plan.fingerprint)
-            var reader = try CSVReader(path: url.path)
             var duplicates = DuplicateFinder()
-            try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
+            _ = try SurveyTally(plan: plan).read(opening: { try CSVReader(path: url.path) }, into: &aggregate, duplicates: &duplicates)
             return aggregate
         }
         let engine = IndicatorEngine(plan: plan)

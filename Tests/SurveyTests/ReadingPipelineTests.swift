@@ -29,12 +29,18 @@ final class ReadingPipelineTests: XCTestCase {
     }
 
     private func read(_ lines: [String], plan: SurveyPlan) throws -> SurveyAggregate {
-        let url = folder.appendingPathComponent("export-\(UUID().uuidString).csv")
-        try lines.joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
+        try read([lines], plan: plan, duplicates: DuplicateFinder())
+    }
+
+    /// The aggregate of one run over one export per list of lines.
+    private func read(_ exports: [[String]], plan: SurveyPlan, duplicates finder: DuplicateFinder) throws -> SurveyAggregate {
         var aggregate = SurveyAggregate(plan: plan.fingerprint)
-        var duplicates = DuplicateFinder()
-        var reader = try CSVReader(path: url.path)
-        try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
+        var duplicates = finder
+        for (index, lines) in exports.enumerated() {
+            let url = folder.appendingPathComponent("export-\(index).csv")
+            try lines.joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
+            _ = try SurveyTally(plan: plan).read(opening: { try CSVReader(path: url.path) }, into: &aggregate, duplicates: &duplicates)
+        }
         return aggregate
     }
 
@@ -68,6 +74,62 @@ final class ReadingPipelineTests: XCTestCase {
         XCTAssertEqual(duplicates.first { $0.row == 4_002 }?.reason.en, "same answers as row 2002 (a duplicate submission)")
         XCTAssertEqual(duplicates.last?.row, lines.count + 1)
         XCTAssertEqual(duplicates.last?.reason.en, "same answers as row 11 (a duplicate submission)")
+    }
+
+    /// A table of 64 slots keeps 51 rows: the rest are compared on disk, within the file and
+    /// with the earlier file, and the file that held such duplicates is counted again.
+    func testDuplicatesPastTheTableInMemoryAreFoundOnDisk() throws {
+        let (header, rows) = try exportLines()
+        var first = copies(30, of: rows)
+        first.append(first[2_000])
+        let second = Array(copies(32, of: rows).dropFirst(first.count - 1)) + [first[1_500], first[9]]
+        let plan = try Fixtures.plan("voix-du-quartier.yaml")
+        let small = try read([[header] + first, [header] + second], plan: plan, duplicates: DuplicateFinder(tableSlots: 64))
+        XCTAssertEqual(small, try read([[header] + first, [header] + second], plan: plan, duplicates: DuplicateFinder()))
+        let reasons = small.excluded.examples.filter { $0.kind == .duplicate }.map { "\($0.file.suffix(12)) \($0.row): \($0.reason.en)" }
+        XCTAssertEqual(reasons.count, 30 + 1 + 2 + 2)
+        XCTAssertEqual(reasons.suffix(2), ["export-1.csv \(second.count): same answers as row 1502 of \(folder.appendingPathComponent("export-0.csv").path) (a duplicate submission)",
+                                           "export-1.csv \(second.count + 1): same answers as row 11 of \(folder.appendingPathComponent("export-0.csv").path) (a duplicate submission)"])
+        XCTAssertTrue(reasons.contains("export-0.csv \(first.count + 1): same answers as row 2002 (a duplicate submission)"), "\(reasons)")
+    }
+
+    func testTheTableStopsAtItsLargestSize() {
+        var table = RowHashTable(maxSlots: 1 << 17)
+        var key: UInt64 = 0x1234
+        while !table.isFull {
+            key = key &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            XCTAssertNil(table.find(orInsert: key, number: UInt32(table.count)))
+        }
+        XCTAssertEqual(table.count, (1 << 17) * 4 / 5)
+        XCTAssertEqual(table.find(key), UInt32(table.count - 1))
+        XCTAssertNil(table.find(key &+ 1))
+    }
+
+    func testTheRowsOnDiskNameTheFirstOfTheirHash() throws {
+        let spill = RowSpill()
+        for number in 1...10_000 { spill.append(hash: UInt64(number % 7_000) &* 0x9E37_79B9_7F4A_7C15, number: UInt32(number)) }
+        let found = try spill.identical(after: 0, reading: "export.csv")
+        XCTAssertEqual(found.count, 3_000)
+        XCTAssertNil(found[7_000])
+        XCTAssertEqual(found[7_001], 1)
+        XCTAssertEqual(found[10_000], 3_000)
+        // Read back, nothing new: nothing found again.
+        XCTAssertEqual(try spill.identical(after: 0, reading: "export.csv"), [:])
+        spill.append(hash: 5 &* 0x9E37_79B9_7F4A_7C15, number: 10_001)
+        XCTAssertEqual(try spill.identical(after: 10_000, reading: "export.csv"), [10_001: 5])
+    }
+
+    func testRowsThatCannotBeWrittenToDiskAreAnErrorNamingTheFolder() throws {
+        let saved = ProcessInfo.processInfo.environment["TMPDIR"]
+        setenv("TMPDIR", "/nonexistent/atelier", 1)
+        defer { if let saved { setenv("TMPDIR", saved, 1) } else { unsetenv("TMPDIR") } }
+        let spill = RowSpill()
+        for number in 1...1_000 { spill.append(hash: UInt64(number), number: UInt32(number)) }
+        XCTAssertThrowsError(try spill.identical(after: 0, reading: "export.csv")) { error in
+            let message = (error as? UserError)?.message
+            XCTAssertEqual(message?.en.hasPrefix("while reading export.csv, the rows read beyond the memory set aside could not be noted on disk"), true, "\(error)")
+            XCTAssertEqual(message?.en.contains("/nonexistent/atelier"), true, "\(error)")
+        }
     }
 
     func testAReadingErrorAfterManyRowsIsReportedWithItsLine() throws {

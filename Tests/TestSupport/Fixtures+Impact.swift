@@ -21,8 +21,7 @@ extension Fixtures {
         var aggregate = SurveyAggregate(plan: plan.fingerprint)
         var duplicates = DuplicateFinder()
         for file in files {
-            var reader = try TableFile.open(path: folder.appendingPathComponent(file).path)
-            try SurveyTally(plan: plan).read(&reader, into: &aggregate, duplicates: &duplicates)
+            _ = try SurveyTally(plan: plan).read(opening: { try TableFile.open(path: folder.appendingPathComponent(file).path) }, into: &aggregate, duplicates: &duplicates)
         }
         return aggregate
     }
