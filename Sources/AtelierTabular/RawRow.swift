@@ -5,15 +5,15 @@
 public struct RawRow: Sendable {
     public internal(set) var number = 0
     public internal(set) var bytes: [UInt8] = []
-    /// Field i is `bytes[starts[i]..<ends[i]]`.
-    public internal(set) var starts: [Int] = []
-    public internal(set) var ends: [Int] = []
+    /// Field i is `bytes[starts[i]..<ends[i]]`, for i < `count`: the arrays keep their length
+    /// from one row to the next, so that recording fields allocates nothing.
+    public private(set) var starts: [Int] = []
+    public private(set) var ends: [Int] = []
+    public private(set) var count = 0
     /// How the bytes are encoded (Windows-1252 fields are decoded when made into text).
     public internal(set) var encoding: TextEncoding = .utf8
 
     public init() {}
-
-    @inlinable public var count: Int { ends.count }
 
     @inlinable public func range(_ field: Int) -> Range<Int> {
         starts[field]..<ends[field]
@@ -21,7 +21,7 @@ public struct RawRow: Sendable {
 
     /// Field `field`'s bytes; empty past the last field.
     @inlinable public func withBytes<Result>(_ field: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        guard field < ends.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard field < count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let range = range(field)
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
@@ -37,26 +37,48 @@ public struct RawRow: Sendable {
     mutating func clear(number: Int) {
         self.number = number
         bytes = []
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     mutating func append<Bytes: Sequence>(field: Bytes) where Bytes.Element == UInt8 {
-        starts.append(bytes.count)
+        let start = bytes.count
         bytes.append(contentsOf: field)
-        ends.append(bytes.count)
+        appendField(at: start..<bytes.count)
     }
 
     /// Records a field lying at `range` of the buffer the row will share.
     mutating func appendField(at range: Range<Int>) {
-        starts.append(range.lowerBound)
-        ends.append(range.upperBound)
+        if count == starts.count {
+            starts.append(range.lowerBound)
+            ends.append(range.upperBound)
+        } else {
+            starts[count] = range.lowerBound
+            ends[count] = range.upperBound
+        }
+        count += 1
+    }
+
+    /// Lets `body` record fields after the last one, in room for at least `room` of them: it
+    /// writes each field's start and end where the two pointers point, up to the room it is
+    /// given, and returns how many it recorded.
+    mutating func recordFields(room: Int, _ body: (_ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ room: Int) -> Int) {
+        if starts.count - count < room {
+            let more = room - (starts.count - count)
+            starts.append(contentsOf: repeatElement(0, count: more))
+            ends.append(contentsOf: repeatElement(0, count: more))
+        }
+        let first = count
+        guard starts.count > first else { return }
+        let recorded = starts.withUnsafeMutableBufferPointer { starts in
+            ends.withUnsafeMutableBufferPointer { ends in body(starts.baseAddress! + first, ends.baseAddress! + first, starts.count - first) }
+        }
+        count += recorded
     }
 
     /// Moves the recorded fields by `offset`, after the buffer they lie in has moved.
     mutating func shiftFields(by offset: Int) {
         guard offset != 0 else { return }
-        for index in starts.indices {
+        for index in 0..<count {
             starts[index] += offset
             ends[index] += offset
         }
@@ -103,7 +125,7 @@ public struct RowBatch: Sendable {
     public mutating func append(_ row: RawRow) {
         encoding = row.encoding
         let first = starts.count
-        let low = row.starts.first ?? 0, high = row.ends.last ?? 0
+        let low = row.count > 0 ? row.starts[0] : 0, high = row.count > 0 ? row.ends[row.count - 1] : 0
         let shift = bytes.count - low
         row.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[low..<high])) }
         for field in 0..<row.count {
@@ -118,8 +140,11 @@ public struct RowBatch: Sendable {
         let (number, fields) = rows[index]
         row.clear(number: number)
         row.encoding = encoding
-        row.starts.append(contentsOf: starts[fields])
-        row.ends.append(contentsOf: ends[fields])
+        if !fields.isEmpty { row.recordFields(room: fields.count) { rowStarts, rowEnds, _ in
+            starts.withUnsafeBufferPointer { rowStarts.update(from: $0.baseAddress! + fields.lowerBound, count: fields.count) }
+            ends.withUnsafeBufferPointer { rowEnds.update(from: $0.baseAddress! + fields.lowerBound, count: fields.count) }
+            return fields.count
+        } }
         row.share(bytes)
     }
 }

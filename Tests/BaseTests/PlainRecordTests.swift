@@ -7,7 +7,8 @@ import Testing
 /// quote, a record cut short), every record it accepts has the fields and the end a plain
 /// RFC 4180 reading gives, and it accepts the plain ones.
 @Suite struct PlainRecordProperties {
-    private static let pieces = ["a", "é", " ", ",", ";", "\"", "\"\"", "\n", "\r", "x\"y", "\"a\"", "\"a,b\"", "\"\"", "12"]
+    private static let pieces = ["a", "é", " ", ",", ";", "\"", "\"\"", "\n", "\r", "x\"y", "\"a\"", "\"a,b\"", "\"\"", "12",
+                                 "sixteen bytes or more", "\"a quoted field, longer than sixteen bytes\""]
     private static let record = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...12).map { $0.joined() }
 
     /// The fields of the record at the start of `bytes` and the index of its line end, read the
