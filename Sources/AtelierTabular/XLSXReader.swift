@@ -134,8 +134,8 @@ public struct XLSXReader: TableReader {
                 column = 0
                 if selfClosing { continue }
             case .start(let name, let selfClosing) where scanner.name(name, is: "c"):
-                column = scanner.attribute("r").flatMap { Self.columnIndex(scanner.string($0)) } ?? column
-                type = CellType(scanner.attribute("t").map { scanner.string($0) })
+                if let reference = scanner.attribute("r"), let index = scanner.withBytes(reference, Self.columnIndex) { column = index }
+                type = if let attribute = scanner.attribute("t") { scanner.withBytes(attribute, CellType.init) } else { .number }
                 value = ""
                 formula = false
                 cached = false
@@ -159,12 +159,13 @@ public struct XLSXReader: TableReader {
                 guard column < CSVReader.maxColumns else {
                     throw TableError(file: file, kind: .tooManyColumns(limit: CSVReader.maxColumns), row: number)
                 }
-                let reference = "\(ColumnLetters.letters(column))\(number ?? 0)"
+                // The cell's name, for an error (not made for every cell).
+                func reference() -> String { "\(ColumnLetters.letters(column))\(number ?? 0)" }
                 if formula && !cached {
-                    throw damage(.archiveFormulaWithoutValue, ["cell": reference], row: number)
+                    throw damage(.archiveFormulaWithoutValue, ["cell": reference()], row: number)
                 }
                 guard let text = type.text(value, sharedStrings: sharedStrings) else {
-                    throw damage(.archiveSharedStringIndex, ["cell": reference, "index": value, "count": "\(sharedStrings.count)"], row: number)
+                    throw damage(.archiveSharedStringIndex, ["cell": reference(), "index": value, "count": "\(sharedStrings.count)"], row: number)
                 }
                 if column >= cells.count { cells += repeatElement("", count: column - cells.count + 1) }
                 cells[column] = text
@@ -190,11 +191,14 @@ public struct XLSXReader: TableReader {
     enum CellType {
         case sharedString, inline, number
 
-        init(_ attribute: String?) {
-            switch attribute {
-            case "s": self = .sharedString
-            case "inlineStr", "str": self = .inline
-            default: self = .number
+        /// The type the attribute's value names.
+        init(_ attribute: UnsafeBufferPointer<UInt8>) {
+            if attribute.elementsEqual("s".utf8) {
+                self = .sharedString
+            } else if attribute.elementsEqual("inlineStr".utf8) || attribute.elementsEqual("str".utf8) {
+                self = .inline
+            } else {
+                self = .number
             }
         }
 
@@ -214,7 +218,11 @@ public struct XLSXReader: TableReader {
 
     /// `B7` → 1.
     static func columnIndex(_ reference: String) -> Int? {
-        let letters = reference.utf8.prefix { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0 & 0xDF) }
+        columnIndex(reference.utf8)
+    }
+
+    static func columnIndex(_ reference: some Collection<UInt8>) -> Int? {
+        let letters = reference.prefix { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0 & 0xDF) }
         guard !letters.isEmpty, letters.count <= 3 else { return nil }
         return letters.reduce(0) { $0 * 26 + Int($1 & 0xDF) - 64 } - 1
     }

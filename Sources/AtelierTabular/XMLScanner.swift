@@ -85,6 +85,11 @@ struct XMLScanner {
         bytes.buffer.withUnsafeBufferPointer { XMLEntities.decode(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
+    /// `body` given the bytes at `range` as they are.
+    func withBytes<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// The bytes at `range` as they are.
     func string(_ range: Range<Int>) -> String {
         bytes.buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
@@ -142,45 +147,52 @@ struct XMLScanner {
         let length = try tagLength()
         let start = bytes.position, end = start + length
         bytes.position = end + 1
-        return try bytes.buffer.withUnsafeBufferPointer { buffer throws(TableError) -> Token in
+        // The ranges are filled as a local, so that the buffer is read without being retained
+        // (nothing of `self` changes while it is read).
+        var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+        swap(&attributes, &attributeRanges)
+        defer { swap(&attributes, &attributeRanges) }
+        let token = try bytes.buffer.withUnsafeBufferPointer { buffer throws(TableError) -> Token in
             var index = start + 1
             let closing = buffer[index] == UInt8(ascii: "/")
             if closing { index += 1 }
             let nameStart = index
             while index < end, Self.isNameByte(buffer[index]) { index += 1 }
             let name = nameStart..<index
-            if closing {
-                depth -= 1
-                return .end(name: name)
-            }
-            attributeRanges.removeAll(keepingCapacity: true)
+            if closing { return .end(name: name) }
+            attributes.removeAll(keepingCapacity: true)
             while true {
                 while index < end, buffer[index] <= 0x20 { index += 1 }
-                if index == end {
-                    depth += 1
-                    if depth > Self.maxDepth { throw malformed(.xmlTooDeep, ["limit": "\(Self.maxDepth)"]) }
-                    return .start(name: name, selfClosing: false)
-                }
+                if index == end { return .start(name: name, selfClosing: false) }
                 if buffer[index] == UInt8(ascii: "/") { return .start(name: name, selfClosing: true) }
                 let keyStart = index
                 while index < end, Self.isNameByte(buffer[index]) { index += 1 }
                 let key = keyStart..<index
-                let keyText = String(decoding: UnsafeBufferPointer(rebasing: buffer[key]), as: UTF8.self)
+                // The attribute's name, for an error (not made for every attribute).
+                func keyText() -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[key]), as: UTF8.self) }
                 while index < end, buffer[index] <= 0x20 { index += 1 }
-                guard index < end, buffer[index] == UInt8(ascii: "=") else { throw malformed(.xmlAttributeWithoutValue, ["name": keyText]) }
+                guard index < end, buffer[index] == UInt8(ascii: "=") else { throw malformed(.xmlAttributeWithoutValue, ["name": keyText()]) }
                 index += 1
                 while index < end, buffer[index] <= 0x20 { index += 1 }
                 guard index < end, case let quote = buffer[index], quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                    throw malformed(.xmlAttributeWithoutQuotes, ["name": keyText])
+                    throw malformed(.xmlAttributeWithoutQuotes, ["name": keyText()])
                 }
                 let valueStart = index + 1
                 index = valueStart
                 while index < end, buffer[index] != quote { index += 1 }
-                guard index < end else { throw malformed(.xmlEndInElement, ["name": keyText]) }
-                attributeRanges.append((key, valueStart..<index))
+                guard index < end else { throw malformed(.xmlEndInElement, ["name": keyText()]) }
+                attributes.append((key, valueStart..<index))
                 index += 1
             }
         }
+        switch token {
+        case .end: depth -= 1
+        case .start(_, selfClosing: false):
+            depth += 1
+            if depth > Self.maxDepth { throw malformed(.xmlTooDeep, ["limit": "\(Self.maxDepth)"]) }
+        default: break
+        }
+        return token
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
