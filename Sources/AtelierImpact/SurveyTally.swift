@@ -10,7 +10,7 @@ import AtelierTabular
 /// each refused answer is listed with its row, column and value, its row still used.
 public struct SurveyTally {
     public let plan: SurveyPlan
-    private let coders: [AnswerCoder]
+    let coders: [AnswerCoder]
     let segmentQuestions: [Int]
     /// The free-text questions, whose answers are kept as verbatims.
     let textQuestions: [Int]
@@ -131,68 +131,10 @@ public struct SurveyTally {
         // Identical rows are duplicates only when the export has a column besides the plan's
         // (a timestamp, an id): without one, two people may simply have answered alike.
         let detectsDuplicates = Set(columns.flatMap(\.all)).count < header.count
-        var cache = AnswerCache(coders: coders, profile: profile)
-        var running = RunningTally(levels: levels, segments: segmentQuestions.count, pairs: pairIndicators.count,
-                                   alphas: alphaIndicators.map(\.items.count), outcomes: outcomeIndicators.map(\.masks.count))
-        defer { running.fold(into: &aggregate, plan: plan) }
-        var answers = [Coded](repeating: .missing, count: coders.count)
-        // The hot loop reads plain integers, not the enum's payload: a question's one column, or -1.
-        let singleColumns = columns.map { if case .single(let column) = $0 { column } else { -1 } }
-        let file = reader.file
-        // How many more open answers each free-text question keeps (counted here, not looked up per row).
-        var verbatimRoom = textQuestions.map { SurveyAggregate.maxVerbatims - (aggregate.verbatims[plan.questions[$0].id]?.count ?? 0) }
-        // Counts one row, or excludes it; `earlier` is where an identical row was read first.
-        func count(_ row: RawRow, earlier: (file: String, row: Int)?) {
-            aggregate.rows += 1
-            if let submitColumn = profile.submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
-                aggregate.excluded.append(RowProblem(kind: .incomplete, file: file, row: row.number, reason: ImpactMessage.text(.impactIncomplete)))
-                reading.incomplete += 1
-                return
-            }
-            if let validation = profile.validationColumn, case let status = row.text(validation), ExportProfile.isNotApproved(status) {
-                aggregate.excluded.append(RowProblem(kind: .notApproved, file: file, row: row.number,
-                                                     reason: ImpactMessage.text(.impactNotApproved, ["status": status])))
-                reading.notApproved += 1
-                return
-            }
-            var anything = false
-            row.bytes.withUnsafeBufferPointer { bytes in
-                answers.withUnsafeMutableBufferPointer { answers in
-                    for question in answers.indices {
-                        let field = singleColumns[question]
-                        if field >= 0 {
-                            let cell = field < row.count ? UnsafeBufferPointer(rebasing: bytes[row.range(field)]) : UnsafeBufferPointer(start: nil, count: 0)
-                            answers[question] = cache.code(cell, encoding: row.encoding, question: question, coders: coders, levels: levels)
-                        } else if case .options(let fields) = columns[question] {
-                            answers[question] = cache.codeOptions(fields.map { $0.map(row.text) }, question: question, coders: coders)
-                        }
-                        if answers[question] != .missing { anything = true }
-                    }
-                }
-            }
-            guard anything else {
-                aggregate.excluded.append(RowProblem(kind: .empty, file: file, row: row.number, reason: ImpactMessage.text(.impactEmptyRow)))
-                return
-            }
-            if let uuidColumn = profile.uuidColumn, case let uuid = row.text(uuidColumn), !uuid.isEmpty,
-               let first = duplicates.earlierSubmission(uuid, row: row.number, file: file) {
-                aggregate.excluded.append(RowProblem(kind: .duplicate, file: file, row: row.number,
-                                                     reason: ImpactMessage.text(.impactResubmitted, ["uuid": uuid, "row": "\(first.row)", "file": first.file])))
-                reading.resubmitted += 1
-                return
-            }
-            if let first = earlier {
-                let key: ImpactMessage = first.file == file ? .impactDuplicateRow : .impactDuplicateRowElsewhere
-                aggregate.excluded.append(RowProblem(kind: .duplicate, file: file, row: row.number,
-                                                     reason: ImpactMessage.text(key, ["row": "\(first.row)", "file": first.file])))
-                return
-            }
-            aggregate.used += 1
-            tally(answers, row: row, columns: columns, columnNames: columnNames, file: file, reasons: cache.reasons,
-                  into: &running, problems: &aggregate.problems)
-            collectVerbatims(answers, row: row, columns: columns, room: &verbatimRoom, into: &aggregate)
-        }
-        if pending { count(row, earlier: detectsDuplicates ? duplicates.rows.earlier(row, file: file) : nil) }
+        var counting = RowCounting(survey: self, profile: profile, file: reader.file, columns: columns, columnNames: columnNames,
+                                   reading: reading, verbatims: aggregate.verbatims)
+        defer { counting.end(into: &aggregate) }
+        if pending { counting.count(row, earlier: detectsDuplicates ? duplicates.rows.earlier(row, file: reader.file) : nil, into: &aggregate, duplicates: &duplicates) }
         let pipeline = RowPipeline(reader: reader, memory: duplicates.takeRows(), detectsDuplicates: detectsDuplicates)
         defer {
             let (finished, rows) = pipeline.finish()
@@ -202,13 +144,13 @@ public struct SurveyTally {
         while let batch = try pipeline.next() {
             for index in 0..<batch.rows.count {
                 batch.rows.load(index, into: &row)
-                count(row, earlier: batch.earlier[index])
+                counting.count(row, earlier: batch.earlier[index], into: &aggregate, duplicates: &duplicates)
             }
         }
-        aggregate.readings.append(reading)
+        counting.finished = true
     }
 
-    private func tally(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], columnNames: [String], file: String, reasons: [Localized],
+    fileprivate func tally(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], columnNames: [String], file: String, reasons: [Localized],
                        into running: inout RunningTally, problems: inout ProblemList) {
         for (slot, segment) in segmentQuestions.enumerated() {
             running.segmentTallies[slot] = GroupKey(answers[segment]).map { running.counts.tallies(of: $0, slot: slot, questions: segmentTargetPositions[slot]) } ?? -1
@@ -248,7 +190,7 @@ public struct SurveyTally {
 
     /// Keeps the open answers of the row (the first `maxVerbatims` of each question), with the
     /// group of the first segment question; `room` counts down what each question still keeps.
-    private func collectVerbatims(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], room: inout [Int], into aggregate: inout SurveyAggregate) {
+    fileprivate func collectVerbatims(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], room: inout [Int], into aggregate: inout SurveyAggregate) {
         for (slot, index) in textQuestions.enumerated() where room[slot] > 0 && answers[index] == .text {
             guard case .single(let column) = columns[index] else { continue }
             room[slot] -= 1
@@ -300,6 +242,107 @@ enum Coded: Equatable {
     case invalid(Int)
 
     static let maxChoices = 64
+}
+
+/// One export's rows being counted, in reading order: each row used (its answers coded and
+/// counted) or excluded with its reason. Kept as one value, not as locals a closure captures,
+/// so that its state is accessed without run-time exclusivity checks on the hot path.
+struct RowCounting {
+    let survey: SurveyTally
+    let profile: ExportProfile
+    let file: String
+    let columns: [QuestionColumns]
+    let columnNames: [String]
+    /// A question's one column, or -1: the hot loop reads plain integers, not the enum's payload.
+    let singleColumns: [Int]
+    var reading: FileReading
+    var cache: AnswerCache
+    var running: RunningTally
+    var answers: [Coded]
+    /// How many more open answers each free-text question keeps (counted here, not looked up per row).
+    var verbatimRoom: [Int]
+    /// Whether every row was read: only then is the file's reading recorded.
+    var finished = false
+
+    init(survey: SurveyTally, profile: ExportProfile, file: String, columns: [QuestionColumns], columnNames: [String],
+         reading: FileReading, verbatims: [String: [Verbatim]]) {
+        self.survey = survey
+        self.profile = profile
+        self.file = file
+        self.columns = columns
+        self.columnNames = columnNames
+        self.reading = reading
+        singleColumns = columns.map { if case .single(let column) = $0 { column } else { -1 } }
+        cache = AnswerCache(coders: survey.coders, profile: profile)
+        running = RunningTally(levels: survey.levels, segments: survey.segmentQuestions.count, pairs: survey.pairIndicators.count,
+                               alphas: survey.alphaIndicators.map(\.items.count), outcomes: survey.outcomeIndicators.map(\.masks.count))
+        answers = [Coded](repeating: .missing, count: survey.coders.count)
+        verbatimRoom = survey.textQuestions.map { SurveyAggregate.maxVerbatims - (verbatims[survey.plan.questions[$0].id]?.count ?? 0) }
+    }
+
+    /// Counts one row, or excludes it; `earlier` is where an identical row was read first.
+    mutating func count(_ row: RawRow, earlier: (file: String, row: Int)?, into aggregate: inout SurveyAggregate, duplicates: inout DuplicateFinder) {
+        aggregate.rows += 1
+        if let submitColumn = profile.submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
+            aggregate.excluded.append(RowProblem(kind: .incomplete, file: file, row: row.number, reason: ImpactMessage.text(.impactIncomplete)))
+            reading.incomplete += 1
+            return
+        }
+        if let validation = profile.validationColumn, case let status = row.text(validation), ExportProfile.isNotApproved(status) {
+            aggregate.excluded.append(RowProblem(kind: .notApproved, file: file, row: row.number,
+                                                 reason: ImpactMessage.text(.impactNotApproved, ["status": status])))
+            reading.notApproved += 1
+            return
+        }
+        guard code(row) else {
+            aggregate.excluded.append(RowProblem(kind: .empty, file: file, row: row.number, reason: ImpactMessage.text(.impactEmptyRow)))
+            return
+        }
+        if let uuidColumn = profile.uuidColumn, case let uuid = row.text(uuidColumn), !uuid.isEmpty,
+           let first = duplicates.earlierSubmission(uuid, row: row.number, file: file) {
+            aggregate.excluded.append(RowProblem(kind: .duplicate, file: file, row: row.number,
+                                                 reason: ImpactMessage.text(.impactResubmitted, ["uuid": uuid, "row": "\(first.row)", "file": first.file])))
+            reading.resubmitted += 1
+            return
+        }
+        if let first = earlier {
+            let key: ImpactMessage = first.file == file ? .impactDuplicateRow : .impactDuplicateRowElsewhere
+            aggregate.excluded.append(RowProblem(kind: .duplicate, file: file, row: row.number,
+                                                 reason: ImpactMessage.text(key, ["row": "\(first.row)", "file": first.file])))
+            return
+        }
+        aggregate.used += 1
+        survey.tally(answers, row: row, columns: columns, columnNames: columnNames, file: file, reasons: cache.reasons,
+                     into: &running, problems: &aggregate.problems)
+        survey.collectVerbatims(answers, row: row, columns: columns, room: &verbatimRoom, into: &aggregate)
+    }
+
+    /// Codes the row's answer to each question into `answers`; false when it answers none.
+    private mutating func code(_ row: RawRow) -> Bool {
+        var anything = false
+        let (coders, levels) = (survey.coders, survey.levels)
+        row.bytes.withUnsafeBufferPointer { bytes in
+            answers.withUnsafeMutableBufferPointer { answers in
+                for question in answers.indices {
+                    let field = singleColumns[question]
+                    if field >= 0 {
+                        let cell = field < row.count ? UnsafeBufferPointer(rebasing: bytes[row.range(field)]) : UnsafeBufferPointer(start: nil, count: 0)
+                        answers[question] = cache.code(cell, encoding: row.encoding, question: question, coders: coders, levels: levels)
+                    } else if case .options(let fields) = columns[question] {
+                        answers[question] = cache.codeOptions(fields.map { $0.map(row.text) }, question: question, coders: coders)
+                    }
+                    if answers[question] != .missing { anything = true }
+                }
+            }
+        }
+        return anything
+    }
+
+    /// Adds the counts to `aggregate`, and the file's reading when every row was read.
+    func end(into aggregate: inout SurveyAggregate) {
+        running.fold(into: &aggregate, plan: survey.plan)
+        if finished { aggregate.readings.append(reading) }
+    }
 }
 
 /// The answers of a read counted in one flat buffer of integers, without reference counting or
