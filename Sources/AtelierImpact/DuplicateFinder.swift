@@ -47,8 +47,8 @@ public struct DuplicateFinder: Sendable {
 /// the file was counted with a duplicate in it: `foundLate` says so, and the file is read again
 /// with every duplicate known (`SurveyTally.read(opening:)`). Besides the table, memory grows
 /// only with the duplicates found (8 bytes each) and, at the end of a file, with a 64th of the
-/// rows written to disk (12 bytes a row: 1.6 MB at 10 M rows); row numbers are counted on 32
-/// bits across the files of a run.
+/// rows written to disk and their table (28 bytes a row: about 5.5 MB at 10 M rows); row
+/// numbers are counted on 32 bits across the files of a run.
 struct RowMemory: Sendable {
     static let tableSlots = 1 << 20
     private var table: RowHashTable
