@@ -152,8 +152,14 @@ public struct SurveyTally {
 
     fileprivate func tally(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], columnNames: [String], file: String, reasons: [Localized],
                        into running: inout RunningTally, problems: inout ProblemList) {
-        for (slot, segment) in segmentQuestions.enumerated() {
-            running.segmentTallies[slot] = GroupKey(answers[segment]).map { running.counts.tallies(of: $0, slot: slot, questions: segmentTargetPositions[slot]) } ?? -1
+        // Loops over indices, not over elements: an element of these lists holds an id and
+        // arrays, which copying it would retain and release for every row.
+        for slot in segmentQuestions.indices {
+            if let key = GroupKey(answers[segmentQuestions[slot]]) {
+                running.segmentTallies[slot] = running.counts.tallies(of: key, slot: slot, questions: segmentTargetPositions[slot])
+            } else {
+                running.segmentTallies[slot] = -1
+            }
         }
         running.counts.add(answers, segments: running.segmentTallies, targets: segmentTargetPositions)
         for (index, answer) in answers.enumerated() {
@@ -163,28 +169,32 @@ public struct SurveyTally {
                                            question: plan.questions[index].id))
             }
         }
-        for (index, pair) in pairIndicators.enumerated() {
-            if case .value(let pre, _) = answers[pair.pre], case .value(let post, _) = answers[pair.post] {
-                running.pairs[index].add(pre: pre, post: post, maximum: pair.maximum)
+        for index in pairIndicators.indices {
+            if case .value(let pre, _) = answers[pairIndicators[index].pre], case .value(let post, _) = answers[pairIndicators[index].post] {
+                running.pairs[index].add(pre: pre, post: post, maximum: pairIndicators[index].maximum)
             }
         }
-        for (index, outcome) in outcomeIndicators.enumerated() {
-            guard case .choices(let mask) = answers[outcome.question] else { continue }
+        for index in outcomeIndicators.indices {
+            guard case .choices(let mask) = answers[outcomeIndicators[index].question] else { continue }
             running.outcomes[index].respondents += 1
-            if mask & outcome.masks.reduce(0, |) != 0 { running.outcomes[index].anyCategory += 1 }
-            for (category, categoryMask) in outcome.masks.enumerated() where mask & categoryMask != 0 {
+            var anyCategory = false
+            for category in outcomeIndicators[index].masks.indices where mask & outcomeIndicators[index].masks[category] != 0 {
+                anyCategory = true
                 running.outcomes[index].categories[category] += 1
             }
+            if anyCategory { running.outcomes[index].anyCategory += 1 }
         }
-        for (index, alpha) in alphaIndicators.enumerated() {
-            for (position, item) in alpha.items.enumerated() {
-                if case .value(let value, _) = answers[item] {
-                    running.itemValues[position] = alpha.reversed[position] ? alpha.bounds[position].map { $0.0 + $0.1 - value } ?? value : value
+        for index in alphaIndicators.indices {
+            let count = alphaIndicators[index].items.count
+            for position in 0..<count {
+                if case .value(let value, _) = answers[alphaIndicators[index].items[position]] {
+                    let bounds = alphaIndicators[index].bounds[position]
+                    running.itemValues[position] = alphaIndicators[index].reversed[position] ? bounds.map { $0.0 + $0.1 - value } ?? value : value
                 } else {
                     running.itemValues[position] = nil
                 }
             }
-            running.alphas[index].add(running.itemValues[..<alpha.items.count])
+            running.alphas[index].add(running.itemValues[..<count])
         }
     }
 
