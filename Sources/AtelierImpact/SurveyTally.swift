@@ -95,13 +95,21 @@ public struct SurveyTally {
                      duplicates: inout DuplicateFinder) throws -> any TableReader {
         let before = aggregate
         var reader = try open()
+        let version = Self.version(of: reader.file)
         try read(&reader, into: &aggregate, duplicates: &duplicates)
         guard duplicates.rows.foundLate else { return reader }
         aggregate = before
         duplicates.rows.replay()
         reader = try open()
+        guard Self.version(of: reader.file) == version else { throw UserError(ImpactMessage.impactExportChanged, ["file": reader.file]) }
         try read(&reader, into: &aggregate, duplicates: &duplicates)
         return reader
+    }
+
+    /// The size and modification date of `file`, to tell that it was not changed between two readings.
+    private static func version(of file: String) -> (size: Int?, modified: Date?) {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        return (attributes?[.size] as? Int, attributes?[.modificationDate] as? Date)
     }
 
     /// Reads every row of `reader` into `aggregate`, once. Rows are read as bytes: a String is

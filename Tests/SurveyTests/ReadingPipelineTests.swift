@@ -93,6 +93,26 @@ final class ReadingPipelineTests: XCTestCase {
         XCTAssertTrue(reasons.contains("export-0.csv \(first.count + 1): same answers as row 2002 (a duplicate submission)"), "\(reasons)")
     }
 
+    /// An export found with a duplicate past the table is read a second time: if it changed in
+    /// between, the run stops rather than count a file it did not read twice the same.
+    func testAnExportChangedBeforeItsSecondReadingIsAnError() throws {
+        let (header, rows) = try exportLines()
+        let url = folder.appendingPathComponent("export.csv")
+        try ([header] + rows).joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
+        let plan = try Fixtures.plan("voix-du-quartier.yaml")
+        var aggregate = SurveyAggregate(plan: plan.fingerprint)
+        var duplicates = DuplicateFinder(tableSlots: 16)
+        var openings = 0
+        XCTAssertThrowsError(try SurveyTally(plan: plan).read(opening: {
+            openings += 1
+            if openings == 2 { try ([header] + rows + [rows[0]]).joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8) }
+            return try CSVReader(path: url.path)
+        }, into: &aggregate, duplicates: &duplicates)) { error in
+            XCTAssertEqual((error as? UserError)?.message.en.hasPrefix("\(url.path) changed while it was read"), true, "\(error)")
+        }
+        XCTAssertEqual(openings, 2)
+    }
+
     func testTheTableStopsAtItsLargestSize() {
         var table = RowHashTable(maxSlots: 1 << 17)
         var key: UInt64 = 0x1234
