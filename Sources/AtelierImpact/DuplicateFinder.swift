@@ -128,13 +128,30 @@ struct RowMemory: Sendable {
         table.reserve(table.count + size / max(1, sample.bytes / sample.rows))
     }
 
-    /// The row's cells, each with its length, so that « a,b » and « ab, » differ.
-    private static func hash(_ row: RawRow) -> UInt64 {
+    /// The row's cells, each with its length, so that « a,b » and « ab, » differ: eight bytes
+    /// at a time, a cell's last few bytes and its length mixed as one word.
+    static func hash(_ row: RawRow) -> UInt64 {
         var stable = StableHash()
         row.bytes.withUnsafeBufferPointer { bytes in
             for field in 0..<row.count {
-                stable.addWords(UnsafeBufferPointer(rebasing: bytes[row.range(field)]))
-                stable.add(word: UInt64(truncatingIfNeeded: row.ends[field] - row.starts[field]))
+                let (start, end) = (row.starts[field], row.ends[field])
+                var offset = start
+                while offset + 8 <= end {
+                    stable.add(word: UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)))
+                    offset += 8
+                }
+                var last = UInt64(truncatingIfNeeded: end - start) &* 0x9E37_79B9_7F4A_7C15
+                if offset < end {
+                    let rest = UInt64(end - offset)
+                    if offset + 8 <= bytes.count {
+                        // Past the cell, but within the buffer: read whole, the bytes past it masked off.
+                        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+                        last ^= word & (1 << (8 * rest) - 1)
+                    } else {
+                        for (index, byte) in bytes[offset..<end].enumerated() { last ^= UInt64(byte) << (8 * UInt64(index)) }
+                    }
+                }
+                stable.add(word: last)
             }
         }
         return stable.value

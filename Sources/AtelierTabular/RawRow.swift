@@ -109,10 +109,12 @@ extension TableReader {
 /// the thread that counts: one copy per row, none per field.
 public struct RowBatch: Sendable {
     private var bytes: [UInt8] = []
+    /// Where each field lay in the row's own buffer: copied as they are (the thread that reads
+    /// has the more work), moved by the row's `shift` when the row is loaded.
     private var starts: [Int] = []
     private var ends: [Int] = []
-    /// Each row's number and where its fields are in `starts`/`ends`.
-    private var rows: [(number: Int, fields: Range<Int>)] = []
+    /// Each row's number, where its fields are in `starts`/`ends`, and by how much they move.
+    private var rows: [(number: Int, fields: Range<Int>, shift: Int)] = []
     public private(set) var encoding: TextEncoding = .utf8
 
     public init() {}
@@ -126,23 +128,22 @@ public struct RowBatch: Sendable {
         encoding = row.encoding
         let first = starts.count
         let low = row.count > 0 ? row.starts[0] : 0, high = row.count > 0 ? row.ends[row.count - 1] : 0
-        let shift = bytes.count - low
+        rows.append((row.number, first..<(first + row.count), bytes.count - low))
         row.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[low..<high])) }
-        for field in 0..<row.count {
-            starts.append(row.starts[field] + shift)
-            ends.append(row.ends[field] + shift)
-        }
-        rows.append((row.number, first..<starts.count))
+        starts.append(contentsOf: row.starts[..<row.count])
+        ends.append(contentsOf: row.ends[..<row.count])
     }
 
     /// Makes `row` the batch's row `index` (sharing the batch's bytes).
     public func load(_ index: Int, into row: inout RawRow) {
-        let (number, fields) = rows[index]
+        let (number, fields, shift) = rows[index]
         row.clear(number: number)
         row.encoding = encoding
         if !fields.isEmpty { row.recordFields(room: fields.count) { rowStarts, rowEnds, _ in
-            starts.withUnsafeBufferPointer { rowStarts.update(from: $0.baseAddress! + fields.lowerBound, count: fields.count) }
-            ends.withUnsafeBufferPointer { rowEnds.update(from: $0.baseAddress! + fields.lowerBound, count: fields.count) }
+            for offset in 0..<fields.count {
+                rowStarts[offset] = starts[fields.lowerBound + offset] + shift
+                rowEnds[offset] = ends[fields.lowerBound + offset] + shift
+            }
             return fields.count
         } }
         row.share(bytes)

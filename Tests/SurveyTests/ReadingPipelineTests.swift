@@ -1,6 +1,6 @@
 import AtelierCore
 @testable import AtelierImpact
-import AtelierTabular
+@testable import AtelierTabular
 import Foundation
 import TestSupport
 import XCTest
@@ -111,6 +111,28 @@ final class ReadingPipelineTests: XCTestCase {
             XCTAssertEqual((error as? UserError)?.message.en.hasPrefix("\(url.path) changed while it was read"), true, "\(error)")
         }
         XCTAssertEqual(openings, 2)
+    }
+
+    /// A row's hash depends on its cells alone: not on the bytes around them in the buffer
+    /// (read past a cell and masked off), nor on where in the buffer they lie (a cell at its very
+    /// end is read byte by byte); cells split differently differ.
+    func testARowsHashDependsOnItsCellsAlone() {
+        func row(_ buffer: String, _ fields: [Range<Int>]) -> RawRow {
+            var row = RawRow()
+            for field in fields { row.appendField(at: field) }
+            row.share(Array(buffer.utf8))
+            return row
+        }
+        let cells = ["Tout à fait d'accord", "abc", "", "de"]
+        var laidOut = RawRow()
+        for cell in cells { laidOut.append(field: cell.utf8) }
+        let hash = RowMemory.hash(laidOut)
+        let padded = row("xxTout à fait d'accordyyyyyyyyyyabczzzzzzzzzzde!!!!!!!!!", [2..<23, 33..<36, 36..<36, 46..<48])
+        let atTheEnd = row("deTout à fait d'accordabc", [2..<23, 23..<26, 0..<0, 0..<2])
+        XCTAssertEqual(RowMemory.hash(padded), hash)
+        XCTAssertEqual(RowMemory.hash(atTheEnd), hash)
+        XCTAssertNotEqual(RowMemory.hash(row("abcde", [0..<2, 2..<5])), RowMemory.hash(row("abcde", [0..<3, 3..<5])))
+        XCTAssertNotEqual(RowMemory.hash(row("a,b", [0..<3])), RowMemory.hash(row("a,b", [0..<1, 2..<3])))
     }
 
     func testTheTableStopsAtItsLargestSize() {
