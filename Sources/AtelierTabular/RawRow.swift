@@ -130,8 +130,8 @@ public struct RowBatch: Sendable {
         let low = row.count > 0 ? row.starts[0] : 0, high = row.count > 0 ? row.ends[row.count - 1] : 0
         rows.append((row.number, first..<(first + row.count), bytes.count - low))
         row.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[low..<high])) }
-        starts.append(contentsOf: row.starts[..<row.count])
-        ends.append(contentsOf: row.ends[..<row.count])
+        row.starts.withUnsafeBufferPointer { starts.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<row.count])) }
+        row.ends.withUnsafeBufferPointer { ends.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<row.count])) }
     }
 
     /// Makes `row` the batch's row `index` (sharing the batch's bytes).
