@@ -56,7 +56,7 @@ final class ExportTests: ScratchFolderTestCase {
         }
     }
 
-    /// With room for three rows in memory, the rows past them are compared on disk and a file
+    /// With room for two rows in memory, the rows past them are compared on disk and a file
     /// with a duplicate found there is read again: each export, and the ten in one run, give
     /// the very aggregate of a table that holds every row.
     func testRowsComparedOnDiskGiveTheAggregateOfOnePass() throws {
