@@ -135,6 +135,22 @@ final class ReadingPipelineTests: XCTestCase {
         XCTAssertNotEqual(RowMemory.hash(row("a,b", [0..<3])), RowMemory.hash(row("a,b", [0..<1, 2..<3])))
     }
 
+    /// A short cell's two words are the same read whole and masked (16 bytes readable from its
+    /// start) or byte by byte (at its buffer's end), whatever follows it, for every length.
+    func testAShortCellsWordsDependOnItsBytesAlone() {
+        let text = Array("Tout à fait d'accord, vraiment".utf8)
+        for count in 0...16 {
+            let cell = Array(text.prefix(count))
+            let alone = cell.withUnsafeBufferPointer { AnswerCache.head($0, readable: count) }
+            let followed = (cell + Array(repeating: 0xFF, count: 16)).withUnsafeBufferPointer {
+                AnswerCache.head(UnsafeBufferPointer(rebasing: $0[..<count]), readable: count + 16)
+            }
+            XCTAssertEqual(alone.0, followed.0, "\(count)")
+            XCTAssertEqual(alone.1, followed.1, "\(count)")
+            XCTAssertEqual(alone.0 == 0 && alone.1 == 0, count == 0, "\(count)")
+        }
+    }
+
     func testTheTableStopsAtItsLargestSize() {
         var table = RowHashTable(maxSlots: 1 << 17)
         var key: UInt64 = 0x1234
