@@ -75,7 +75,8 @@ let package = Package(
         // run as a user would, the minimal mockup and the checker, the example plans.
         .target(
             name: "TestSupport",
-            dependencies: ["AtelierCore", "AtelierYAML", "AtelierTabular", "AtelierMockup", "AtelierChecklist", "AtelierImpact"],
+            dependencies: ["AtelierCore", "AtelierYAML", "AtelierTabular", "AtelierMockup", "AtelierChecklist", "AtelierImpact",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/TestSupport"
         ),
         // One test target per layer, each declaring only the modules it imports.
@@ -89,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SurveyTests",
-            dependencies: ["AtelierCore", "AtelierTabular", "AtelierStatistics", "AtelierMockup", "AtelierImpact", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["AtelierCore", "AtelierTabular", "AtelierStatistics", "AtelierMockup", "AtelierImpact", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "OutputTests",

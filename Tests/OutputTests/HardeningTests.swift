@@ -43,20 +43,7 @@ final class HardeningTests: ScratchFolderTestCase {
 
     private func workbook(_ sheet: String, shared: String? = nil) throws -> String {
         let url = folder.appendingPathComponent("export-\(UUID().uuidString).xlsx")
-        let archive = try Archive(url: url, accessMode: .create)
-        var entries = [
-            ("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
-            ("xl/workbook.xml", #"<?xml version="1.0"?><workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
-            ("xl/_rels/workbook.xml.rels", #"<?xml version="1.0"?><Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
-            ("xl/worksheets/sheet1.xml", #"<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>"# + sheet),
-        ]
-        if let shared { entries.append(("xl/sharedStrings.xml", shared)) }
-        for (path, text) in entries {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
+        try Fixtures.workbook(at: url, rows: sheet, sharedStrings: shared)
         return url.path
     }
 

@@ -3,7 +3,6 @@ import AtelierImpact
 import Foundation
 import TestSupport
 import XCTest
-import ZIPFoundation
 
 final class SpreadsheetReaderTests: XCTestCase {
     private func rows(_ file: String) throws -> (any TableReader, [TableRow]) {
@@ -17,18 +16,7 @@ final class SpreadsheetReaderTests: XCTestCase {
         let folder = try Fixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("formulas.xlsx")
-        let archive = try Archive(url: url, accessMode: .create)
-        let entries = [
-            ("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
-            ("xl/workbook.xml", #"<?xml version="1.0"?><workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
-            ("xl/_rels/workbook.xml.rels", #"<?xml version="1.0"?><Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
-            ("xl/worksheets/sheet1.xml", #"<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>"#
-                + #"<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2" t="str"><f>HYPERLINK("http://x.example","clic")</f><v>clic</v></c></row></sheetData></worksheet>"#),
-        ]
-        for (path, text) in entries {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
-        }
+        try Fixtures.workbook(at: url, rows: #"<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2" t="str"><f>HYPERLINK("http://x.example","clic")</f><v>clic</v></c></row></sheetData></worksheet>"#)
         var reader = try TableFile.open(path: url.path)
         XCTAssertEqual(reader.header, ["a", "b"])
         XCTAssertEqual(try reader.nextRow()?.cells, ["2", "clic"], "the cached values; the formulas are not evaluated")
