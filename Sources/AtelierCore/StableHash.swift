@@ -24,12 +24,9 @@ public struct StableHash: Sendable {
     /// for hashing whole rows.
     @inlinable public mutating func addWords(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
-        let raw = UnsafeRawPointer(base)
         var offset = 0
         while offset + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            state = (state ^ word) &* 0x9E3779B97F4A7C15
-            state ^= state >> 31
+            add(word: ByteWords.word(at: base + offset))
             offset += 8
         }
         while offset < bytes.count {

@@ -137,20 +137,11 @@ struct RowMemory: Sendable {
                 let (start, end) = (row.starts[field], row.ends[field])
                 var offset = start
                 while offset + 8 <= end {
-                    stable.add(word: UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)))
+                    stable.add(word: ByteWords.word(at: bytes.baseAddress! + offset))
                     offset += 8
                 }
                 var last = UInt64(truncatingIfNeeded: end - start) &* 0x9E37_79B9_7F4A_7C15
-                if offset < end {
-                    let rest = UInt64(end - offset)
-                    if offset + 8 <= bytes.count {
-                        // Past the cell, but within the buffer: read whole, the bytes past it masked off.
-                        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
-                        last ^= word & (1 << (8 * rest) - 1)
-                    } else {
-                        for (index, byte) in bytes[offset..<end].enumerated() { last ^= UInt64(byte) << (8 * UInt64(index)) }
-                    }
-                }
+                if offset < end { last ^= ByteWords.word(at: bytes.baseAddress! + offset, count: end - offset, readable: bytes.count - offset) }
                 stable.add(word: last)
             }
         }

@@ -603,28 +603,13 @@ struct AnswerCache {
         return answer
     }
 
-    /// A cell of up to 16 bytes as two words, zeros past its end: read as two whole words and
-    /// masked to its length when 16 bytes may be read from its start, byte by byte otherwise.
+    /// A cell of up to 16 bytes as two words, zeros past its end (`ByteWords`: read whole and
+    /// masked when its buffer allows, byte by byte otherwise).
     @inline(__always)
     static func head(_ cell: UnsafeBufferPointer<UInt8>, readable: Int) -> (UInt64, UInt64) {
-        guard let base = cell.baseAddress, !cell.isEmpty else { return (0, 0) }
-        if readable >= 16 {
-            let raw = UnsafeRawPointer(base)
-            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            return (low & lowBytes(cell.count), high & lowBytes(cell.count - 8))
-        }
-        var words: (UInt64, UInt64) = (0, 0)
-        for (index, byte) in cell.enumerated() {
-            if index < 8 { words.0 |= UInt64(byte) << (8 * UInt64(index)) } else { words.1 |= UInt64(byte) << (8 * UInt64(index - 8)) }
-        }
-        return words
-    }
-
-    /// A word's low `count` bytes set: none for 0 or less, all from 8.
-    @inline(__always)
-    private static func lowBytes(_ count: Int) -> UInt64 {
-        count <= 0 ? 0 : count >= 8 ? .max : (1 << (8 * UInt64(count))) - 1
+        guard let base = cell.baseAddress else { return (0, 0) }
+        return (ByteWords.word(at: base, count: cell.count, readable: readable),
+                cell.count > 8 ? ByteWords.word(at: base + 8, count: cell.count - 8, readable: readable - 8) : 0)
     }
 
     private func sameBytes(_ entry: Entry, _ cell: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,3 +1,5 @@
+import AtelierCore
+
 /// Finding the next of three bytes (a delimiter, a line end, a quote) eight bytes at a time,
 /// as one 64-bit word: each byte equal to one of them is found with the classic « has a zero
 /// byte » test on the word XOR that byte repeated. The lowest flagged byte is always a true
@@ -20,7 +22,7 @@ enum ByteScan {
         if let base = buffer.baseAddress {
             let (wordA, wordB, wordC) = (ones &* UInt64(a), ones &* UInt64(b), ones &* UInt64(c))
             while next + 8 <= buffer.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + next).loadUnaligned(as: UInt64.self))
+                let word = ByteWords.word(at: base + next)
                 let found = zeroBytes(word ^ wordA) | zeroBytes(word ^ wordB) | zeroBytes(word ^ wordC)
                 if found != 0 { return next + found.trailingZeroBitCount / 8 }
                 next += 8

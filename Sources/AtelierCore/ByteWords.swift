@@ -1,0 +1,23 @@
+/// Bytes in memory read as little-endian 64-bit words, to hash and compare cells a word at a
+/// time. Inlinable: it is called for every cell read.
+public enum ByteWords {
+    /// The eight bytes at `start`.
+    @inlinable @inline(__always)
+    public static func word(at start: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The `count` bytes (at most 8) at `start` as a word, zeros above them: read as one whole
+    /// word and masked when `readable` bytes from `start` may be read (8 or more), byte by byte
+    /// otherwise, so that what lies past them never counts.
+    @inlinable @inline(__always)
+    public static func word(at start: UnsafePointer<UInt8>, count: Int, readable: Int) -> UInt64 {
+        guard count > 0 else { return 0 }
+        if readable >= 8 {
+            return count >= 8 ? word(at: start) : word(at: start) & ((1 << (8 * UInt64(count))) - 1)
+        }
+        var word: UInt64 = 0
+        for index in 0..<min(count, 8) { word |= UInt64(start[index]) << (8 * UInt64(index)) }
+        return word
+    }
+}
