@@ -217,10 +217,6 @@ public struct XLSXReader: TableReader {
     }
 
     /// `B7` → 1.
-    static func columnIndex(_ reference: String) -> Int? {
-        columnIndex(reference.utf8)
-    }
-
     static func columnIndex(_ reference: some Collection<UInt8>) -> Int? {
         let letters = reference.prefix { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0 & 0xDF) }
         guard !letters.isEmpty, letters.count <= 3 else { return nil }

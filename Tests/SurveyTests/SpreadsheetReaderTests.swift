@@ -75,11 +75,11 @@ final class SpreadsheetReaderTests: XCTestCase {
     }
 
     func testCellReferencesGiveTheirColumn() {
-        XCTAssertEqual(XLSXReader.columnIndex("B7"), 1)
-        XCTAssertEqual(XLSXReader.columnIndex("aa3"), 26, "lower case, as some generators write it")
-        XCTAssertEqual(XLSXReader.columnIndex("XFD1048576"), 16_383, "Excel's last column")
-        XCTAssertNil(XLSXReader.columnIndex("12"))
-        XCTAssertNil(XLSXReader.columnIndex(String(repeating: "Z", count: 40) + "1"), "a reference too long for a column, not an overflow")
+        XCTAssertEqual(XLSXReader.columnIndex("B7".utf8), 1)
+        XCTAssertEqual(XLSXReader.columnIndex("aa3".utf8), 26, "lower case, as some generators write it")
+        XCTAssertEqual(XLSXReader.columnIndex("XFD1048576".utf8), 16_383, "Excel's last column")
+        XCTAssertNil(XLSXReader.columnIndex("12".utf8))
+        XCTAssertNil(XLSXReader.columnIndex((String(repeating: "Z", count: 40) + "1").utf8), "a reference too long for a column, not an overflow")
     }
 
     func testXMLEntitiesAndCharacterReferences() {
