@@ -74,25 +74,41 @@ struct RowMemory: Sendable {
 
     /// Where the same row was read before, or nil (and the row is remembered).
     mutating func earlier(_ row: RawRow, file: String) -> (file: String, row: Int)? {
+        var keys = RowKeys()
+        keys.append(row)
+        return earlier(keys, bytes: (0..<row.count).reduce(row.count) { $0 + row.range($1).count }, file: file).first?.first
+    }
+
+    /// For the rows of a batch (`bytes` long in all), in order, those read before, each with
+    /// where (and the others are remembered). Looked up together, after the batch is read, so
+    /// that the processor fetches the table's slots for several rows at once (they are cache
+    /// misses: the table is larger than the cache).
+    mutating func earlier(_ keys: RowKeys, bytes: Int, file: String) -> [(index: Int, first: (file: String, row: Int))] {
         if files.last?.name != file {
             files.append((file, lastNumber))
             (sample, found, foundLate, replaying) = ((0, 0), [:], false, false)
         }
-        let number = files[files.count - 1].start &+ UInt32(truncatingIfNeeded: row.number)
-        if replaying { return found[number].map(place) }
-        if sample.rows < Self.sampleRows { presize(file, after: row) }
-        lastNumber = max(lastNumber, number)
-        let hash = Self.hash(row)
-        let first: UInt32?
-        if !table.isFull {
-            first = table.find(orInsert: hash, number: number)
-        } else {
-            first = table.find(hash)
-            if first == nil { spill.append(hash: hash, number: number) }
+        let start = files[files.count - 1].start
+        if replaying {
+            return keys.numbers.indices.compactMap { index in found[start &+ UInt32(truncatingIfNeeded: keys.numbers[index])].map { (index, place($0)) } }
         }
-        guard let first else { return nil }
-        found[number] = first
-        return place(first)
+        if sample.rows < Self.sampleRows { presize(file, rows: keys.numbers.count, bytes: bytes) }
+        var earlier: [(index: Int, first: (file: String, row: Int))] = []
+        for index in keys.numbers.indices {
+            let number = start &+ UInt32(truncatingIfNeeded: keys.numbers[index])
+            lastNumber = max(lastNumber, number)
+            let first: UInt32?
+            if !table.isFull {
+                first = table.find(orInsert: keys.hashes[index], number: number)
+            } else {
+                first = table.find(keys.hashes[index])
+                if first == nil { spill.append(hash: keys.hashes[index], number: number) }
+            }
+            guard let first else { continue }
+            found[number] = first
+            earlier.append((index, place(first)))
+        }
+        return earlier
     }
 
     /// Ends the reading of `file`: the rows it wrote to disk identical to an earlier one there.
@@ -121,10 +137,9 @@ struct RowMemory: Sendable {
 
     /// Sizes the table once for the whole file, from its size and its first rows' length, so
     /// that it is not doubled (its old and new copies held at once) as the rows come.
-    private mutating func presize(_ file: String, after row: RawRow) {
-        sample.rows += 1
-        sample.bytes += (0..<row.count).reduce(row.count) { $0 + row.range($1).count }
-        guard sample.rows == Self.sampleRows, let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int else { return }
+    private mutating func presize(_ file: String, rows: Int, bytes: Int) {
+        sample = (sample.rows + rows, sample.bytes + bytes)
+        guard sample.rows >= Self.sampleRows, let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int else { return }
         table.reserve(table.count + size / max(1, sample.bytes / sample.rows))
     }
 
@@ -146,6 +161,22 @@ struct RowMemory: Sendable {
             }
         }
         return stable.value
+    }
+}
+
+/// A batch's rows as the memory of rows takes them: each row's number in its file and hash.
+struct RowKeys {
+    private(set) var numbers: [Int] = []
+    private(set) var hashes: [UInt64] = []
+
+    mutating func append(_ row: RawRow) {
+        numbers.append(row.number)
+        hashes.append(RowMemory.hash(row))
+    }
+
+    mutating func removeAll() {
+        numbers.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
     }
 }
 

@@ -9,10 +9,11 @@ import Foundation
 /// Memory: at most `depth` batches waiting, one being filled and one being counted, each
 /// closed at `batchBytes` or `batchRows` (under 2 MB in all).
 final class RowPipeline<Reader: TableReader>: @unchecked Sendable {
-    /// A batch of rows, with the earlier identical row of those that have one (by index).
+    /// A batch of rows, with the earlier identical row of those that have one, in the order of
+    /// their index (a list walked along the rows, not a dictionary looked up for each).
     struct Batch {
         var rows = RowBatch()
-        var earlier: [Int: (file: String, row: Int)] = [:]
+        var earlier: [(index: Int, first: (file: String, row: Int))] = []
     }
 
     private let depth = 2
@@ -76,16 +77,25 @@ final class RowPipeline<Reader: TableReader>: @unchecked Sendable {
         defer { (self.reader, self.memory) = (reader, memory) }
         var row = RawRow()
         var batch = Batch()
+        var keys = RowKeys()
+        /// Hands the batch over, the rows read before among its own found first; false when the counting has stopped.
+        func handBatch() -> Bool {
+            if detectsDuplicates {
+                batch.earlier = memory.earlier(keys, bytes: batch.rows.byteCount, file: file)
+                keys.removeAll()
+            }
+            defer { batch = Batch() }
+            return hand(batch)
+        }
         do {
             while try reader.readRow(into: &row) {
-                if detectsDuplicates, let first = memory.earlier(row, file: file) { batch.earlier[batch.rows.count] = first }
+                if detectsDuplicates { keys.append(row) }
                 batch.rows.append(row)
                 if batch.rows.byteCount >= batchBytes || batch.rows.count >= batchRows {
-                    guard hand(batch) else { return }
-                    batch = Batch()
+                    guard handBatch() else { return }
                 }
             }
-            if batch.rows.count > 0, !hand(batch) { return }
+            if batch.rows.count > 0, !handBatch() { return }
             if detectsDuplicates { try memory.end(file) }
             end(failure: nil)
         } catch {

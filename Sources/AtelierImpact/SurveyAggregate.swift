@@ -69,11 +69,11 @@ public struct PairTally: Sendable, Equatable, Codable {
 
     public init() {}
 
-    mutating func add(pre: Double, post: Double, maximum: Double?) {
+    /// Adds one respondent's moments; its difference is counted by the caller (`RunningPair`).
+    mutating func addMoments(pre: Double, post: Double, maximum: Double?) {
         self.pre.add(pre)
         self.post.add(post)
         difference.add(post - pre)
-        differences[post - pre, default: 0] += 1
         if let maximum, pre < maximum { gains.add((post - pre) / (maximum - pre)) }
     }
 
@@ -138,6 +138,17 @@ public struct OutcomeTally: Sendable, Equatable, Codable {
 
     public init(categories: Int) {
         self.categories = Array(repeating: 0, count: categories)
+    }
+
+    /// Counts a respondent who ticked the choices of `mask`, given each category's choices as a mask.
+    mutating func add(_ mask: UInt64, categories masks: ArraySlice<UInt64>) {
+        respondents += 1
+        var anyCategory = false
+        for (category, categoryMask) in masks.enumerated() where mask & categoryMask != 0 {
+            anyCategory = true
+            categories[category] += 1
+        }
+        if anyCategory { self.anyCategory += 1 }
     }
 
     static func + (lhs: OutcomeTally, rhs: OutcomeTally) -> OutcomeTally {

@@ -150,72 +150,18 @@ public struct SurveyTally {
             duplicates.rows = rows
         }
         while let batch = try pipeline.next() {
+            var duplicate = 0
             for index in 0..<batch.rows.count {
                 batch.rows.load(index, into: &row)
-                counting.count(row, earlier: batch.earlier[index], into: &aggregate, duplicates: &duplicates)
+                var earlier: (file: String, row: Int)?
+                if duplicate < batch.earlier.count, batch.earlier[duplicate].index == index {
+                    earlier = batch.earlier[duplicate].first
+                    duplicate += 1
+                }
+                counting.count(row, earlier: earlier, into: &aggregate, duplicates: &duplicates)
             }
         }
         counting.finished = true
-    }
-
-    fileprivate func tally(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], columnNames: [String], file: String, reasons: [Localized],
-                       into running: inout RunningTally, problems: inout ProblemList) {
-        // Loops over indices, not over elements: an element of these lists holds an id and
-        // arrays, which copying it would retain and release for every row.
-        for slot in segmentQuestions.indices {
-            if let key = GroupKey(answers[segmentQuestions[slot]]) {
-                running.segmentTallies[slot] = running.counts.tallies(of: key, slot: slot, questions: segmentTargetPositions[slot])
-            } else {
-                running.segmentTallies[slot] = -1
-            }
-        }
-        running.counts.add(answers, segments: running.segmentTallies, targets: segmentTargetPositions)
-        for (index, answer) in answers.enumerated() {
-            if case .invalid(let reason) = answer {
-                let value = columns[index].all.map(row.text).filter { !$0.isEmpty }.joined(separator: " | ")
-                problems.append(RowProblem(kind: .refused, file: file, row: row.number, column: columnNames[index], value: value, reason: reasons[reason],
-                                           question: plan.questions[index].id))
-            }
-        }
-        for index in pairIndicators.indices {
-            if case .value(let pre, _) = answers[pairIndicators[index].pre], case .value(let post, _) = answers[pairIndicators[index].post] {
-                running.pairs[index].add(pre: pre, post: post, maximum: pairIndicators[index].maximum)
-            }
-        }
-        for index in outcomeIndicators.indices {
-            guard case .choices(let mask) = answers[outcomeIndicators[index].question] else { continue }
-            running.outcomes[index].respondents += 1
-            var anyCategory = false
-            for category in outcomeIndicators[index].masks.indices where mask & outcomeIndicators[index].masks[category] != 0 {
-                anyCategory = true
-                running.outcomes[index].categories[category] += 1
-            }
-            if anyCategory { running.outcomes[index].anyCategory += 1 }
-        }
-        for index in alphaIndicators.indices {
-            let count = alphaIndicators[index].items.count
-            for position in 0..<count {
-                if case .value(let value, _) = answers[alphaIndicators[index].items[position]] {
-                    let bounds = alphaIndicators[index].bounds[position]
-                    running.itemValues[position] = alphaIndicators[index].reversed[position] ? bounds.map { $0.0 + $0.1 - value } ?? value : value
-                } else {
-                    running.itemValues[position] = nil
-                }
-            }
-            running.alphas[index].add(running.itemValues[..<count])
-        }
-    }
-
-    /// Keeps the open answers of the row (the first `maxVerbatims` of each question), with the
-    /// group of the first segment question; `room` counts down what each question still keeps.
-    fileprivate func collectVerbatims(_ answers: [Coded], row: RawRow, columns: [QuestionColumns], room: inout [Int], into aggregate: inout SurveyAggregate) {
-        for (slot, index) in textQuestions.enumerated() where room[slot] > 0 && answers[index] == .text {
-            guard case .single(let column) = columns[index] else { continue }
-            room[slot] -= 1
-            let id = plan.questions[index].id
-            let group = segmentQuestions.first.flatMap { segment in GroupKey(answers[segment]).map { groupName($0, question: plan.questions[segment]) } }
-            aggregate.verbatims[id, default: []].append(Verbatim(text: row.text(column).trimmingCharacters(in: .whitespacesAndNewlines), group: group))
-        }
     }
 
     /// The name of a segment group: the choice's or the level's label, or the value.
@@ -264,7 +210,9 @@ enum Coded: Equatable {
 
 /// One export's rows being counted, in reading order: each row used (its answers coded and
 /// counted) or excluded with its reason. Kept as one value, not as locals a closure captures,
-/// so that its state is accessed without run-time exclusivity checks on the hot path.
+/// so that its state is accessed without run-time exclusivity checks on the hot path; its
+/// methods read its own properties, not copies passed as arguments, so that counting a row
+/// retains and releases (almost) nothing.
 struct RowCounting {
     let survey: SurveyTally
     let profile: ExportProfile
@@ -273,6 +221,7 @@ struct RowCounting {
     let columnNames: [String]
     /// A question's one column, or -1: the hot loop reads plain integers, not the enum's payload.
     let singleColumns: [Int]
+    let layout: TallyLayout
     var reading: FileReading
     var cache: AnswerCache
     var running: RunningTally
@@ -291,8 +240,9 @@ struct RowCounting {
         self.columnNames = columnNames
         self.reading = reading
         singleColumns = columns.map { if case .single(let column) = $0 { column } else { -1 } }
-        cache = AnswerCache(coders: survey.coders, profile: profile)
-        running = RunningTally(levels: survey.levels, segments: survey.segmentQuestions.count, pairs: survey.pairIndicators.count,
+        layout = TallyLayout(survey)
+        cache = AnswerCache(coders: survey.coders, levels: survey.levels, profile: profile)
+        running = RunningTally(levels: survey.levels, segmentTargets: survey.segmentTargetPositions, pairs: survey.pairIndicators.count,
                                alphas: survey.alphaIndicators.map(\.items.count), outcomes: survey.outcomeIndicators.map(\.masks.count))
         answers = [Coded](repeating: .missing, count: survey.coders.count)
         verbatimRoom = survey.textQuestions.map { SurveyAggregate.maxVerbatims - (verbatims[survey.plan.questions[$0].id]?.count ?? 0) }
@@ -330,15 +280,13 @@ struct RowCounting {
             return
         }
         aggregate.used += 1
-        survey.tally(answers, row: row, columns: columns, columnNames: columnNames, file: file, reasons: cache.reasons,
-                     into: &running, problems: &aggregate.problems)
-        survey.collectVerbatims(answers, row: row, columns: columns, room: &verbatimRoom, into: &aggregate)
+        tally(row, problems: &aggregate.problems)
+        collectVerbatims(row, into: &aggregate)
     }
 
     /// Codes the row's answer to each question into `answers`; false when it answers none.
     private mutating func code(_ row: RawRow) -> Bool {
         var anything = false
-        let (coders, levels) = (survey.coders, survey.levels)
         row.bytes.withUnsafeBufferPointer { bytes in
             answers.withUnsafeMutableBufferPointer { answers in
                 for question in answers.indices {
@@ -346,9 +294,9 @@ struct RowCounting {
                     if field >= 0 {
                         let range = field < row.count ? row.range(field) : 0..<0
                         answers[question] = cache.code(UnsafeBufferPointer(rebasing: bytes[range]), readable: bytes.count - range.lowerBound,
-                                                       encoding: row.encoding, question: question, coders: coders, levels: levels)
+                                                       encoding: row.encoding, question: question)
                     } else if case .options(let fields) = columns[question] {
-                        answers[question] = cache.codeOptions(fields.map { $0.map(row.text) }, question: question, coders: coders)
+                        answers[question] = cache.codeOptions(fields.map { $0.map(row.text) }, question: question)
                     }
                     if answers[question] != .missing { anything = true }
                 }
@@ -357,10 +305,90 @@ struct RowCounting {
         return anything
     }
 
+    /// Counts the row's coded answers: by question, by segment group, and into each indicator
+    /// computed from answers together; each refused answer is listed with its row and column.
+    private mutating func tally(_ row: RawRow, problems: inout ProblemList) {
+        for slot in layout.segmentQuestions.indices {
+            running.counts.setGroup(GroupKey(answers[layout.segmentQuestions[slot]]), slot: slot)
+        }
+        running.counts.add(answers)
+        for index in answers.indices {
+            if case .invalid(let reason) = answers[index] {
+                let value = columns[index].all.map(row.text).filter { !$0.isEmpty }.joined(separator: " | ")
+                problems.append(RowProblem(kind: .refused, file: file, row: row.number, column: columnNames[index], value: value,
+                                           reason: cache.reasons[reason], question: survey.plan.questions[index].id))
+            }
+        }
+        for index in layout.pairPre.indices {
+            if case .value(let pre, _) = answers[layout.pairPre[index]], case .value(let post, _) = answers[layout.pairPost[index]] {
+                running.pairs[index].add(pre: pre, post: post, maximum: layout.pairMaximum[index])
+            }
+        }
+        for index in layout.outcomeQuestions.indices {
+            guard case .choices(let mask) = answers[layout.outcomeQuestions[index]] else { continue }
+            running.outcomes[index].add(mask, categories: layout.outcomeMasks.list(index))
+        }
+        for index in 0..<layout.alphaItems.count {
+            let items = layout.alphaItems.range(index)
+            for position in items {
+                let item = position - items.lowerBound
+                if case .value(let value, _) = answers[layout.alphaItems[position]] {
+                    running.itemValues[item] = layout.alphaReversed[position] ? layout.alphaBounds[position].map { $0.0 + $0.1 - value } ?? value : value
+                } else {
+                    running.itemValues[item] = nil
+                }
+            }
+            running.addAlpha(index, items: items.count)
+        }
+    }
+
+    /// Keeps the open answers of the row (the first `maxVerbatims` of each question), with the
+    /// group of the first segment question; `verbatimRoom` counts down what each question still keeps.
+    private mutating func collectVerbatims(_ row: RawRow, into aggregate: inout SurveyAggregate) {
+        for slot in survey.textQuestions.indices where verbatimRoom[slot] > 0 {
+            let index = survey.textQuestions[slot], column = singleColumns[index]
+            guard answers[index] == .text, column >= 0 else { continue }
+            verbatimRoom[slot] -= 1
+            let group = survey.segmentQuestions.first.flatMap { segment in
+                GroupKey(answers[segment]).map { survey.groupName($0, question: survey.plan.questions[segment]) }
+            }
+            aggregate.verbatims[survey.plan.questions[index].id, default: []]
+                .append(Verbatim(text: row.text(column).trimmingCharacters(in: .whitespacesAndNewlines), group: group))
+        }
+    }
+
     /// Adds the counts to `aggregate`, and the file's reading when every row was read.
     func end(into aggregate: inout SurveyAggregate) {
         running.fold(into: &aggregate, plan: survey.plan)
         if finished { aggregate.readings.append(reading) }
+    }
+}
+
+/// The plan's questions and indicators as the hot loop reads them: lists of plain values (no
+/// text, no list of lists), so that reading them retains nothing.
+struct TallyLayout {
+    let segmentQuestions: [Int]
+    let pairPre: [Int]
+    let pairPost: [Int]
+    let pairMaximum: [Double?]
+    let outcomeQuestions: [Int]
+    /// Each outcomes indicator's categories, as masks of their choices.
+    let outcomeMasks: FlatLists<UInt64>
+    /// Each alpha indicator's items: their questions, whether reversed, their scale's bounds.
+    let alphaItems: FlatLists<Int>
+    let alphaReversed: [Bool]
+    let alphaBounds: [(Double, Double)?]
+
+    init(_ survey: SurveyTally) {
+        segmentQuestions = survey.segmentQuestions
+        pairPre = survey.pairIndicators.map(\.pre)
+        pairPost = survey.pairIndicators.map(\.post)
+        pairMaximum = survey.pairIndicators.map(\.maximum)
+        outcomeQuestions = survey.outcomeIndicators.map(\.question)
+        outcomeMasks = FlatLists(survey.outcomeIndicators.map(\.masks))
+        alphaItems = FlatLists(survey.alphaIndicators.map(\.items))
+        alphaReversed = survey.alphaIndicators.flatMap(\.reversed)
+        alphaBounds = survey.alphaIndicators.flatMap(\.bounds)
     }
 }
 
@@ -378,13 +406,18 @@ struct AnswerCounts {
     /// Where each tally's choice slots start, from its start.
     private var choiceOffsets: [Int] = []
     private var others: [[(value: Double, count: Int)]] = []
-    /// For each segment question, its groups as met, each with its first tally.
-    private(set) var groups: [[(group: GroupKey, first: Int)]]
+    /// For each segment question, the questions broken down by it.
+    private let targets: FlatLists<Int>
+    /// Each segment group met, in the order met: its segment question's slot, and its first tally.
+    private var met: [(slot: Int, group: GroupKey, first: Int)] = []
+    /// The current row's group of each segment question, as its first tally (-1: none).
+    private var rowGroups: [Int]
     private let levels: [[Double]]
 
-    init(levels: [[Double]], segments: Int) {
+    init(levels: [[Double]], segmentTargets: [[Int]]) {
         self.levels = levels
-        groups = Array(repeating: [], count: segments)
+        targets = FlatLists(segmentTargets)
+        rowGroups = Array(repeating: -1, count: segmentTargets.count)
         for question in levels.indices { addTally(question) }
     }
 
@@ -396,30 +429,47 @@ struct AnswerCounts {
         counts += Array(repeating: 0, count: Self.fixed + levels[question].count + Coded.maxChoices)
     }
 
-    /// The first tally of `group` of segment `slot` (one per question in `questions`), made when
-    /// the group is first met.
-    mutating func tallies(of group: GroupKey, slot: Int, questions: [Int]) -> Int {
-        if let found = groups[slot].first(where: { $0.group == group }) { return found.first }
-        groups[slot].append((group, starts.count))
-        for question in questions { addTally(question) }
-        return groups[slot][groups[slot].count - 1].first
+    /// The groups of segment `slot` in the order met, each with its first tally (one per question it breaks down).
+    func groups(_ slot: Int) -> [(group: GroupKey, first: Int)] {
+        met.filter { $0.slot == slot }.map { ($0.group, $0.first) }
+    }
+
+    /// Sets the current row's group of segment `slot` (nil: unanswered), making its tallies when first met.
+    mutating func setGroup(_ group: GroupKey?, slot: Int) {
+        guard let group else {
+            rowGroups[slot] = -1
+            return
+        }
+        for index in met.indices where met[index].slot == slot && met[index].group == group {
+            rowGroups[slot] = met[index].first
+            return
+        }
+        met.append((slot, group, starts.count))
+        rowGroups[slot] = starts.count
+        for position in targets.range(slot) { addTally(targets[position]) }
     }
 
     /// Counts a row: each answer in its question's tally, and the answers of the questions broken
-    /// down by each segment in its group's tallies (`segments[slot]`, -1 when unanswered).
-    mutating func add(_ answers: [Coded], segments: [Int], targets: [[Int]]) {
-        for (question, answer) in answers.enumerated() { addOther(answer, to: question) }
-        for (slot, first) in segments.enumerated() where first >= 0 {
-            for (position, question) in targets[slot].enumerated() { addOther(answers[question], to: first + position) }
+    /// down by each segment in the tallies of the row's group (`setGroup`).
+    mutating func add(_ answers: [Coded]) {
+        for question in answers.indices { addOther(answers[question], to: question) }
+        for slot in rowGroups.indices where rowGroups[slot] >= 0 {
+            let range = targets.range(slot)
+            for position in range { addOther(answers[targets[position]], to: rowGroups[slot] + position - range.lowerBound) }
         }
-        let starts = starts, choiceOffsets = choiceOffsets
+        Self.add(answers, groups: rowGroups, targets: targets, starts: starts, choiceOffsets: choiceOffsets, to: &counts)
+    }
+
+    private static func add(_ answers: [Coded], groups: [Int], targets: FlatLists<Int>, starts: [Int], choiceOffsets: [Int], to counts: inout [Int]) {
         counts.withUnsafeMutableBufferPointer { counts in
-            for (question, answer) in answers.enumerated() {
-                Self.add(answer, at: starts[question], choices: choiceOffsets[question], in: counts)
+            for question in answers.indices {
+                add(answers[question], at: starts[question], choices: choiceOffsets[question], in: counts)
             }
-            for (slot, first) in segments.enumerated() where first >= 0 {
-                for (position, question) in targets[slot].enumerated() {
-                    Self.add(answers[question], at: starts[first + position], choices: choiceOffsets[first + position], in: counts)
+            for slot in groups.indices where groups[slot] >= 0 {
+                let range = targets.range(slot)
+                for position in range {
+                    let tally = groups[slot] + position - range.lowerBound
+                    add(answers[targets[position]], at: starts[tally], choices: choiceOffsets[tally], in: counts)
                 }
             }
         }
@@ -471,45 +521,75 @@ struct AnswerCounts {
     }
 }
 
+/// A pre/post indicator being counted: its moments, and its differences first in a short list
+/// searched linearly (they take few values; hashing a number for each row costs more), past
+/// `listed` distinct ones in the tally's own dictionary.
+struct RunningPair {
+    static let listed = 32
+    var tally = PairTally()
+    private var differences: [(value: Double, count: Double)] = []
+
+    mutating func add(pre: Double, post: Double, maximum: Double?) {
+        tally.addMoments(pre: pre, post: post, maximum: maximum)
+        let difference = post - pre
+        if let index = differences.firstIndex(where: { $0.value == difference }) {
+            differences[index].count += 1
+        } else if differences.count < Self.listed {
+            differences.append((difference, 1))
+        } else {
+            tally.differences[difference, default: 0] += 1
+        }
+    }
+
+    /// The tally as the aggregate keeps it, every difference in its dictionary.
+    var folded: PairTally {
+        var result = tally
+        for (value, count) in differences { result.differences[value, default: 0] += count }
+        return result
+    }
+}
+
 /// What one read adds up, indexed by question position (no string keys on the hot path),
 /// folded into the aggregate at the end.
 struct RunningTally {
     /// Each question's answers, and for each segment question (in the tally's `segmentQuestions`
     /// order) each group's answers to the questions broken down by it (`segmentTargetPositions` order).
     var counts: AnswerCounts
-    /// The row's group of each segment question, as its first tally in `counts` (-1: none).
-    var segmentTallies: [Int]
     /// By position among the plan's pre/post and alpha indicators.
-    var pairs: [PairTally]
+    var pairs: [RunningPair]
     var alphas: [AlphaTally]
     var outcomes: [OutcomeTally]
     /// A buffer for one row's alpha items, reused.
     var itemValues: [Double?]
 
-    init(levels: [[Double]], segments: Int, pairs: Int, alphas: [Int], outcomes: [Int]) {
+    init(levels: [[Double]], segmentTargets: [[Int]], pairs: Int, alphas: [Int], outcomes: [Int]) {
         self.outcomes = outcomes.map(OutcomeTally.init(categories:))
-        counts = AnswerCounts(levels: levels, segments: segments)
-        segmentTallies = Array(repeating: -1, count: segments)
-        self.pairs = Array(repeating: PairTally(), count: pairs)
+        counts = AnswerCounts(levels: levels, segmentTargets: segmentTargets)
+        self.pairs = Array(repeating: RunningPair(), count: pairs)
         self.alphas = alphas.map(AlphaTally.init(items:))
         itemValues = Array(repeating: nil, count: alphas.max() ?? 0)
+    }
+
+    /// Adds the first `items` of `itemValues` to alpha indicator `index`.
+    mutating func addAlpha(_ index: Int, items: Int) {
+        alphas[index].add(itemValues[..<items])
     }
 
     func fold(into aggregate: inout SurveyAggregate, plan: SurveyPlan) {
         var read = SurveyAggregate(plan: aggregate.plan)
         for index in plan.questions.indices { read.questions[plan.questions[index].id] = counts.tally(index) }
         let tally = SurveyTally(plan: plan)
-        for (slot, groups) in counts.groups.enumerated() {
+        for slot in tally.segmentQuestions.indices {
             let segment = plan.questions[tally.segmentQuestions[slot]]
-            for (group, first) in groups {
+            for (group, first) in counts.groups(slot) {
                 let name = tally.groupName(group, question: segment)
                 for (position, target) in tally.segmentTargetPositions[slot].enumerated() {
                     read.segments[segment.id, default: [:]][name, default: [:]][plan.questions[target].id] = counts.tally(first + position)
                 }
             }
         }
-        for (index, pair) in tally.pairIndicators.enumerated() where pairs[index].difference.n > 0 {
-            read.pairs[pair.id] = pairs[index]
+        for (index, pair) in tally.pairIndicators.enumerated() where pairs[index].tally.difference.n > 0 {
+            read.pairs[pair.id] = pairs[index].folded
         }
         for (index, outcome) in tally.outcomeIndicators.enumerated() where outcomes[index].respondents > 0 {
             read.outcomes[outcome.id] = outcomes[index]
@@ -535,8 +615,8 @@ struct AnswerCache {
         var question: Int
         var start: Int
         var count: Int
-        /// A cell of up to 16 bytes as two words (`head(_:readable:)`), compared instead of its bytes.
-        var head: (UInt64, UInt64)
+        /// A cell of up to 32 bytes as four words (`head(_:readable:)`), compared instead of its bytes.
+        var head: Head
         var answer: Coded
     }
     /// Index into `entries` plus one; 0 marks an empty slot.
@@ -544,6 +624,9 @@ struct AnswerCache {
     private var entries: [Entry] = []
     private var store: [UInt8] = []
     private var cached: [Int]
+    /// Each question's coder and scale values, used on a miss only.
+    private let coders: [AnswerCoder]
+    private let levels: [[Double]]
     /// Free-text questions: an answer is anything but blanks, found from the bytes alone.
     private let isText: [Bool]
     /// Why answers were refused, in both languages; `Coded.invalid` indexes it.
@@ -552,7 +635,9 @@ struct AnswerCache {
     private let notShown: Set<String>
     private let toolCodes: Bool
 
-    init(coders: [AnswerCoder], profile: ExportProfile = .recognise([])) {
+    init(coders: [AnswerCoder], levels: [[Double]], profile: ExportProfile = .recognise([])) {
+        self.coders = coders
+        self.levels = levels
         isText = coders.map { $0.question.kind == .text }
         cached = Array(repeating: 0, count: coders.count)
         var size = 64
@@ -563,25 +648,20 @@ struct AnswerCache {
     }
 
     /// The answer to `question` in `cell`, of which `readable` bytes may be read from its start
-    /// (the rest of its buffer); `coders` is only read on a miss.
+    /// (the rest of its buffer).
     /// Inlined into the row's loop, which calls it for every cell (left to itself, the compiler
     /// makes it a call, about 7 % slower on the 1 M-row benchmark).
     @inline(__always)
-    mutating func code(_ cell: UnsafeBufferPointer<UInt8>, readable: Int, encoding: TextEncoding, question: Int, coders: [AnswerCoder],
-                       levels: [[Double]]) -> Coded {
+    mutating func code(_ cell: UnsafeBufferPointer<UInt8>, readable: Int, encoding: TextEncoding, question: Int) -> Coded {
         if isText[question] {
             return cell.contains { $0 > 0x20 } ? .text : .missing
         }
-        let isShort = cell.count <= 16
-        let head = isShort ? Self.head(cell, readable: readable) : (0, 0)
-        var stable = StableHash()
-        if isShort {
-            stable.add(word: head.0)
-            stable.add(word: head.1 ^ UInt64(cell.count))
-        } else {
-            stable.addWords(cell)
-        }
-        let hash = stable.value ^ UInt64(truncatingIfNeeded: question) &* 0x9E37_79B9_7F4A_7C15
+        let isShort = cell.count <= Self.shortCell
+        let head = isShort ? Self.head(cell, readable: readable) : (0, 0, 0, 0)
+        // A short cell's words are mixed side by side (four products added), not one after the other.
+        var hash = isShort ? head.0 &* 0x9E37_79B9_7F4A_7C15 &+ head.1 &* 0xC2B2_AE3D_27D4_EB4F &+ head.2 &* 0x1656_67B1_9E37_79F9
+            &+ head.3 &* 0xD6E8_FEB8_6659_FD93 &+ UInt64(cell.count) : Self.longHash(cell)
+        hash ^= UInt64(truncatingIfNeeded: question) &* 0x27D4_EB2F_1656_67C5
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash >> 32) & mask
         while case let index = Int(slots[slot]), index > 0 {
@@ -603,13 +683,28 @@ struct AnswerCache {
         return answer
     }
 
-    /// A cell of up to 16 bytes as two words, zeros past its end (`ByteWords`: read whole and
+    /// Up to `shortCell` bytes, as four words.
+    typealias Head = (UInt64, UInt64, UInt64, UInt64)
+    /// The longest cell compared as words: survey labels are mostly shorter (« Ni d'accord ni
+    /// pas d'accord » is 27 bytes).
+    static let shortCell = 32
+
+    /// A cell of up to 32 bytes as four words, zeros past its end (`ByteWords`: read whole and
     /// masked when its buffer allows, byte by byte otherwise).
     @inline(__always)
-    static func head(_ cell: UnsafeBufferPointer<UInt8>, readable: Int) -> (UInt64, UInt64) {
-        guard let base = cell.baseAddress else { return (0, 0) }
-        return (ByteWords.word(at: base, count: cell.count, readable: readable),
-                cell.count > 8 ? ByteWords.word(at: base + 8, count: cell.count - 8, readable: readable - 8) : 0)
+    static func head(_ cell: UnsafeBufferPointer<UInt8>, readable: Int) -> Head {
+        guard let base = cell.baseAddress else { return (0, 0, 0, 0) }
+        @inline(__always) func word(_ index: Int) -> UInt64 {
+            ByteWords.word(at: base + 8 * index, count: cell.count - 8 * index, readable: readable - 8 * index)
+        }
+        return (word(0), word(1), word(2), word(3))
+    }
+
+    /// The hash of a cell longer than `shortCell`.
+    private static func longHash(_ cell: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var stable = StableHash()
+        stable.addWords(cell)
+        return stable.value
     }
 
     private func sameBytes(_ entry: Entry, _ cell: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -623,7 +718,7 @@ struct AnswerCache {
     /// `Non`, `FALSE`; « not asked » marks (`N/A`) leave it empty. No box ticked at all is no
     /// answer, as an empty cell is where the choices share one column: the same respondent counts
     /// the same whatever the layout (LimeSurvey writes « Non » in every box of a question left blank).
-    mutating func codeOptions(_ cells: [String?], question: Int, coders: [AnswerCoder]) -> Coded {
+    mutating func codeOptions(_ cells: [String?], question: Int) -> Coded {
         var mask: UInt64 = 0
         for (choice, cell) in cells.enumerated() {
             guard let cell, case let normal = TextMatching.normalized(cell), !normal.isEmpty, !notShown.contains(normal), !Self.unticked.contains(normal) else { continue }

@@ -133,21 +133,26 @@ final class ReadingPipelineTests: XCTestCase {
         XCTAssertEqual(RowMemory.hash(atTheEnd), hash)
         XCTAssertNotEqual(RowMemory.hash(row("abcde", [0..<2, 2..<5])), RowMemory.hash(row("abcde", [0..<3, 3..<5])))
         XCTAssertNotEqual(RowMemory.hash(row("a,b", [0..<3])), RowMemory.hash(row("a,b", [0..<1, 2..<3])))
+        XCTAssertNotEqual(RowMemory.hash(row("ab", [0..<1, 1..<2])), RowMemory.hash(row("ab", [1..<2, 0..<1])), "the same cells in another order")
+        XCTAssertNotEqual(RowMemory.hash(row("aa", [0..<1, 1..<2])), RowMemory.hash(row("", [0..<0, 0..<0])), "two equal cells do not cancel out")
+        XCTAssertEqual(RowMemory.hash(row("", [0..<0, 0..<0])), RowMemory.hash(row("x", [1..<1, 0..<0])), "empty cells, in an empty buffer or not")
+        let long = String(repeating: "Un commentaire assez long. ", count: 3)
+        XCTAssertEqual(RowMemory.hash(row(long + "!", [0..<long.utf8.count])), RowMemory.hash(row(long, [0..<long.utf8.count])), "a cell of more than 32 bytes")
+        XCTAssertNotEqual(RowMemory.hash(row(long + "!", [0..<long.utf8.count + 1])), RowMemory.hash(row(long, [0..<long.utf8.count])))
     }
 
-    /// A short cell's two words are the same read whole and masked (16 bytes readable from its
+    /// A short cell's four words are the same read whole and masked (32 bytes readable from its
     /// start) or byte by byte (at its buffer's end), whatever follows it, for every length.
     func testAShortCellsWordsDependOnItsBytesAlone() {
-        let text = Array("Tout à fait d'accord, vraiment".utf8)
-        for count in 0...16 {
+        let text = Array("Tout à fait d'accord, vraiment, tout à fait".utf8)
+        for count in 0...AnswerCache.shortCell {
             let cell = Array(text.prefix(count))
             let alone = cell.withUnsafeBufferPointer { AnswerCache.head($0, readable: count) }
-            let followed = (cell + Array(repeating: 0xFF, count: 16)).withUnsafeBufferPointer {
-                AnswerCache.head(UnsafeBufferPointer(rebasing: $0[..<count]), readable: count + 16)
+            let followed = (cell + Array(repeating: 0xFF, count: 32)).withUnsafeBufferPointer {
+                AnswerCache.head(UnsafeBufferPointer(rebasing: $0[..<count]), readable: count + 32)
             }
-            XCTAssertEqual(alone.0, followed.0, "\(count)")
-            XCTAssertEqual(alone.1, followed.1, "\(count)")
-            XCTAssertEqual(alone.0 == 0 && alone.1 == 0, count == 0, "\(count)")
+            XCTAssertTrue(alone == followed, "\(count)")
+            XCTAssertEqual(alone == (0, 0, 0, 0), count == 0, "\(count)")
         }
     }
 
