@@ -97,28 +97,6 @@ public struct AlphaTally: Sendable, Equatable, Codable {
         pairs = Array(repeating: Array(repeating: PairMoments(), count: items), count: items)
     }
 
-    /// Adds one respondent's items to the upper triangle (j ≥ i) only; `symmetrize()` fills
-    /// the lower one when the read is over.
-    mutating func add(_ values: ArraySlice<Double?>) {
-        guard values.contains(where: { $0 != nil }) else { return }
-        respondents += 1
-        for i in values.indices {
-            guard let x = values[i] else { continue }
-            pairs[i - values.startIndex].withUnsafeMutableBufferPointer { row in
-                for j in i..<values.endIndex {
-                    if let y = values[j] { row[j - values.startIndex].add(x, y) }
-                }
-            }
-        }
-    }
-
-    /// Copies the upper triangle onto the lower one (each pair mirrored).
-    mutating func symmetrize() {
-        for i in pairs.indices {
-            for j in 0..<i { pairs[i][j] = pairs[j][i].mirrored }
-        }
-    }
-
     static func + (lhs: AlphaTally, rhs: AlphaTally) -> AlphaTally {
         var result = lhs
         for i in lhs.pairs.indices {

@@ -1,6 +1,7 @@
 import AtelierCore
 import Foundation
 import AtelierMockup
+import AtelierStatistics
 import AtelierTabular
 
 /// One pass over an export's rows, filling an aggregate: each row is used, or excluded
@@ -549,6 +550,49 @@ struct RunningPair {
     }
 }
 
+/// An alpha indicator being counted: the pairwise moments of its items in one flat list, row
+/// after row (a list per item would be checked for sharing at each item of each row), the
+/// upper triangle only (j ≥ i), the lower one filled from it when the read is over.
+struct RunningAlpha {
+    let items: Int
+    private var moments: [PairMoments]
+    private(set) var respondents: Double = 0
+
+    init(items: Int) {
+        self.items = items
+        moments = Array(repeating: PairMoments(), count: items * items)
+    }
+
+    /// Adds one respondent's items (nil: unanswered); one who answered none is not counted.
+    mutating func add(_ values: ArraySlice<Double?>) {
+        guard values.contains(where: { $0 != nil }) else { return }
+        respondents += 1
+        let (first, items) = (values.startIndex, items)
+        moments.withUnsafeMutableBufferPointer { moments in
+            for i in values.indices {
+                guard let x = values[i] else { continue }
+                let row = (i - first) * items - first
+                for j in i..<values.endIndex {
+                    if let y = values[j] { moments[row + j].add(x, y) }
+                }
+            }
+        }
+    }
+
+    /// The moments as the aggregate keeps them, a list per item, the lower triangle mirrored from the upper one.
+    var folded: AlphaTally {
+        var tally = AlphaTally(items: items)
+        tally.respondents = respondents
+        for i in 0..<items {
+            for j in i..<items {
+                tally.pairs[i][j] = moments[i * items + j]
+                if j > i { tally.pairs[j][i] = moments[i * items + j].mirrored }
+            }
+        }
+        return tally
+    }
+}
+
 /// What one read adds up, indexed by question position (no string keys on the hot path),
 /// folded into the aggregate at the end.
 struct RunningTally {
@@ -557,7 +601,7 @@ struct RunningTally {
     var counts: AnswerCounts
     /// By position among the plan's pre/post and alpha indicators.
     var pairs: [RunningPair]
-    var alphas: [AlphaTally]
+    var alphas: [RunningAlpha]
     var outcomes: [OutcomeTally]
     /// A buffer for one row's alpha items, reused.
     var itemValues: [Double?]
@@ -566,7 +610,7 @@ struct RunningTally {
         self.outcomes = outcomes.map(OutcomeTally.init(categories:))
         counts = AnswerCounts(levels: levels, segmentTargets: segmentTargets)
         self.pairs = Array(repeating: RunningPair(), count: pairs)
-        self.alphas = alphas.map(AlphaTally.init(items:))
+        self.alphas = alphas.map(RunningAlpha.init(items:))
         itemValues = Array(repeating: nil, count: alphas.max() ?? 0)
     }
 
@@ -595,9 +639,7 @@ struct RunningTally {
             read.outcomes[outcome.id] = outcomes[index]
         }
         for (index, alpha) in tally.alphaIndicators.enumerated() where alphas[index].respondents > 0 {
-            var full = alphas[index]
-            full.symmetrize()
-            read.alphas[alpha.id] = full
+            read.alphas[alpha.id] = alphas[index].folded
         }
         aggregate = aggregate + read
     }
@@ -615,7 +657,7 @@ struct AnswerCache {
         var question: Int
         var start: Int
         var count: Int
-        /// A cell of up to 32 bytes as four words (`head(_:readable:)`), compared instead of its bytes.
+        /// A cell of up to 16 bytes as two words (`head(_:readable:)`), compared instead of its bytes.
         var head: Head
         var answer: Coded
     }
@@ -657,10 +699,9 @@ struct AnswerCache {
             return cell.contains { $0 > 0x20 } ? .text : .missing
         }
         let isShort = cell.count <= Self.shortCell
-        let head = isShort ? Self.head(cell, readable: readable) : (0, 0, 0, 0)
-        // A short cell's words are mixed side by side (four products added), not one after the other.
-        var hash = isShort ? head.0 &* 0x9E37_79B9_7F4A_7C15 &+ head.1 &* 0xC2B2_AE3D_27D4_EB4F &+ head.2 &* 0x1656_67B1_9E37_79F9
-            &+ head.3 &* 0xD6E8_FEB8_6659_FD93 &+ UInt64(cell.count) : Self.longHash(cell)
+        let head = isShort ? Self.head(cell, readable: readable) : (0, 0)
+        // A short cell's words are mixed side by side (two products added), not one after the other.
+        var hash = isShort ? head.0 &* 0x9E37_79B9_7F4A_7C15 &+ head.1 &* 0xC2B2_AE3D_27D4_EB4F &+ UInt64(cell.count) : Self.longHash(cell)
         hash ^= UInt64(truncatingIfNeeded: question) &* 0x27D4_EB2F_1656_67C5
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash >> 32) & mask
@@ -683,21 +724,21 @@ struct AnswerCache {
         return answer
     }
 
-    /// Up to `shortCell` bytes, as four words.
-    typealias Head = (UInt64, UInt64, UInt64, UInt64)
-    /// The longest cell compared as words: survey labels are mostly shorter (« Ni d'accord ni
-    /// pas d'accord » is 27 bytes).
-    static let shortCell = 32
+    /// Up to `shortCell` bytes, as two words.
+    typealias Head = (UInt64, UInt64)
+    /// The longest cell compared as words, not as bytes: more words cost more than the few
+    /// longer labels' byte comparisons save (measured on the benchmark: 32 bytes was slower).
+    static let shortCell = 16
 
-    /// A cell of up to 32 bytes as four words, zeros past its end (`ByteWords`: read whole and
+    /// A cell of up to 16 bytes as two words, zeros past its end (`ByteWords`: read whole and
     /// masked when its buffer allows, byte by byte otherwise).
     @inline(__always)
     static func head(_ cell: UnsafeBufferPointer<UInt8>, readable: Int) -> Head {
-        guard let base = cell.baseAddress else { return (0, 0, 0, 0) }
+        guard let base = cell.baseAddress else { return (0, 0) }
         @inline(__always) func word(_ index: Int) -> UInt64 {
             ByteWords.word(at: base + 8 * index, count: cell.count - 8 * index, readable: readable - 8 * index)
         }
-        return (word(0), word(1), word(2), word(3))
+        return (word(0), word(1))
     }
 
     /// The hash of a cell longer than `shortCell`.

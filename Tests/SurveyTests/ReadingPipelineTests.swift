@@ -141,7 +141,7 @@ final class ReadingPipelineTests: XCTestCase {
         XCTAssertNotEqual(RowMemory.hash(row(long + "!", [0..<long.utf8.count + 1])), RowMemory.hash(row(long, [0..<long.utf8.count])))
     }
 
-    /// A short cell's four words are the same read whole and masked (32 bytes readable from its
+    /// A short cell's two words are the same read whole and masked (16 bytes readable from its
     /// start) or byte by byte (at its buffer's end), whatever follows it, for every length.
     func testAShortCellsWordsDependOnItsBytesAlone() {
         let text = Array("Tout à fait d'accord, vraiment, tout à fait".utf8)
@@ -152,8 +152,20 @@ final class ReadingPipelineTests: XCTestCase {
                 AnswerCache.head(UnsafeBufferPointer(rebasing: $0[..<count]), readable: count + 32)
             }
             XCTAssertTrue(alone == followed, "\(count)")
-            XCTAssertEqual(alone == (0, 0, 0, 0), count == 0, "\(count)")
+            XCTAssertEqual(alone == (0, 0), count == 0, "\(count)")
         }
+    }
+
+    /// Pre/post differences are counted in a short list, then past it in the tally's dictionary: every one is counted once.
+    func testPrePostDifferencesPastTheShortListAreAllCounted() {
+        var pair = RunningPair()
+        for _ in 0..<2 {
+            for pre in 0..<(RunningPair.listed + 18) { pair.add(pre: Double(pre), post: Double(2 * pre), maximum: 100) }
+        }
+        let folded = pair.folded
+        XCTAssertEqual(folded.differences, Dictionary(uniqueKeysWithValues: (0..<(RunningPair.listed + 18)).map { (Double($0), 2.0) }))
+        XCTAssertEqual(folded.difference.n, Double(2 * (RunningPair.listed + 18)))
+        XCTAssertEqual(folded.gains.n, folded.difference.n)
     }
 
     func testTheTableStopsAtItsLargestSize() {
