@@ -12,11 +12,28 @@ public enum TextMatching {
         " " + String(normalized(text).map { $0.isLetter || $0.isNumber || keeping.contains($0) ? $0 : " " }) + " "
     }
 
+    /// Whether `text` holds `phrase`, both normalised (`normalized`, `spacedWords`): their bytes
+    /// searched as they are (the empty phrase is nowhere, as with Foundation). Foundation's
+    /// `contains`, which compares them as it would any text, took a fifth of `check`'s time on
+    /// a thousand mockups.
+    public static func holds(_ phrase: String, in text: String) -> Bool {
+        var (text, phrase) = (text, phrase)
+        return text.withUTF8 { text in
+            phrase.withUTF8 { phrase in
+                guard !phrase.isEmpty, text.count >= phrase.count, let base = text.baseAddress, let wanted = phrase.baseAddress else { return false }
+                for start in 0...(text.count - phrase.count) where base[start] == wanted[0] {
+                    if memcmp(base + start, wanted, phrase.count) == 0 { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// The first of `phrases` (normalised) that one of `padded` — the texts as `spacedWords`
     /// gives them — contains, quoted as `texts` write it (« Midjourney », « photos de groupe »);
     /// the phrase itself when the texts spell it apart.
     public static func quote(firstOf phrases: [String], in texts: [String], padded: [String]) -> String? {
-        guard let phrase = phrases.first(where: { phrase in padded.contains { $0.contains(phrase) } }) else { return nil }
+        guard let phrase = phrases.first(where: { phrase in padded.contains { holds(phrase, in: $0) } }) else { return nil }
         let bare = phrase.trimmingCharacters(in: .whitespaces)
         return texts.lazy.compactMap { text in text.range(of: bare, options: [.caseInsensitive, .diacriticInsensitive]).map { String(text[$0]) } }.first ?? bare
     }

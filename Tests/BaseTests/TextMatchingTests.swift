@@ -7,6 +7,19 @@ final class TextMatchingTests: XCTestCase {
         XCTAssertEqual(TextMatching.normalized("« Très »"), "\" tres \"")
     }
 
+    /// A byte search on normalised texts, as `contains` finds in them: at the start, the end,
+    /// overlapping starts, not past the end, the empty phrase nowhere (as Foundation has it).
+    func testANormalisedTextHoldsAPhraseWhereverContainsFindsIt() {
+        let text = TextMatching.spacedWords("L'IA générative (Midjourney) crée des œuvres; l'œuvre aaab")
+        for phrase in [" l ", " ia ", " generative ", " midjourney ", " oeuvres ", " aaab ", "aab ", " ", "", " l ia generative", " ia  generative "] {
+            XCTAssertEqual(TextMatching.holds(phrase, in: text), text.contains(phrase), "« \(phrase) »")
+        }
+        XCTAssertFalse(TextMatching.holds(" x ", in: " "))
+        XCTAssertFalse(TextMatching.holds(" aaab  x", in: text))
+        XCTAssertFalse(TextMatching.holds("", in: ""))
+        XCTAssertFalse(TextMatching.holds("a", in: ""))
+    }
+
     func testEditDistanceCountsTranspositions() {
         XCTAssertEqual(TextMatching.editDistance("objectives", "objectives"), 0)
         XCTAssertEqual(TextMatching.editDistance("objetcives", "objectives"), 1)

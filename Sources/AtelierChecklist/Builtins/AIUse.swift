@@ -37,7 +37,7 @@ struct AIUse: BuiltinFunction {
     static func clue(in texts: [String]) -> String? {
         // Words apart: « l'IA », « (IA) », « IA. » all count.
         let padded = texts.map { TextMatching.spacedWords($0, keeping: "-·").replacingOccurrences(of: " j ai ", with: " ") }
-        if padded.contains(where: { $0.contains(" ia ") || $0.contains(" ai ") }) { return "IA" }
+        if padded.contains(where: { TextMatching.holds(" ia ", in: $0) || TextMatching.holds(" ai ", in: $0) }) { return "IA" }
         return TextMatching.quote(firstOf: clues, in: texts, padded: padded)
     }
 

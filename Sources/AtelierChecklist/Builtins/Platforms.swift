@@ -39,7 +39,7 @@ struct Platforms: BuiltinFunction {
     /// The platforms a text names, word by word.
     static func named(in texts: [String]) -> [Platform] {
         let padded = texts.map { TextMatching.spacedWords($0) }
-        return known.filter { platform in platform.aliases.contains { alias in padded.contains { $0.contains(" \(alias) ") } } }
+        return known.filter { platform in platform.aliases.contains { alias in padded.contains { TextMatching.holds(" \(alias) ", in: $0) } } }
     }
 
     static func evaluate(_ context: CheckContext, options: BuiltinOptions) -> Outcome {
