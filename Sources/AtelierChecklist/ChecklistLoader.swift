@@ -248,6 +248,11 @@ public struct ChecklistLoader {
 extension RuleExample {
     /// Reads a snippet and the `↓` that marks where the finding must land.
     init(parsing text: String, at position: SourcePosition) {
+        // Most snippets have no arrow: they are taken as they are, not walked line by line.
+        guard text.unicodeScalars.contains("↓") else {
+            self.init(snippet: text, marker: nil, position: position)
+            return
+        }
         var marker: SourcePosition?
         var lines: [String] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
