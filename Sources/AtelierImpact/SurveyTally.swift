@@ -26,6 +26,10 @@ public struct SurveyTally {
     /// Outcomes indicators: the question's position and each category's choices as a mask.
     let outcomeIndicators: [(id: String, question: Int, masks: [UInt64])]
     let alphaIndicators: [(id: String, items: [Int], reversed: [Bool], bounds: [(Double, Double)?])]
+    /// How many cells of each row the reading thread codes at first, and whether that number
+    /// then follows the two threads' pace (`RowPipeline`); fixed by tests.
+    var earlyCells = 0
+    var balancesCoding = true
 
     public init(plan: SurveyPlan) {
         self.plan = plan
@@ -143,8 +147,14 @@ public struct SurveyTally {
         var counting = RowCounting(survey: self, profile: profile, file: reader.file, columns: columns, columnNames: columnNames,
                                    reading: reading, verbatims: aggregate.verbatims)
         defer { counting.end(into: &aggregate) }
-        if pending { counting.count(row, earlier: detectsDuplicates ? duplicates.rows.earlier(row, file: reader.file) : nil, into: &aggregate, duplicates: &duplicates) }
-        let pipeline = RowPipeline(reader: reader, memory: duplicates.takeRows(), detectsDuplicates: detectsDuplicates)
+        if pending {
+            counting.count(row, earlier: detectsDuplicates ? duplicates.rows.earlier(row, file: reader.file) : nil, precoded: [], at: 0, count: 0, reasons: [],
+                           into: &aggregate, duplicates: &duplicates)
+        }
+        let pipeline = RowPipeline(reader: reader, memory: duplicates.takeRows(), detectsDuplicates: detectsDuplicates,
+                                   coding: .init(cache: AnswerCache(coders: coders, levels: levels, profile: profile),
+                                                 questions: counting.singleQuestions.map { ($0, counting.singleColumns[$0]) }),
+                                   early: earlyCells, balances: balancesCoding)
         defer {
             let (finished, rows) = pipeline.finish()
             if let finished { reader = finished }
@@ -159,7 +169,8 @@ public struct SurveyTally {
                     earlier = batch.earlier[duplicate].first
                     duplicate += 1
                 }
-                counting.count(row, earlier: earlier, into: &aggregate, duplicates: &duplicates)
+                counting.count(row, earlier: earlier, precoded: batch.codes, at: index * batch.early, count: batch.early, reasons: batch.reasons,
+                               into: &aggregate, duplicates: &duplicates)
             }
         }
         counting.finished = true
@@ -222,6 +233,10 @@ struct RowCounting {
     let columnNames: [String]
     /// A question's one column, or -1: the hot loop reads plain integers, not the enum's payload.
     let singleColumns: [Int]
+    /// The questions of one column, in order (the reading thread codes the first few of them),
+    /// and those of a column per choice.
+    let singleQuestions: [Int]
+    let optionQuestions: [Int]
     let layout: TallyLayout
     var reading: FileReading
     var cache: AnswerCache
@@ -240,7 +255,10 @@ struct RowCounting {
         self.columns = columns
         self.columnNames = columnNames
         self.reading = reading
-        singleColumns = columns.map { if case .single(let column) = $0 { column } else { -1 } }
+        let singleColumns = columns.map { if case .single(let column) = $0 { column } else { -1 } }
+        self.singleColumns = singleColumns
+        singleQuestions = singleColumns.indices.filter { singleColumns[$0] >= 0 }
+        optionQuestions = singleColumns.indices.filter { singleColumns[$0] < 0 }
         layout = TallyLayout(survey)
         cache = AnswerCache(coders: survey.coders, levels: survey.levels, profile: profile)
         running = RunningTally(levels: survey.levels, segmentTargets: survey.segmentTargetPositions, pairs: survey.pairIndicators.count,
@@ -249,8 +267,11 @@ struct RowCounting {
         verbatimRoom = survey.textQuestions.map { SurveyAggregate.maxVerbatims - (verbatims[survey.plan.questions[$0].id]?.count ?? 0) }
     }
 
-    /// Counts one row, or excludes it; `earlier` is where an identical row was read first.
-    mutating func count(_ row: RawRow, earlier: (file: String, row: Int)?, into aggregate: inout SurveyAggregate, duplicates: inout DuplicateFinder) {
+    /// Counts one row, or excludes it; `earlier` is where an identical row was read first. The
+    /// answers to the first `count` of `singleQuestions` were coded already: `precoded` from
+    /// `start`, their refusals indexing `reasons`.
+    mutating func count(_ row: RawRow, earlier: (file: String, row: Int)?, precoded: [Coded], at start: Int, count: Int, reasons: [Localized],
+                        into aggregate: inout SurveyAggregate, duplicates: inout DuplicateFinder) {
         aggregate.rows += 1
         if let submitColumn = profile.submitColumn, row.withBytes(submitColumn, { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
             aggregate.excluded.append(RowProblem(kind: .incomplete, file: file, row: row.number, reason: ImpactMessage.text(.impactIncomplete)))
@@ -263,7 +284,7 @@ struct RowCounting {
             reading.notApproved += 1
             return
         }
-        guard code(row) else {
+        guard code(row, precoded: precoded, at: start, count: count, reasons: reasons) else {
             aggregate.excluded.append(RowProblem(kind: .empty, file: file, row: row.number, reason: ImpactMessage.text(.impactEmptyRow)))
             return
         }
@@ -285,25 +306,30 @@ struct RowCounting {
         collectVerbatims(row, into: &aggregate)
     }
 
-    /// Codes the row's answer to each question into `answers`; false when it answers none.
-    private mutating func code(_ row: RawRow) -> Bool {
-        var anything = false
+    /// Codes the row's answer to each question into `answers`, taking those already coded
+    /// (`count` from `start` in `precoded`); false when it answers none.
+    private mutating func code(_ row: RawRow, precoded: [Coded], at start: Int, count: Int, reasons: [Localized]) -> Bool {
+        for index in 0..<count {
+            var answer = precoded[start + index]
+            if case .invalid(let reason) = answer { answer = cache.refusal(reasons[reason]) }
+            answers[singleQuestions[index]] = answer
+        }
         row.bytes.withUnsafeBufferPointer { bytes in
             answers.withUnsafeMutableBufferPointer { answers in
-                for question in answers.indices {
-                    let field = singleColumns[question]
-                    if field >= 0 {
-                        let range = field < row.count ? row.range(field) : 0..<0
-                        answers[question] = cache.code(UnsafeBufferPointer(rebasing: bytes[range]), readable: bytes.count - range.lowerBound,
-                                                       encoding: row.encoding, question: question)
-                    } else if case .options(let fields) = columns[question] {
-                        answers[question] = cache.codeOptions(fields.map { $0.map(row.text) }, question: question)
-                    }
-                    if answers[question] != .missing { anything = true }
+                for index in count..<singleQuestions.count {
+                    let question = singleQuestions[index], field = singleColumns[question]
+                    let range = field < row.count ? row.range(field) : 0..<0
+                    answers[question] = cache.code(UnsafeBufferPointer(rebasing: bytes[range]), readable: bytes.count - range.lowerBound,
+                                                   encoding: row.encoding, question: question)
                 }
             }
         }
-        return anything
+        for question in optionQuestions {
+            if case .options(let fields) = columns[question] {
+                answers[question] = cache.codeOptions(fields.map { $0.map(row.text) }, question: question)
+            }
+        }
+        return answers.contains { $0 != .missing }
     }
 
     /// Counts the row's coded answers: by question, by segment group, and into each indicator
@@ -786,7 +812,8 @@ struct AnswerCache {
         }
     }
 
-    private mutating func refusal(_ reason: Localized) -> Coded {
+    /// A refusal for `reason`, which the reasons table lists once.
+    mutating func refusal(_ reason: Localized) -> Coded {
         if let index = reasons.firstIndex(of: reason) { return .invalid(index) }
         reasons.append(reason)
         return .invalid(reasons.count - 1)

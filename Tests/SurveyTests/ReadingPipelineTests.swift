@@ -32,16 +32,33 @@ final class ReadingPipelineTests: XCTestCase {
         try read([lines], plan: plan, duplicates: DuplicateFinder())
     }
 
-    /// The aggregate of one run over one export per list of lines.
-    private func read(_ exports: [[String]], plan: SurveyPlan, duplicates finder: DuplicateFinder) throws -> SurveyAggregate {
+    /// The aggregate of one run over one export per list of lines; `earlyCells` fixes how many
+    /// cells of each row the reading thread codes.
+    private func read(_ exports: [[String]], plan: SurveyPlan, duplicates finder: DuplicateFinder, earlyCells: Int? = nil) throws -> SurveyAggregate {
         var aggregate = SurveyAggregate(plan: plan.fingerprint)
         var duplicates = finder
+        var tally = SurveyTally(plan: plan)
+        if let earlyCells { (tally.earlyCells, tally.balancesCoding) = (earlyCells, false) }
         for (index, lines) in exports.enumerated() {
             let url = folder.appendingPathComponent("export-\(index).csv")
             try lines.joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
-            _ = try SurveyTally(plan: plan).read(opening: { try CSVReader(path: url.path) }, into: &aggregate, duplicates: &duplicates)
+            _ = try tally.read(opening: { try CSVReader(path: url.path) }, into: &aggregate, duplicates: &duplicates)
         }
         return aggregate
+    }
+
+    /// A cell gives the same answer whichever thread codes it: every cell of each row coded on
+    /// the reading thread, none, a few, or as many as balance the threads, give the very
+    /// aggregate, refused answers and their reasons included.
+    func testCellsCodedOnEitherThreadGiveTheSameAggregate() throws {
+        let (header, rows) = try exportLines()
+        let plan = try Fixtures.plan("voix-du-quartier.yaml")
+        let lines = [header] + copies(20, of: rows)
+        let counted = try read([lines], plan: plan, duplicates: DuplicateFinder(), earlyCells: 0)
+        XCTAssertGreaterThan(counted.problems.counts["refused"] ?? 0, 0, "refusals to carry from one thread to the other")
+        for early in [1_000, 3, nil] {
+            XCTAssertEqual(try read([lines], plan: plan, duplicates: DuplicateFinder(), earlyCells: early), counted, "\(String(describing: early))")
+        }
     }
 
     func testManyBatchesCountAsOneCopyTimesTheCopies() throws {
