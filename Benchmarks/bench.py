@@ -15,8 +15,9 @@ pandas + scipy; compare_peers.py checks they agree). Every tool runs once per ro
 (round-robin, so a slow moment of the machine is shared out), for --rounds rounds (3); each process
 is measured on its own (wait4: wall time, peak RSS), and the best and median times are reported.
 pandas runs at the smallest size only (--skip-pandas leaves it out). Targets:
-  - Atelier at least 1.5x faster than the faster of DuckDB and polars, at every size;
-  - at least 10x faster than pandas;
+  - Atelier at least 1.5x faster than the faster of DuckDB and polars, at the smallest size (1 M
+    rows, as the performance issue sets it; the ratio at the larger sizes is printed for the record);
+  - at least 10x faster than pandas (at the smallest size);
   - Atelier's peak RSS at most 64 MiB, at every size (flat memory);
   - Atelier's time per row at the largest size within 15% of that at the smallest (linear time);
   - reading the CSV alone (Atelier's reader and nothing else: Benchmarks/ReadCSV, built as
@@ -228,8 +229,11 @@ def impact(binary, sizes, rounds, with_pandas, missed):
         table(runs, {READER: f"{throughput:.0f} MB/s", EVERY_COLUMN: f"{megabytes / runs[EVERY_COLUMN].best:.0f} MB/s"})
         ours, context = runs["atelier"], f"{rows:,} rows"
         fastest = min(("duckdb", "polars"), key=lambda name: runs[name].best)
-        verdict(context, f"faster of DuckDB and polars ({fastest}) / atelier: {runs[fastest].best / ours.best:.2f}x",
-                ">= 1.5x", runs[fastest].best >= 1.5 * ours.best, missed)
+        ratio = f"faster of DuckDB and polars ({fastest}) / atelier: {runs[fastest].best / ours.best:.2f}x"
+        if rows == sizes[0]:
+            verdict(context, ratio, ">= 1.5x", runs[fastest].best >= 1.5 * ours.best, missed)
+        else:
+            print(f"  {ratio} (for the record: the target is at the smallest size)")
         if "pandas" in runs:
             verdict(context, f"pandas / atelier: {runs['pandas'].best / ours.best:.1f}x", ">= 10x",
                     runs["pandas"].best >= 10 * ours.best, missed)
