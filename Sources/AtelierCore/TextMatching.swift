@@ -7,7 +7,7 @@ public enum TextMatching {
     /// folds runs of white space and trims them.
     /// The normalised text with every character that is not a letter, a digit or one of
     /// `keeping` turned into a space, and a space at each end: « l'IA (générative) » →
-    /// " l ia  generative  ", so that `contains(" ia ")` finds whole words.
+    /// " l ia  generative  ", so that `holds(" ia ", in:)` finds whole words.
     public static func spacedWords(_ text: String, keeping: String = "") -> String {
         " " + String(normalized(text).map { $0.isLetter || $0.isNumber || keeping.contains($0) ? $0 : " " }) + " "
     }

@@ -169,9 +169,7 @@ extension RowPipeline.EarlyCoding {
         row.bytes.withUnsafeBufferPointer { bytes in
             for index in 0..<count {
                 let (question, column) = questions[index]
-                let range = column < row.count ? row.range(column) : 0..<0
-                codes.append(cache.code(UnsafeBufferPointer(rebasing: bytes[range]), readable: bytes.count - range.lowerBound,
-                                        encoding: row.encoding, question: question))
+                codes.append(cache.code(field: column, of: row, bytes: bytes, question: question))
             }
         }
     }

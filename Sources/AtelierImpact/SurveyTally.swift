@@ -317,10 +317,8 @@ struct RowCounting {
         row.bytes.withUnsafeBufferPointer { bytes in
             answers.withUnsafeMutableBufferPointer { answers in
                 for index in count..<singleQuestions.count {
-                    let question = singleQuestions[index], field = singleColumns[question]
-                    let range = field < row.count ? row.range(field) : 0..<0
-                    answers[question] = cache.code(UnsafeBufferPointer(rebasing: bytes[range]), readable: bytes.count - range.lowerBound,
-                                                   encoding: row.encoding, question: question)
+                    let question = singleQuestions[index]
+                    answers[question] = cache.code(field: singleColumns[question], of: row, bytes: bytes, question: question)
                 }
             }
         }
@@ -748,6 +746,14 @@ struct AnswerCache {
             slots[slot] = Int32(entries.count)
         }
         return answer
+    }
+
+    /// The answer to `question` in the row's field `field` (empty past its last field), `bytes`
+    /// being the row's buffer.
+    @inline(__always)
+    mutating func code(field: Int, of row: RawRow, bytes: UnsafeBufferPointer<UInt8>, question: Int) -> Coded {
+        let range = field < row.count ? row.range(field) : 0..<0
+        return code(UnsafeBufferPointer(rebasing: bytes[range]), readable: bytes.count - range.lowerBound, encoding: row.encoding, question: question)
     }
 
     /// Up to `shortCell` bytes, as two words.
